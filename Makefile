@@ -1,0 +1,31 @@
+# Two commands set up a fresh machine:
+#   make run   - install, ingest data/notes into KB_HOME (default ./.kb) and start the chat app
+#   make test  - install (plus Debian chromium + fonts-noto-cjk for the browser test) and run every test
+VENV   ?= .venv
+PYTHON ?= python3
+STAMP  := $(VENV)/.installed
+KB     := $(VENV)/bin/kb
+
+.PHONY: run test ingest app bench install
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --upgrade "pip>=24"
+	$(VENV)/bin/python -m pip install -q -r requirements.lock
+	$(VENV)/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+ingest: $(STAMP)
+	HF_HUB_OFFLINE=1 $(KB) ingest
+
+run: ingest
+	HF_HUB_OFFLINE=1 $(KB) app
+
+test: $(STAMP)
+	bash scripts/ensure-browser.sh
+	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+bench: $(STAMP)
+	HF_HUB_OFFLINE=1 $(VENV)/bin/python bench/run.py

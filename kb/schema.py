@@ -1,0 +1,369 @@
+"""Every structure that crosses a module boundary in timm-kb.
+
+One module on purpose: the registry, the decoder, ingest, the store, search, the CLI and the app all speak
+these pydantic models, and `--json` output is their `model_dump(mode="json")`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Lang = Literal["ko", "en"]
+Stage = Literal["pretrain", "intermediate", "finetune", "train"]
+Convention = Literal["timm", "mmpretrain"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Name decoding (kb.naming)
+# --------------------------------------------------------------------------------------------------------------
+
+
+class DatasetUse(_Model):
+    """One dataset in a weight's training chain, e.g. in22k as `pretrain` then in1k as `finetune`."""
+
+    name: str  # canonical id: in1k, in12k, in22k (in21k is the same dataset), laion2b, openai, webli, ...
+    stage: Stage
+    raw: str  # as written in the name: in21k stays "in21k" here while `name` is "in22k"
+
+
+class NamePart(_Model):
+    """One piece of a model name and what it means, for `kb explain`."""
+
+    token: str
+    role: str  # family | size | variant | patch | window | resolution | method | source | dataset | stage | epochs | ...
+    meaning_en: str
+    meaning_ko: str
+
+
+class ParsedName(_Model):
+    """A model name read the way the suffix guide and the MMPretrain conventions teach. Pure data: no registry."""
+
+    name: str
+    convention: Convention
+    arch: str  # timm architecture (part before the dot); for mmpretrain the module info, e.g. vit-base-p16
+    tag: str = ""  # pretrained tag (after the dot), "" when absent
+    family: str  # e.g. convnextv2, vit, deit3, eva02, swinv2
+    size: Optional[str] = None  # canonical size class: atto femto pico nano tiny small base medium large huge giant gigantic
+    size_token: Optional[str] = None  # as written: xxs, s, m36, small ...
+    variant_tokens: list[str] = Field(default_factory=list)  # arch tokens that are neither family, size, patch nor res
+    patch_size: Optional[int] = None
+    window_size: Optional[int] = None
+    name_resolution: Optional[int] = None  # resolution stated in the name (_384, r256, 192to256 -> 256)
+    methods: list[str] = Field(default_factory=list)  # fb, augreg, clip, mae, fcmae, mim, dist, soup, ...
+    datasets: list[DatasetUse] = Field(default_factory=list)
+    epochs: Optional[int] = None
+    parts: list[NamePart] = Field(default_factory=list)  # every token with its meaning, in name order
+    unknown_tokens: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Registry (kb.registry)
+# --------------------------------------------------------------------------------------------------------------
+
+
+class EvalResult(_Model):
+    """One row of a timm results CSV for one tag."""
+
+    benchmark: str  # imagenet, imagenet-real, imagenetv2-matched-frequency, sketch, imagenet-a, imagenet-r, ...
+    img_size: int
+    top1: float
+    top5: float
+    param_count_m: Optional[float] = None
+    crop_pct: Optional[float] = None
+
+
+class ModelRecord(_Model):
+    """One live pretrained timm weight (`arch.tag`) with its decoded name and its facts."""
+
+    name: str
+    arch: str
+    tag: str
+    family: str
+    size: Optional[str] = None
+    size_token: Optional[str] = None
+    variant_tokens: list[str] = Field(default_factory=list)
+    patch_size: Optional[int] = None
+    methods: list[str] = Field(default_factory=list)
+    datasets: list[DatasetUse] = Field(default_factory=list)
+    name_resolution: Optional[int] = None
+    input_size: tuple[int, int, int]
+    test_input_size: Optional[tuple[int, int, int]] = None
+    crop_pct: Optional[float] = None
+    test_crop_pct: Optional[float] = None
+    num_classes: Optional[int] = None
+    license: Optional[str] = None
+    hf_hub_id: Optional[str] = None
+    hf_url: Optional[str] = None
+    paper_ids: list[str] = Field(default_factory=list)
+    paper_name: Optional[str] = None
+    params_m: Optional[float] = None
+    top1: Optional[float] = None  # ImageNet-1k val top-1 at the native input size
+    top5: Optional[float] = None
+    top1_real: Optional[float] = None
+    top1_v2: Optional[float] = None
+    top1_sketch: Optional[float] = None
+    top1_a: Optional[float] = None
+    top1_r: Optional[float] = None
+    results: list[EvalResult] = Field(default_factory=list)  # every CSV row, native and test resolutions
+    timm_version: str
+
+    @property
+    def resolution(self) -> int:
+        return self.input_size[-1]
+
+    @property
+    def test_resolution(self) -> Optional[int]:
+        return self.test_input_size[-1] if self.test_input_size else None
+
+    @property
+    def dataset_names(self) -> list[str]:
+        return [d.name for d in self.datasets]
+
+
+class Explanation(_Model):
+    """`kb explain NAME --json`: the keys are the documented contract."""
+
+    name: str
+    convention: Convention
+    arch: str
+    family: str
+    size: Optional[str] = None
+    datasets: list[DatasetUse] = Field(default_factory=list)
+    methods: list[str] = Field(default_factory=list)
+    resolution: Optional[int] = None
+    params_m: Optional[float] = None
+    top1: Optional[float] = None
+    license: Optional[str] = None
+    hf_url: Optional[str] = None
+    timm_matches: list[str] = Field(default_factory=list)
+    parts: list[NamePart] = Field(default_factory=list)
+    test_resolution: Optional[int] = None
+    notes: list[str] = Field(default_factory=list)  # e.g. "in21k and in22k name the same dataset"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Notes and ingest (ingest.*)
+# --------------------------------------------------------------------------------------------------------------
+
+
+class SourceFile(_Model):
+    """A note file as read: decoded text plus what the reader had to do to it."""
+
+    path: str
+    name: str  # file name, the citation `source`
+    sha256: str  # of the raw bytes
+    encoding: str  # utf-8, utf-8-sig, cp949, mojibake(cp1252->utf-8), ...
+    text: str
+    repaired_lines: int = 0
+    uncertain_lines: int = 0
+    problems: list[str] = Field(default_factory=list)
+
+
+class Section(_Model):
+    source: str
+    heading_path: list[str]  # from the top heading down to this section's heading
+    level: int
+    line_start: int
+    line_end: int
+    text: str
+
+    @property
+    def heading(self) -> str:
+        return " > ".join(self.heading_path)
+
+
+PassageKind = Literal["text", "code", "table", "table_row", "list", "model_note", "suffix_term", "convention_rule"]
+
+
+class Passage(_Model):
+    id: str  # stable: sha1 of source + heading + text
+    source: str
+    heading: str
+    text: str
+    kind: PassageKind = "text"
+    line_start: int = 0
+    mentions: list[str] = Field(default_factory=list)  # model names as written in the text
+    linked_tags: list[str] = Field(default_factory=list)  # live timm tags those mentions resolve to
+
+
+class Bullet(_Model):
+    depth: int
+    text: str
+
+
+class ModelNote(_Model):
+    """One model entry of timm-model-notes.ko.md."""
+
+    source: str
+    year_heading: Optional[str] = None
+    link_text: str
+    hf_url: Optional[str] = None
+    linked_tag: Optional[str] = None
+    image_size_train: Optional[int] = None
+    image_size_test: Optional[int] = None
+    paper_date: Optional[str] = None  # YYYY.MM.DD as written
+    bullets: list[Bullet] = Field(default_factory=list)
+    siblings: list[str] = Field(default_factory=list)  # coatnet_*, cs3darknet_* lists
+    flags: list[str] = Field(default_factory=list)  # irregularities, kept not dropped
+    line_start: int = 0
+
+
+class SuffixTerm(_Model):
+    token: str
+    category: str
+    meaning: str
+    examples: list[str] = Field(default_factory=list)
+
+
+class ConventionRule(_Model):
+    part: str  # algorithm | module | pretrain | training | data | config | checkpoint | example
+    description: str
+    examples: list[str] = Field(default_factory=list)
+
+
+class TableRow(_Model):
+    source: str
+    heading: str
+    cells: dict[str, str]
+
+
+class Mention(_Model):
+    text: str
+    kind: Literal["tag", "arch", "family", "link", "pattern"]
+    source: str
+    resolved_tags: list[str] = Field(default_factory=list)
+    closest: list[str] = Field(default_factory=list)  # suggestions when nothing resolves
+
+
+class CheckFinding(_Model):
+    kind: Literal["unresolved", "disagreement", "irregular"]
+    source: str
+    subject: str
+    message: str
+    suggestions: list[str] = Field(default_factory=list)
+
+
+class FileReport(_Model):
+    source: str
+    status: Literal["ok", "repaired", "skipped", "error", "unchanged"]
+    message: str = ""
+    passages: int = 0
+
+
+class Manifest(_Model):
+    schema_version: int = SCHEMA_VERSION
+    build_id: str
+    built_at: str  # ISO 8601 UTC
+    embed_model: str
+    embed_dim: int
+    timm_version: str
+    source_hashes: dict[str, str] = Field(default_factory=dict)
+    file_checksums: dict[str, str] = Field(default_factory=dict)  # index file name -> sha256
+    counts: dict[str, int] = Field(default_factory=dict)
+    timings_s: dict[str, float] = Field(default_factory=dict)
+
+
+class IngestReport(_Model):
+    build_id: str
+    ok: bool
+    files: list[FileReport] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict)
+    embedded: int = 0  # vectors computed in this run
+    reused: int = 0  # vectors taken over unchanged from the previous index
+    timings_s: dict[str, float] = Field(default_factory=dict)
+    message: str = ""
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Questions and answers (kb.query_parse, kb.search, kb.answer)
+# --------------------------------------------------------------------------------------------------------------
+
+SortKey = Literal["relevance", "top1", "params_asc", "params_desc", "resolution_desc"]
+
+
+class QueryFilters(_Model):
+    """What the rules understood of a question. Empty lists mean "no constraint"."""
+
+    sizes: list[str] = Field(default_factory=list)  # any of
+    datasets: list[str] = Field(default_factory=list)  # all of these must appear anywhere in the chain
+    pretrain_datasets: list[str] = Field(default_factory=list)
+    finetune_datasets: list[str] = Field(default_factory=list)
+    in1k_only: bool = False
+    resolution: Optional[int] = None
+    min_params_m: Optional[float] = None
+    max_params_m: Optional[float] = None
+    min_top1: Optional[float] = None
+    families: list[str] = Field(default_factory=list)  # any of
+    archs: list[str] = Field(default_factory=list)  # explicit architectures, any of
+    names: list[str] = Field(default_factory=list)  # explicit full tags, any of
+    methods: list[str] = Field(default_factory=list)  # all of
+    licenses: list[str] = Field(default_factory=list)  # any of
+    sort: SortKey = "relevance"
+    free_text: str = ""  # what the rules did not consume, for semantic search
+    matched_phrases: list[str] = Field(default_factory=list)  # the words the rules recognised, for display
+
+    def is_structured(self) -> bool:
+        return bool(
+            self.sizes or self.datasets or self.pretrain_datasets or self.finetune_datasets or self.in1k_only
+            or self.resolution or self.min_params_m is not None or self.max_params_m is not None
+            or self.min_top1 is not None or self.families or self.archs or self.names or self.methods
+            or self.licenses or self.sort != "relevance"
+        )
+
+
+class ModelHit(_Model):
+    name: str
+    score: float
+    why: list[str] = Field(default_factory=list)
+    params_m: Optional[float] = None
+    top1: Optional[float] = None
+    resolution: Optional[int] = None
+    test_resolution: Optional[int] = None
+    license: Optional[str] = None
+    hf_url: Optional[str] = None
+
+
+class PassageHit(_Model):
+    source: str
+    heading: str
+    text: str
+    score: float
+    models: list[str] = Field(default_factory=list)
+
+
+class Relaxation(_Model):
+    dropped: str  # which filter was relaxed, e.g. "resolution=448"
+    description: str
+    total_matches: int
+    examples: list[str] = Field(default_factory=list)
+
+
+class Answer(_Model):
+    """`kb query --json`: the documented, stable contract."""
+
+    query: str
+    language: Lang
+    filters: QueryFilters
+    models: list[ModelHit] = Field(default_factory=list)
+    total_matches: int = 0
+    passages: list[PassageHit] = Field(default_factory=list)
+    answer: str = ""
+    relaxations: list[Relaxation] = Field(default_factory=list)
+
+
+class EvalItem(_Model):
+    kind: Literal["set", "top1", "empty", "note"]
+    q: str
+    lang: Lang
+    spec: dict = Field(default_factory=dict)
+    gold: list[str] = Field(default_factory=list)
+    source: Optional[str] = None
+    phrase: Optional[str] = None
