@@ -1,0 +1,44 @@
+"""One bilingual description per model record, embedded so free text ("a light model for phones") lands on models."""
+
+from __future__ import annotations
+
+import hashlib
+
+from kb.schema import ModelRecord
+
+STAGE_WORDS = {
+    "pretrain": ("pretrained on", "사전학습"),
+    "intermediate": ("then trained on", "중간 학습"),
+    "finetune": ("fine-tuned on", "파인튜닝"),
+    "train": ("trained on", "학습"),
+}
+
+
+def describe_record(record: ModelRecord) -> str:
+    """A short English + Korean sentence pair built only from the record's parsed fields."""
+    size = f" {record.size}" if record.size else ""
+    english = [f"{record.name}: {record.family}{size} image model"]
+    korean = [f"{record.family}{size} 이미지 모델"]
+    for use in record.datasets:
+        en_word, ko_word = STAGE_WORDS.get(use.stage, ("trained on", "학습"))
+        english.append(f"{en_word} {use.raw}")
+        korean.append(f"{use.raw} {ko_word}")
+    if record.methods:
+        english.append("methods " + ", ".join(record.methods))
+        korean.append("방법 " + ", ".join(record.methods))
+    english.append(f"input {record.resolution}px")
+    korean.append(f"입력 해상도 {record.resolution}")
+    if record.params_m is not None:
+        english.append(f"{record.params_m}M parameters")
+        korean.append(f"파라미터 {record.params_m}M")
+    if record.top1 is not None:
+        english.append(f"ImageNet top-1 {record.top1}%")
+        korean.append(f"top-1 정확도 {record.top1}%")
+    if record.license:
+        english.append(f"licence {record.license}")
+        korean.append(f"라이선스 {record.license}")
+    return "; ".join(english) + ".\n" + ", ".join(korean) + "."
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,221 @@
+"""`kb eval`: score timm-kb and three baselines on an evaluation set, the same way for all four.
+
+Metrics: mean set-F1 on `set` questions; exact rate on `top1` (first model is the gold) and `empty` (no model)
+questions; hit@5 and MRR@10 on `note` questions, where a hit is a passage from the expected source that
+contains the expected phrase.
+
+Baselines:
+- wildcards: `timm.list_models` patterns a skilled user would type, generated from the parsed filters. Wildcards
+  cannot express params, top-1 or licence, and cannot rank: the first listed name is its top-1 answer.
+- bm25 / dense: one retriever alone over model descriptions (top 10 as the answer set) and over passages.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import itertools
+import json
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from pydantic import BaseModel, Field
+
+from kb.schema import EvalItem, PassageHit, QueryFilters
+
+BASELINE_SET_SIZE = 10
+
+
+class ItemResult(BaseModel):
+    kind: str
+    q: str
+    score: float  # F1, exact (0/1) or reciprocal rank
+    hit: Optional[bool] = None
+    got: list[str] = Field(default_factory=list)
+    gold: list[str] = Field(default_factory=list)
+
+
+class SystemScore(BaseModel):
+    system: str
+    set_f1: Optional[float] = None
+    exact: Optional[float] = None
+    note_hit5: Optional[float] = None
+    note_mrr10: Optional[float] = None
+    misses: list[ItemResult] = Field(default_factory=list)
+    items: list[ItemResult] = Field(default_factory=list)
+
+
+class EvalReport(BaseModel):
+    file: str
+    counts: dict[str, int]
+    systems: list[SystemScore]
+
+
+def load_items(path: Path) -> list[EvalItem]:
+    items = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            items.append(EvalItem.model_validate(json.loads(line)))
+    return items
+
+
+def set_f1(got: Iterable[str], gold: Iterable[str]) -> float:
+    got_set, gold_set = set(got), set(gold)
+    if not got_set and not gold_set:
+        return 1.0
+    if not got_set or not gold_set:
+        return 0.0
+    overlap = len(got_set & gold_set)
+    if overlap == 0:
+        return 0.0
+    precision, recall = overlap / len(got_set), overlap / len(gold_set)
+    return 2 * precision * recall / (precision + recall)
+
+
+def passage_rank(passages: list[PassageHit], source: str, phrase: str, depth: int = 10) -> Optional[int]:
+    """1-based rank of the first passage from `source` containing `phrase`, within `depth`."""
+    for index, passage in enumerate(passages[:depth], start=1):
+        if passage.source == source and phrase.lower() in passage.text.lower():
+            return index
+    return None
+
+
+class System:
+    """What a scored system must answer: a model list per structured question, passages per note question."""
+
+    name = "system"
+
+    def models(self, item: EvalItem) -> list[str]:
+        raise NotImplementedError
+
+    def passages(self, item: EvalItem) -> list[PassageHit]:
+        raise NotImplementedError
+
+
+def score_system(system: System, items: list[EvalItem]) -> SystemScore:
+    results: dict[str, list[ItemResult]] = {"set": [], "exact": [], "note": []}
+    for item in items:
+        if item.kind == "note":
+            rank = passage_rank(system.passages(item), item.source or "", item.phrase or "")
+            results["note"].append(
+                ItemResult(kind=item.kind, q=item.q, score=(1.0 / rank) if rank else 0.0, hit=bool(rank and rank <= 5),
+                           gold=[f"{item.source}: {item.phrase}"], got=[f"rank {rank}" if rank else "not in top 10"])
+            )
+            continue
+        got = system.models(item)
+        if item.kind == "set":
+            results["set"].append(ItemResult(kind=item.kind, q=item.q, score=set_f1(got, item.gold), got=got, gold=item.gold))
+        else:
+            ok = (not got) if item.kind == "empty" else bool(got) and got[0] == item.gold[0]
+            results["exact"].append(ItemResult(kind=item.kind, q=item.q, score=float(ok), hit=ok, got=got[:5], gold=item.gold))
+
+    def mean(values: list[float]) -> Optional[float]:
+        return round(sum(values) / len(values), 4) if values else None
+
+    notes = results["note"]
+    all_items = results["set"] + results["exact"] + notes
+    return SystemScore(
+        system=system.name,
+        set_f1=mean([r.score for r in results["set"]]),
+        exact=mean([r.score for r in results["exact"]]),
+        note_hit5=mean([float(bool(r.hit)) for r in notes]),
+        note_mrr10=mean([r.score for r in notes]),
+        misses=[r for r in all_items if r.score < 1.0 or r.hit is False],
+        items=all_items,
+    )
+
+
+# ---- the systems -------------------------------------------------------------------------------------------------
+
+
+class TimmKB(System):
+    name = "timm-kb"
+
+    def __init__(self, kb):
+        self.kb = kb
+        self._cache: dict[str, object] = {}
+
+    def _ask(self, q: str):
+        if q not in self._cache:
+            self._cache[q] = self.kb.ask(q, limit=100000)
+        return self._cache[q]
+
+    def models(self, item):
+        answer = self._ask(item.q)
+        return [m.name for m in answer.models] if answer.filters.is_structured() else []
+
+    def passages(self, item):
+        return self._ask(item.q).passages
+
+
+def wildcard_patterns(filters: QueryFilters) -> list[str]:
+    """The `timm.list_models` patterns a user who knows timm's naming would type for these filters."""
+    heads = filters.names or filters.archs or [f"{f}_*" for f in filters.families] or ["*"]
+    sizes = [f"*{s}*" for s in filters.sizes] or [""]
+    datasets = sorted({d for d in filters.datasets + filters.pretrain_datasets + filters.finetune_datasets})
+    data_alts = [["in21k", "in22k"] if d in ("in21k", "in22k") else [d] for d in datasets]
+    patterns = []
+    for head, size in itertools.product(heads, sizes):
+        for data_combo in itertools.product(*data_alts) if data_alts else [()]:
+            tag = "".join(f"*{d}" for d in data_combo)
+            if filters.resolution:
+                # the resolution is written in the arch (vit_small_patch16_384) or at the end of the tag (_384)
+                patterns.append(f"{head}{size}*{filters.resolution}*.*{tag}*".replace("**", "*"))
+                patterns.append(f"{head}{size}.*{tag}*{filters.resolution}".replace("**", "*"))
+            else:
+                patterns.append(f"{head}{size}*.*{tag}*".replace("**", "*") if tag else f"{head}{size}*".replace("**", "*"))
+    for method in filters.methods:
+        patterns = [p if method in p else p.rstrip("*") + f"*{method}*" for p in patterns]
+    return list(dict.fromkeys(patterns))
+
+
+class Wildcards(System):
+    name = "list_models wildcards"
+
+    def __init__(self, kb, names: list[str]):
+        self.kb = kb
+        self.names = names
+
+    def models(self, item):
+        filters = self.kb.ask(item.q, limit=1).filters
+        if not filters.is_structured():
+            return []
+        patterns = wildcard_patterns(filters)
+        return [n for n in self.names if any(fnmatch.fnmatchcase(n, p) for p in patterns)]
+
+    def passages(self, item):
+        return []  # list_models knows nothing of the notes
+
+
+class Retriever(System):
+    """One retriever alone (bm25 or dense) for both models and passages."""
+
+    def __init__(self, searcher, kind: str):
+        self.searcher = searcher
+        self.kind = kind
+        self.name = f"{kind} only"
+
+    def _passage_ids(self, q: str) -> list[tuple[str, float]]:
+        return self.searcher.bm25_passages(q, 10) if self.kind == "bm25" else self.searcher.dense_passages(q, 10)
+
+    def models(self, item):
+        if self.kind == "bm25":
+            return [n for n, _ in self.searcher.bm25_models(item.q, BASELINE_SET_SIZE)]
+        return [n for n, _ in self.searcher.dense_models(item.q, BASELINE_SET_SIZE)]
+
+    def passages(self, item):
+        return self.searcher._passage_hits(self._passage_ids(item.q))
+
+
+def run_eval(kb, items: list[EvalItem], file: str, progress: Optional[Callable] = None) -> EvalReport:
+    searcher = kb._searcher
+    systems: list[System] = [
+        TimmKB(kb),
+        Wildcards(kb, [r.name for r in kb.records()]),
+        Retriever(searcher, "bm25"),
+        Retriever(searcher, "dense"),
+    ]
+    scores = [score_system(s, list(progress(items, desc=s.name)) if progress else items) for s in systems]
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+    return EvalReport(file=file, counts=counts, systems=scores)

@@ -1,0 +1,426 @@
+"""Read model names the way the suffix guide and the MMPretrain conventions teach. Pure functions over kb.vocab.
+
+timm:       `{arch}.{tag}`, e.g. `convnextv2_tiny.fcmae_ft_in22k_in1k_384`
+            arch = family, size, variants, patch/window, resolution; tag = source/method, datasets, resolution.
+MMPretrain: `{algorithm}_{module}_{pretrain}_{training}_{data}`, words inside a part joined by `-`,
+            e.g. `vit-base-p16_in21k-pre_3rdparty_in1k-384px`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from kb import vocab
+from kb.schema import Convention, DatasetUse, NamePart, ParsedName
+
+_PATCH = re.compile(r"^(?:patch|p)(\d{1,2})$")
+_WINDOW = re.compile(r"^window(\d+)(?:to(\d+))?$")
+_RES_RANGE = re.compile(r"^(\d{2,4})to(\d{2,4})$")  # swinv2 192to384: pretrained at 192, fine-tuned at 384
+_TAG_RES = re.compile(r"^r(\d{2,4})$")
+_EPOCHS = re.compile(r"^(?:e(\d{2,4})|(\d{2,4})e(?:p)?|(\d{2,4})ep)$")
+_LETTER_SIZE = re.compile(r"^(xxs|xs|xxl|xl|ti|t|s|m|l|b|h|g)(\d{0,2})$")
+# b0..b7, g4, h2 ... are scale or group codes in most families (efficientnet_b3, hgnetv2_b3); only these letters,
+# with or without digits, are size codes everywhere
+_LETTERS_WITH_DIGITS = {"xxs", "xs", "s", "m", "l", "t"}
+_SEEN_SAMPLES = re.compile(r"^s\d+[bm]?$")
+_LLM_SIZE = re.compile(r"^(?:a?\d+(?:pt\d+)?[bm]|e\d+b)$")  # 27b, a22b, 2pt5b, e4b: sizes of the LLM a tower belongs to
+_MM_RES = re.compile(r"^(\d{2,4})px$")
+_MM_BATCH = re.compile(r"^(\d+)xb(\d+)$")
+
+
+def _term(table: dict, key: str):
+    return table.get(key)
+
+
+def _part(token: str, role: str, en: str, ko: str) -> NamePart:
+    return NamePart(token=token, role=role, meaning_en=en, meaning_ko=ko)
+
+
+def _role_part(token: str, role: str, value) -> NamePart:
+    term = vocab.ROLE_TERMS[role]
+    return _part(token, role, term.en.format(v=value), term.ko.format(v=value))
+
+
+def canonical_dataset(token: str) -> Optional[str]:
+    entry = vocab.DATASETS.get(token.lower())
+    return entry.canonical if entry else None
+
+
+def canonical_size(token: str, family: str = "") -> Optional[str]:
+    """The size class a token names: a size word, an alias (xlarge) or a letter code (xxs, s18, m36)."""
+    token = token.lower()
+    if token in vocab.SIZE_TERMS:
+        return token
+    if token in vocab.SIZE_ALIASES:
+        return vocab.SIZE_ALIASES[token]
+    match = _LETTER_SIZE.match(token)
+    if not match:
+        return None
+    letters, digits = match.groups()
+    if digits and letters not in _LETTERS_WITH_DIGITS and family not in vocab.SIZE_PATCH_FAMILIES:
+        return None
+    return vocab.SIZE_LETTERS[letters]
+
+
+def _is_resolution(token: str, family: str) -> Optional[int]:
+    if family in vocab.NUMBER_IS_NOT_RESOLUTION or not token.isdigit() or token.startswith("0"):
+        return None
+    value = int(token)
+    return value if value in vocab.RESOLUTIONS else None
+
+
+def _family(tokens: list[str]) -> tuple[str, int, list[NamePart]]:
+    """(family, number of tokens it used, parts for source prefixes)."""
+    parts: list[NamePart] = []
+    index = 0
+    while index < len(tokens) - 1 and tokens[index] in vocab.ARCH_SOURCE_PREFIXES:
+        term = vocab.ARCH_SOURCE_PREFIXES[tokens[index]]
+        parts.append(_part(tokens[index], "source", term.en, term.ko))
+        index += 1
+    rest = tokens[index:]
+    if len(rest) >= 2 and rest[0] in vocab.ARCH_MODULE_PREFIXES:
+        # eca_resnext26ts is a ResNeXt with ECA attention: the prefix is a variant, the family comes next
+        term = vocab.ARCH_MODULE_PREFIXES[rest[0]]
+        parts.append(_part(rest[0], "variant", term.en, term.ko))
+        return _family_of_token(rest[1]), index + 2, parts
+    if len(rest) >= 2 and (rest[0], rest[1]) in vocab.COMPOUND_FAMILIES:
+        family = vocab.COMPOUND_FAMILIES[(rest[0], rest[1])]
+        used = 2 if family.count("_") <= 1 or not family.startswith(rest[0] + "_" + rest[1]) else 3
+        if family == "inception_resnet_v2" and len(rest) >= 3:
+            used = 3
+        return family, index + used, parts
+    return _family_of_token(rest[0]) if rest else "", index + 1, parts
+
+
+# resnet50 -> resnet, densenet121 -> densenet, dla34 -> dla, resnet18d -> resnet; but deit3, eva02, beit3 and
+# mobilenetv3 keep their digits: there the number names a generation, not a depth
+_DEPTH_SUFFIX = re.compile(r"^([a-z][a-z0-9]*?[a-z])([1-9]\d+)((?:[a-z][a-z0-9]{0,2})?)$")
+
+
+def _family_of_token(token: str) -> str:
+    match = _DEPTH_SUFFIX.match(token)
+    if match and not match.group(1).endswith("v"):
+        return match.group(1)
+    return token
+
+
+def parse_arch(arch: str) -> dict:
+    """Family, size, patch, window, resolution and variant tokens of a timm architecture name."""
+    tokens = [t for t in arch.lower().split("_") if t]
+    family, used, parts = _family(tokens)
+    if family:
+        family_tokens = tokens[used - 1] if parts and parts[-1].role == "variant" else "_".join(tokens[len(parts):used])
+        parts.append(_part(family_tokens, "family", f"model family {family}", f"모델 계열 {family}"))
+    fields: dict = {"family": family, "size": None, "size_token": None, "patch_size": None, "window_size": None,
+                    "name_resolution": None, "variant_tokens": [], "methods": [p.token for p in parts if p.role == "source"]}
+    # a size word wins over a letter code anywhere in the arch (vit_small_r26_s32: s32 is a stride, not a size)
+    has_size_word = any(t in vocab.SIZE_TERMS or t in vocab.SIZE_ALIASES for t in tokens[used:])
+    for token in tokens[used:]:
+        if (patch := _PATCH.match(token)) and fields["patch_size"] is None:
+            fields["patch_size"] = int(patch.group(1))
+            parts.append(_role_part(token, "patch", patch.group(1)))
+        elif window := _WINDOW.match(token):
+            fields["window_size"] = int(window.group(2) or window.group(1))
+            parts.append(_role_part(token, "window", token.removeprefix("window")))
+        elif res_range := _RES_RANGE.match(token):
+            fields["name_resolution"] = int(res_range.group(2))
+            parts.append(_part(token, "resolution",
+                               f"pretrained at {res_range.group(1)}px, fine-tuned at {res_range.group(2)}px",
+                               f"{res_range.group(1)}px로 사전학습, {res_range.group(2)}px로 파인튜닝"))
+        elif (res := _is_resolution(token, family)) is not None:
+            fields["name_resolution"] = res
+            parts.append(_role_part(token, "resolution", res))
+        elif fields["size"] is None and (token in vocab.SIZE_TERMS or token in vocab.SIZE_ALIASES):
+            fields["size"], fields["size_token"] = canonical_size(token), token
+            term = vocab.SIZE_TERMS[fields["size"]]
+            parts.append(_part(token, "size", term.en if token == fields["size"] else f"{token} = {term.en}",
+                               term.ko if token == fields["size"] else f"{token} = {term.ko}"))
+        elif fields["size"] is None and not has_size_word and (size := canonical_size(token, family)):
+            fields["size"], fields["size_token"] = size, token
+            if family in vocab.SIZE_PATCH_FAMILIES and (digits := token.lstrip("sblh")).isdigit():
+                fields["patch_size"] = int(digits)
+            term = vocab.SIZE_TERMS[size]
+            parts.append(_part(token, "size", f"{token}: letter code for {term.en}", f"{token}: {term.ko}의 약자"))
+        elif token in vocab.ARCH_TOKENS:
+            term = vocab.ARCH_TOKENS[token]
+            fields["variant_tokens"].append(token)
+            parts.append(_part(token, "variant", term.en, term.ko))
+        else:
+            fields["variant_tokens"].append(token)
+            parts.append(_role_part(token, "variant", token))
+    fields["parts"] = parts
+    return fields
+
+
+def _stage_datasets(tokens: list[str]) -> list[DatasetUse]:
+    """Datasets of a tag in order, with stages: before `ft` = pretrain; after it the last = finetune."""
+    found: list[tuple[int, str, str]] = []  # (position, canonical, raw)
+    for position, token in enumerate(tokens):
+        canonical = canonical_dataset(token)
+        if canonical:
+            found.append((position, canonical, token))
+    if not found:
+        return []
+    ft_positions = [i for i, t in enumerate(tokens) if t == "ft"]
+    uses: list[DatasetUse] = []
+    if ft_positions:
+        first_ft = ft_positions[0]
+        before = [f for f in found if f[0] < first_ft]
+        after = [f for f in found if f[0] > first_ft]
+        uses += [DatasetUse(name=c, stage="pretrain", raw=r) for _, c, r in before]
+        for index, (_, c, r) in enumerate(after):
+            uses.append(DatasetUse(name=c, stage="finetune" if index == len(after) - 1 else "intermediate", raw=r))
+        return uses
+    if len(found) == 1:
+        _, c, r = found[0]
+        return [DatasetUse(name=c, stage="train", raw=r)]
+    for index, (_, c, r) in enumerate(found):
+        stage = "pretrain" if index == 0 else "finetune" if index == len(found) - 1 else "intermediate"
+        uses.append(DatasetUse(name=c, stage=stage, raw=r))
+    return uses
+
+
+def parse_tag(tag: str) -> dict:
+    tokens = [t for t in tag.lower().split("_") if t]
+    datasets = _stage_datasets(tokens)
+    stage_of = {d.raw: d for d in datasets}
+    fields: dict = {"methods": [], "datasets": datasets, "name_resolution": None, "epochs": None, "unknown": []}
+    parts: list[NamePart] = []
+    for position, token in enumerate(tokens):
+        if token in stage_of:
+            use = stage_of[token]
+            entry = vocab.DATASETS[token]
+            stage = vocab.STAGE_TERMS[use.stage]
+            parts.append(_part(token, "dataset", f"{stage.en} {entry.en}", f"{entry.ko} {stage.ko}"))
+        elif token == "ft":
+            parts.append(_part(token, "stage", vocab.METHODS["ft"].en, vocab.METHODS["ft"].ko))
+        elif token in vocab.METHODS:
+            fields["methods"].append(token)
+            term = vocab.METHODS[token]
+            parts.append(_part(token, "method", term.en, term.ko))
+        elif patch := _PATCH.match(token):
+            parts.append(_role_part(token, "patch", patch.group(1)))
+        elif _SEEN_SAMPLES.match(token):
+            parts.append(_role_part(token, "samples", token))
+        elif match := _TAG_RES.match(token):
+            fields["name_resolution"] = int(match.group(1))
+            parts.append(_role_part(token, "resolution", match.group(1)))
+        elif token.isdigit() and int(token) in vocab.RESOLUTIONS and position == len(tokens) - 1:
+            fields["name_resolution"] = int(token)
+            parts.append(_role_part(token, "resolution", token))
+        elif match := _EPOCHS.match(token):
+            fields["epochs"] = int(next(g for g in match.groups() if g))
+            parts.append(_role_part(token, "epochs", fields["epochs"]))
+        elif _LLM_SIZE.match(token):
+            parts.append(_role_part(token, "llm_size", token))
+        elif token.isdigit() or re.fullmatch(r"\d+pt\d+", token):
+            parts.append(_part(token, "version", f"release/version number {token}", f"릴리스/버전 번호 {token}"))
+        elif token in vocab.DATASETS:  # defensive: a dataset token not staged above
+            entry = vocab.DATASETS[token]
+            parts.append(_part(token, "dataset", entry.en, entry.ko))
+        else:
+            fields["unknown"].append(token)
+            parts.append(_role_part(token, "other", token))
+    fields["parts"] = parts
+    return fields
+
+
+def parse_timm_name(name: str) -> ParsedName:
+    """Decode `arch.tag` (or a bare arch). Never raises: unknown pieces land in `unknown_tokens`."""
+    text = (name or "").strip()
+    arch, _, tag = text.partition(".")
+    arch_fields = parse_arch(arch)
+    tag_fields = parse_tag(tag) if tag else {"methods": [], "datasets": [], "name_resolution": None, "epochs": None, "unknown": [], "parts": []}
+    methods = list(dict.fromkeys(arch_fields["methods"] + tag_fields["methods"]))
+    return ParsedName(
+        name=text,
+        convention="timm",
+        arch=arch.lower(),
+        tag=tag.lower(),
+        family=arch_fields["family"] or arch.lower(),
+        size=arch_fields["size"],
+        size_token=arch_fields["size_token"],
+        variant_tokens=arch_fields["variant_tokens"],
+        patch_size=arch_fields["patch_size"],
+        window_size=arch_fields["window_size"],
+        name_resolution=tag_fields["name_resolution"] or arch_fields["name_resolution"],
+        methods=methods,
+        datasets=tag_fields["datasets"],
+        epochs=tag_fields["epochs"],
+        parts=arch_fields["parts"] + tag_fields["parts"],
+        unknown_tokens=tag_fields["unknown"],
+    )
+
+
+# ---- MMPretrain ------------------------------------------------------------------------------------------------
+
+_MM_MODULE_ARCH = {"vit": "vit", "deit": "deit", "deit3": "deit3", "swin": "swin", "swinv2": "swinv2",
+                   "convnext": "convnext", "convnextv2": "convnextv2", "beit": "beit", "beitv2": "beitv2",
+                   "eva": "eva", "eva02": "eva02", "resnet50": "resnet50", "resnet": "resnet"}
+
+
+def detect_convention(name: str) -> Convention:
+    """MMPretrain names join words inside a part with `-` and have no `.tag`; timm names never contain `-`."""
+    text = (name or "").strip()
+    if "." not in text and ("-" in text or re.search(r"_\d+xb\d+", text) or re.search(r"_in1k$|_in21k$", text) and "-" in text):
+        return "mmpretrain"
+    return "timm"
+
+
+def _mm_module(words: list[str]) -> dict:
+    """`vit-base-p16` / `convnext-base` / `resnet50` -> family, size, patch, timm-style arch guess."""
+    family = words[0]
+    size = next((canonical_size(w) for w in words[1:] if canonical_size(w)), None)
+    size_word = next((w for w in words[1:] if canonical_size(w)), None)
+    patch = next((int(m.group(1)) for w in words[1:] if (m := _PATCH.match(w))), None)
+    arch_tokens = [family] + ([size] if size else []) + ([f"patch{patch}"] if patch else [])
+    return {"family": family, "size": size, "size_token": size_word, "patch": patch, "arch_tokens": arch_tokens}
+
+
+def parse_mmpretrain_name(name: str) -> ParsedName:
+    """Decode `{algorithm}_{module}_{pretrain}_{training}_{data}` into the same fields as a timm name."""
+    text = (name or "").strip()
+    parts_raw = [p for p in text.lower().split("_") if p]
+    parts: list[NamePart] = []
+    methods: list[str] = []
+    datasets: list[DatasetUse] = []
+    resolution: Optional[int] = None
+    epochs: Optional[int] = None
+    unknown: list[str] = []
+    module: Optional[dict] = None
+    module_text = ""
+    data_part: Optional[str] = parts_raw[-1] if len(parts_raw) > 1 else None
+
+    for index, part in enumerate(parts_raw):
+        words = part.split("-")
+        if index == len(parts_raw) - 1 and data_part is not None:
+            term = vocab.MMPRETRAIN_PARTS["data"]
+            for word in words:
+                if (m := _MM_RES.match(word)):
+                    resolution = int(m.group(1))
+            data_names = [w for w in words if w in vocab.MMPRETRAIN_DATASETS]
+            for w in data_names:
+                datasets.append(DatasetUse(name=vocab.MMPRETRAIN_DATASETS[w], stage="finetune" if any(d.stage == "pretrain" for d in datasets) else "train", raw=w))
+            parts.append(_part(part, "data", f"{term.en}: {part}", f"{term.ko}: {part}"))
+            continue
+        if module is None and index == 0 and words[0] in vocab.MMPRETRAIN_ALGORITHMS and len(parts_raw) > 2 and not _PATCH.match(words[-1]) and len(words) == 1:
+            term = vocab.MMPRETRAIN_ALGORITHMS[words[0]]
+            methods.append(words[0])
+            parts.append(_part(part, "algorithm", term.en, term.ko))
+            continue
+        if module is None and index == 0 and len(words) >= 1 and words[0] in vocab.MMPRETRAIN_ALGORITHMS and "-" in part and not any(canonical_size(w) or _PATCH.match(w) for w in words):
+            # an algorithm with a style suffix, e.g. eva-mae-style
+            methods.append(words[0])
+            term = vocab.MMPRETRAIN_ALGORITHMS[words[0]]
+            parts.append(_part(part, "algorithm", term.en, term.ko))
+            continue
+        if module is None:
+            module = _mm_module(words)
+            module_text = part
+            term = vocab.MMPRETRAIN_PARTS["module"]
+            parts.append(_part(part, "module", f"{term.en}: {part}", f"{term.ko}: {part}"))
+            continue
+        if words[-1] == "pre" or "pre" in words:
+            pre_words = [w for w in words if w != "pre"]
+            for w in pre_words:
+                if w in vocab.MMPRETRAIN_DATASETS:
+                    datasets.insert(0, DatasetUse(name=vocab.MMPRETRAIN_DATASETS[w], stage="pretrain", raw=w))
+                    if w == "openai":
+                        methods.append("openai")
+                elif w in vocab.METHODS or w in ("clip", "mae", "distill"):
+                    methods.append("dist" if w == "distill" else w)
+                elif (m := _EPOCHS.match(w)):
+                    epochs = int(next(g for g in m.groups() if g))
+                elif w == "3rdparty":
+                    methods.append("3rdparty")
+            term = vocab.MMPRETRAIN_PARTS["pretrain"]
+            parts.append(_part(part, "pretrain", f"{term.en}: {part}", f"{term.ko}: {part}"))
+            continue
+        # training info: 8xb32, 3rdparty, amp-coslr-300e, ft/pt
+        for w in words:
+            if w == "3rdparty":
+                methods.append("3rdparty")
+            elif (m := _EPOCHS.match(w)):
+                epochs = int(next(g for g in m.groups() if g))
+        term = vocab.MMPRETRAIN_PARTS["training"]
+        batch = _MM_BATCH.match(words[0])
+        detail = f" ({batch.group(1)} GPUs x {batch.group(2)} per GPU)" if batch else ""
+        detail_ko = f" (GPU {batch.group(1)}개 x GPU당 {batch.group(2)})" if batch else ""
+        parts.append(_part(part, "training", f"{term.en}: {part}{detail}", f"{term.ko}: {part}{detail_ko}"))
+
+    module = module or {"family": parts_raw[0] if parts_raw else "", "size": None, "size_token": None, "patch": None, "arch_tokens": parts_raw[:1]}
+    # datasets written after a -pre part are fine-tune data; re-stage now that every part is read
+    if any(d.stage == "pretrain" for d in datasets):
+        datasets = [d if d.stage == "pretrain" else DatasetUse(name=d.name, stage="finetune", raw=d.raw) for d in datasets]
+    arch_tokens = list(module["arch_tokens"])
+    if resolution:
+        arch_tokens.append(str(resolution))
+    family = _MM_MODULE_ARCH.get(module["family"], module["family"])
+    return ParsedName(
+        name=text,
+        convention="mmpretrain",
+        arch="_".join(arch_tokens) or module_text,
+        tag="",
+        family=family,
+        size=module["size"],
+        size_token=module["size_token"],
+        patch_size=module["patch"],
+        name_resolution=resolution,
+        methods=list(dict.fromkeys(methods)),
+        datasets=datasets,
+        epochs=epochs,
+        parts=parts,
+        unknown_tokens=unknown,
+    )
+
+
+def parse_name(name: str) -> ParsedName:
+    return parse_mmpretrain_name(name) if detect_convention(name) == "mmpretrain" else parse_timm_name(name)
+
+
+# ---- checks and matching ----------------------------------------------------------------------------------------
+
+
+def resolution_disagreement(parsed: ParsedName, input_size: Iterable[int]) -> Optional[str]:
+    """None when the name states no resolution or states the cfg's; else a short reason."""
+    stated = parsed.name_resolution
+    actual = list(input_size)[-1]
+    if stated is None or stated == actual:
+        return None
+    return f"name says {stated}, cfg input_size is {actual}"
+
+
+def _dataset_names(parsed: ParsedName) -> set[str]:
+    return {d.name for d in parsed.datasets}
+
+
+def match_mmpretrain_to_timm(parsed: ParsedName, live: list[ParsedName], limit: int = 5) -> list[str]:
+    """The live timm tags closest to an MMPretrain name: same family, size and patch; then resolution and data."""
+    want_data = _dataset_names(parsed)
+    want_pre = {d.name for d in parsed.datasets if d.stage == "pretrain"}
+    scored: list[tuple[float, str]] = []
+    for candidate in live:
+        if candidate.family != parsed.family:
+            continue
+        if parsed.size and candidate.size != parsed.size:
+            continue
+        if parsed.patch_size and candidate.patch_size not in (None, parsed.patch_size):
+            continue
+        score = 0.0
+        if parsed.patch_size and candidate.patch_size == parsed.patch_size:
+            score += 2
+        resolution = candidate.name_resolution or 224
+        wanted_res = parsed.name_resolution or 224
+        score += 3 if resolution == wanted_res else -abs(resolution - wanted_res) / 100
+        have = _dataset_names(candidate)
+        score += 2 * len(want_data & have) - 0.5 * len(have - want_data)
+        if want_pre and want_pre <= {d.name for d in candidate.datasets if d.stage == "pretrain"}:
+            score += 2
+        methods = set(parsed.methods) - {"3rdparty"}
+        score += len(methods & set(candidate.methods))
+        # plain variants first: extra arch tokens (clip, gap, reg4 ...) mean another design
+        score -= 0.5 * len([t for t in candidate.variant_tokens if t not in parsed.arch.split("_")])
+        scored.append((score, candidate.name))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [name for _, name in scored[:limit]]

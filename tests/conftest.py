@@ -1,0 +1,39 @@
+"""Shared fixtures. Everything runs offline; one real index is built once per test session and shared."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Caches (registry JSON, counted params) go to a throwaway KB_HOME, never the developer's ./.kb
+os.environ.setdefault("KB_HOME", tempfile.mkdtemp(prefix="kb-test-home-"))
+
+
+@pytest.fixture(scope="session")
+def registry_records():
+    from kb.registry import load_registry
+
+    return load_registry()
+
+
+@pytest.fixture(scope="session")
+def built_kb_home(tmp_path_factory) -> Path:
+    """A real index of data/notes and the live registry, built once (about a minute on 2 cores)."""
+    from kb.api import build_index
+
+    home = tmp_path_factory.mktemp("kb_home")
+    report = build_index(home=home)
+    assert report.ok, report.message
+    return home
+
+
+@pytest.fixture(scope="session")
+def knowledge_base(built_kb_home):
+    from kb.api import open_kb
+
+    return open_kb(built_kb_home)
