@@ -251,6 +251,19 @@ class CheckFinding(_Model):
     suggestions: list[str] = Field(default_factory=list)
 
 
+class ParsedSource(_Model):
+    """Everything one note file yields."""
+
+    source: SourceFile
+    format: str  # model-notes | suffix-guide | flattened-web-page | markdown
+    sections: list[Section] = Field(default_factory=list)
+    passages: list[Passage] = Field(default_factory=list)
+    model_notes: list[ModelNote] = Field(default_factory=list)
+    suffix_terms: list[SuffixTerm] = Field(default_factory=list)
+    convention_rules: list[ConventionRule] = Field(default_factory=list)
+    table_rows: list[TableRow] = Field(default_factory=list)
+
+
 class FileReport(_Model):
     source: str
     status: Literal["ok", "repaired", "skipped", "error", "unchanged"]
@@ -267,6 +280,7 @@ class Manifest(_Model):
     timm_version: str
     source_hashes: dict[str, str] = Field(default_factory=dict)
     file_checksums: dict[str, str] = Field(default_factory=dict)  # index file name -> sha256
+    file_sizes: dict[str, int] = Field(default_factory=dict)  # index file name -> bytes
     counts: dict[str, int] = Field(default_factory=dict)
     timings_s: dict[str, float] = Field(default_factory=dict)
 

@@ -1,0 +1,102 @@
+"""Read a note file into text: UTF-8 (with or without BOM), CP949/EUC-KR, or mojibake'd UTF-8 (repaired).
+
+Each refusal is a BadInput with a message naming the file, so one bad note never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from ingest.repair import RepairResult, looks_like_mojibake, repair_text
+from kb.errors import BadInput
+from kb.schema import SourceFile
+
+MAX_NOTE_BYTES = 5 * 1024 * 1024
+BINARY_SAMPLE = 8192
+LEGACY_KOREAN = ("cp949", "euc-kr")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:BINARY_SAMPLE]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return bool(sample) and control / len(sample) > 0.05
+
+
+def decode_note(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """(text, encoding label, problems) or BadInput."""
+    if not data.strip():
+        raise BadInput(f"{name}: the file is empty")
+    if _looks_binary(data):
+        raise BadInput(f"{name}: looks like a binary file, not a note (NUL or control bytes)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", []
+    try:
+        text = data.decode("utf-8")
+        return text, "utf-8", []
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    for codec in LEGACY_KOREAN:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        hangul = sum(1 for ch in text if "\uac00" <= ch <= "\ud7a3")
+        if hangul:
+            return text, codec, []
+    raise BadInput(
+        f"{name}: not UTF-8 (invalid byte at offset {utf8_error.start}) and not CP949/EUC-KR Korean; "
+        "save it as UTF-8"
+    )
+
+
+def cached_repair(text: str, digest: str) -> RepairResult:
+    """The repair of a file's bytes, cached in KB_HOME by their hash: it costs seconds and never changes."""
+    from ingest.repair import REPAIR_VERSION
+    from kb.config import kb_home
+
+    path = kb_home() / "cache" / f"repair-{REPAIR_VERSION}-{digest[:20]}.json"
+    if path.is_file():
+        try:
+            return RepairResult.model_validate_json(path.read_text(encoding="utf-8"))
+        except ValueError:
+            pass
+    result = repair_text(text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(result.model_dump_json(), encoding="utf-8")
+    tmp.replace(path)
+    return result
+
+
+def read_note(path: Path) -> SourceFile:
+    """The note as text, repaired when it is mojibake. Raises BadInput for files that cannot be notes."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise BadInput(f"{path.name}: cannot read ({error.strerror})") from None
+    if size > MAX_NOTE_BYTES:
+        raise BadInput(f"{path.name}: {size / 1e6:.1f} MB is over the {MAX_NOTE_BYTES // (1024 * 1024)} MB limit for a note")
+    data = path.read_bytes()
+    text, encoding, problems = decode_note(data, path.name)
+    repaired = uncertain = 0
+    if looks_like_mojibake(text):
+        result = cached_repair(text, hashlib.sha256(data).hexdigest())
+        text, repaired, uncertain = result.text, result.lines_changed, len(result.uncertain_lines)
+        encoding = f"mojibake({encoding} read as cp1252)"
+        problems.append(f"repaired {repaired} mojibake lines ({result.truncated_sequences} lost-byte sequences)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile(
+        path=str(path),
+        name=path.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        text=text,
+        repaired_lines=repaired,
+        uncertain_lines=uncertain,
+        problems=problems,
+    )

@@ -1,0 +1,127 @@
+"""Korean-aware lexical search: identifier-preserving tokens, kiwipiepy morphemes, BM25 and weighted RRF.
+
+kiwi splits identifiers (in22k -> in/22/k, beitv2 -> beitv/2), so model names and `_`/`.`/`-` identifiers are cut
+out first and kept whole (plus their parts); only the prose between them goes to kiwi. Kiwi is loaded only when
+the text has Hangul, so English questions never pay its ~2 s start-up.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+_IDENTIFIER = re.compile(r"[A-Za-z0-9]+(?:[._\-/×][A-Za-z0-9]+)+|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?%?")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+
+# Kiwi tags worth indexing: nouns, verb/adjective stems, roots, foreign words, numbers, Hanja
+CONTENT_TAGS = ("NNG", "NNP", "NNB", "NR", "NP", "VV", "VA", "XR", "SL", "SN", "SH", "MAG")
+EN_STOPWORDS = set(
+    "a an the of on in at for to and or is are was were be been do does did what which who whom how why when where "
+    "that this these those it its with by from as into than then there their them they you your i me my we our "
+    "can could should would will shall may might must about over under".split()
+)
+
+_kiwi_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def kiwi():
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def preload_kiwi_in_background() -> threading.Thread:
+    """Start loading kiwi on a thread so it overlaps other start-up work."""
+    thread = threading.Thread(target=lambda: kiwi().tokenize("준비"), daemon=True)
+    thread.start()
+    return thread
+
+
+def _identifier_tokens(identifier: str) -> list[str]:
+    whole = identifier.lower()
+    parts = [p for p in re.split(r"[._\-/×]", whole) if p]
+    return [whole] + [p for p in parts if p != whole and len(parts) > 1]
+
+
+def _prose_tokens(text: str) -> list[str]:
+    if not text.strip():
+        return []
+    if not _HANGUL.search(text):
+        return [w.lower() for w in _LATIN_WORD.findall(text) if w.lower() not in EN_STOPWORDS and len(w) > 1]
+    with _kiwi_lock:
+        morphemes = kiwi().tokenize(text)
+    tokens = []
+    for m in morphemes:
+        if m.tag.startswith(CONTENT_TAGS):
+            form = m.form.lower()
+            if m.tag == "SL" and (form in EN_STOPWORDS or len(form) < 2):
+                continue
+            tokens.append(form)
+    return tokens
+
+
+def tokenize(text: str) -> list[str]:
+    """Index/query tokens: identifiers whole (and split), Korean morphemes, English words."""
+    tokens: list[str] = []
+    position = 0
+    for match in _IDENTIFIER.finditer(text):
+        tokens.extend(_prose_tokens(text[position:match.start()]))
+        tokens.extend(_identifier_tokens(match.group(0)))
+        position = match.end()
+    tokens.extend(_prose_tokens(text[position:]))
+    return tokens
+
+
+class BM25Index:
+    """Okapi BM25 over pre-tokenised documents. State is plain lists and dicts: rebuilt from stored tokens."""
+
+    def __init__(self, ids: list[str], docs: list[list[str]], k1: float = 1.5, b: float = 0.75):
+        self.ids = ids
+        self.k1, self.b = k1, b
+        self.term_freqs = [Counter(doc) for doc in docs]
+        self.lengths = [len(doc) for doc in docs]
+        self.avg_length = (sum(self.lengths) / len(docs)) if docs else 0.0
+        document_freq: Counter = Counter()
+        for doc in self.term_freqs:
+            document_freq.update(doc.keys())
+        n = len(docs)
+        self.idf = {term: math.log(1 + (n - df + 0.5) / (df + 0.5)) for term, df in document_freq.items()}
+        self.postings: dict[str, list[int]] = {}
+        for index, doc in enumerate(self.term_freqs):
+            for term in doc:
+                self.postings.setdefault(term, []).append(index)
+
+    @classmethod
+    def build(cls, ids: list[str], docs: list[list[str]]) -> "BM25Index":
+        return cls(ids, docs)
+
+    def scores(self, query: Sequence[str]) -> dict[int, float]:
+        result: dict[int, float] = {}
+        for term in set(query):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for index in self.postings[term]:
+                tf = self.term_freqs[index][term]
+                norm = tf + self.k1 * (1 - self.b + self.b * self.lengths[index] / (self.avg_length or 1))
+                result[index] = result.get(index, 0.0) + idf * tf * (self.k1 + 1) / norm
+        return result
+
+    def top(self, query: Sequence[str], k: int) -> list[tuple[str, float]]:
+        scored = sorted(self.scores(query).items(), key=lambda item: (-item[1], item[0]))
+        return [(self.ids[i], s) for i, s in scored[:k]]
+
+
+def weighted_rrf(rankings: Iterable[tuple[list[str], float]], k: int = 60) -> list[tuple[str, float]]:
+    """Reciprocal rank fusion: each list adds weight / (k + rank) to its items."""
+    fused: dict[str, float] = {}
+    for ranked_ids, weight in rankings:
+        for rank, item in enumerate(ranked_ids, start=1):
+            fused[item] = fused.get(item, 0.0) + weight / (k + rank)
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
