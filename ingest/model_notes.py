@@ -79,11 +79,35 @@ def parse_model_notes(text: str, source: str) -> list[ModelNote]:
     return notes
 
 
-def note_passage(note: ModelNote) -> Passage:
-    """The whole entry as one passage: link text, tag and every bullet with its indentation."""
+NOTE_CHUNK_CHARS = 380  # long entries are split so one idea is not diluted by twenty others in its vector
+
+
+def note_passages(note: ModelNote, limit: int = NOTE_CHUNK_CHARS) -> list[Passage]:
+    """The entry as passages: each starts with the link text and tag, then whole top-level bullets (with their
+    nested bullets) up to `limit` characters."""
     heading = f"{note.year_heading or '-'} > {note.link_text}"
-    lines = [note.link_text + (f" ({note.linked_tag})" if note.linked_tag else "")]
-    lines += ["  " * b.depth + "- " + b.text for b in note.bullets]
-    text = "\n".join(lines)
-    return Passage(id=passage_id(note.source, heading, text), source=note.source, heading=heading, text=text,
-                   kind="model_note", line_start=note.line_start)
+    head = note.link_text + (f" ({note.linked_tag})" if note.linked_tag else "")
+    groups: list[list[str]] = []
+    for bullet in note.bullets:
+        line = "  " * bullet.depth + "- " + bullet.text
+        if bullet.depth == 0 or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    chunks: list[str] = []
+    current = ""
+    for group in groups:
+        block = "\n".join(group)
+        if current and len(current) + len(block) + 1 > limit:
+            chunks.append(current)
+            current = block
+        else:
+            current = f"{current}\n{block}" if current else block
+    if current or not chunks:
+        chunks.append(current)
+    passages = []
+    for chunk in chunks:
+        text = f"{head}\n{chunk}".strip()
+        passages.append(Passage(id=passage_id(note.source, heading, text), source=note.source, heading=heading,
+                                text=text, kind="model_note", line_start=note.line_start))
+    return passages

@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest.conventions import parse_convention_rules
 from ingest.flattened import HEADINGS, recover_flattened
 from ingest.markdown import passage_id, section_passages, split_sections
-from ingest.model_notes import note_passage, parse_model_notes
+from ingest.model_notes import note_passages, parse_model_notes
 from ingest.suffix_guide import parse_suffix_terms
 from kb.schema import ParsedSource, Passage, SourceFile
 
@@ -38,7 +38,7 @@ def parse_source(source: SourceFile) -> ParsedSource:
     parsed = ParsedSource(source=source, format=kind, sections=sections)
     if kind == "model-notes":
         parsed.model_notes = parse_model_notes(text, source.name)
-        parsed.passages = [note_passage(n) for n in parsed.model_notes]
+        parsed.passages = [p for n in parsed.model_notes for p in note_passages(n)]
         lead = sections[0] if sections and not _MODEL_ENTRY.search(sections[0].text) else None
         if lead is not None:
             parsed.passages = section_passages(lead)[0] + parsed.passages

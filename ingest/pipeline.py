@@ -75,6 +75,7 @@ def run_ingest(
     home: Optional[Path] = None,
     progress: Optional[ProgressCallback] = None,
     embed_model: Optional[str] = None,
+    before_swap: Optional[Callable[[Path], None]] = None,
 ) -> IngestReport:
     """Build and swap in a new index. Raises LockHeld (75) if another ingest runs, BadInput for a bad notes dir."""
     notes_dir = Path(notes_dir) if notes_dir else NOTES_DIR
@@ -84,10 +85,11 @@ def run_ingest(
         raise BadInput(f"notes directory not found: {notes_dir}")
     home.mkdir(parents=True, exist_ok=True)
     with IngestLock(home):
-        return _build(notes_dir, home, model_id, progress)
+        return _build(notes_dir, home, model_id, progress, before_swap)
 
 
-def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[ProgressCallback]) -> IngestReport:
+def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[ProgressCallback],
+           before_swap: Optional[Callable[[Path], None]]) -> IngestReport:
     from kb.embed import load_embedder
     from kb.registry import load_registry, timm_version
     from kb.store import IndexReader, IndexWriter, new_build_id
@@ -210,8 +212,6 @@ def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[Progre
             "embedded": len(computed),
             "reused_vectors": len(set(passage_hashes + model_hashes) - computed.keys()),
         }
-        stages.start("swap")
-        stages.finish()
         manifest = Manifest(
             build_id=build_id,
             built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -220,9 +220,15 @@ def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[Progre
             timm_version=timm_version(),
             source_hashes={s.name: s.sha256 for s in sources},
             counts=counts,
-            timings_s=dict(stages.timings, total=round(time.perf_counter() - started, 3)),
+            timings_s=dict(stages.timings),
         )
-        writer.commit(manifest)
+        manifest = writer.finalize(manifest)
+        if before_swap is not None:
+            before_swap(writer.directory)  # raises to keep the previous index (nightly canaries)
+        stages.start("swap")
+        writer.swap()
+        stages.finish()
+        manifest.timings_s.update(stages.timings, total=round(time.perf_counter() - started, 3))
     except BaseException:
         writer.abort()
         raise

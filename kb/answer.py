@@ -111,7 +111,7 @@ def compose_answer(
         if total_matches == 0:
             text = TEXT["none"][lang].format(cond=cond)
             if relaxations:
-                items = "; ".join(r.description for r in relaxations[:3])
+                items = "; ".join((r.description_ko or r.description) if lang == "ko" else r.description for r in relaxations[:3])
                 text += TEXT["relax"][lang].format(items=items)
         else:
             text = TEXT["found"][lang].format(n=total_matches, s="" if total_matches == 1 else "s", cond=cond)

@@ -9,7 +9,7 @@ The semantics follow what a timm user means and what the evaluation spec states:
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable
 
 from kb.naming import canonical_dataset
 from kb.schema import ModelRecord, QueryFilters, Relaxation
@@ -121,6 +121,7 @@ def relaxations(records: list[ModelRecord], filters: QueryFilters, limit: int = 
                 Relaxation(
                     dropped=f"resolution={filters.resolution}",
                     description=f"at {res}px there {'is' if len(found) == 1 else 'are'} {len(found)}",
+                    description_ko=f"{res}px에는 {len(found)}개",
                     total_matches=len(found),
                     examples=[r.name for r in found[:3]],
                 )
@@ -134,12 +135,12 @@ def relaxations(records: list[ModelRecord], filters: QueryFilters, limit: int = 
                 Relaxation(
                     dropped=_describe(field, filters),
                     description=f"without {_describe(field, filters)} there {'is' if len(found) == 1 else 'are'} {len(found)}",
+                    description_ko=f"{_describe(field, filters)} 조건을 빼면 {len(found)}개",
                     total_matches=len(found),
                     examples=[r.name for r in found[:3]],
                 )
             )
-    offers.sort(key=lambda o: (not o.dropped.startswith("resolution"), o.total_matches))
-    return offers[:limit]
+    return offers[:limit]  # nearest resolutions first, then each other filter dropped in turn
 
 
 def why_matched(record: ModelRecord, filters: QueryFilters) -> list[str]:
@@ -161,8 +162,3 @@ def why_matched(record: ModelRecord, filters: QueryFilters) -> list[str]:
         "licenses": lambda: f"licence {record.license}",
     }
     return list(dict.fromkeys(facts[field]() for field, active, _ in CHECKS if active(filters)))
-
-
-def closest_resolution(records: list[ModelRecord], resolution: int) -> Optional[int]:
-    values = sorted({r.resolution for r in records}, key=lambda v: abs(v - resolution))
-    return values[0] if values else None

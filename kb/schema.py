@@ -296,6 +296,27 @@ class IngestReport(_Model):
     message: str = ""
 
 
+class NightlyReport(_Model):
+    """What a nightly refresh changed, kept in KB_HOME/reports as JSON and text."""
+
+    started_at: str
+    ok: bool
+    message: str = ""
+    previous_build: Optional[str] = None
+    new_build: Optional[str] = None
+    timm_version_before: Optional[str] = None
+    timm_version_after: Optional[str] = None
+    notes_added: list[str] = Field(default_factory=list)
+    notes_changed: list[str] = Field(default_factory=list)
+    notes_removed: list[str] = Field(default_factory=list)
+    records_added: list[str] = Field(default_factory=list)
+    records_removed: list[str] = Field(default_factory=list)
+    links_broken: list[str] = Field(default_factory=list)
+    findings: list[CheckFinding] = Field(default_factory=list)
+    canaries: list[str] = Field(default_factory=list)
+    timings_s: dict[str, float] = Field(default_factory=dict)
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Questions and answers (kb.query_parse, kb.search, kb.answer)
 # --------------------------------------------------------------------------------------------------------------
@@ -356,6 +377,7 @@ class PassageHit(_Model):
 class Relaxation(_Model):
     dropped: str  # which filter was relaxed, e.g. "resolution=448"
     description: str
+    description_ko: str = ""
     total_matches: int
     examples: list[str] = Field(default_factory=list)
 

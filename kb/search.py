@@ -15,7 +15,7 @@ from typing import Optional
 import numpy as np
 
 from kb.answer import compose_answer
-from kb.filters import apply_filters, rank, relaxations
+from kb.filters import apply_filters, rank, relaxations, why_matched
 from kb.language import detect_language, validate_question
 from kb.lexical import BM25Index, tokenize, weighted_rrf
 from kb.query_parse import FamilyIndex, parse_question
@@ -27,37 +27,7 @@ RRF_K = 60
 CANDIDATES = 50  # per retriever, before fusion
 MAX_PASSAGES = 5
 MAX_FREE_TEXT_MODELS = 10
-
-
-def model_why(record: ModelRecord, filters: QueryFilters) -> list[str]:
-    """Why a record matched: one short fact per filter that selected it."""
-    why: list[str] = []
-    arch_tokens = record.arch.split("_")
-    for size in filters.sizes:
-        if size in arch_tokens:
-            why.append(f"size {size}")
-    tag_tokens = set(record.tag.split("_"))
-    for dataset in filters.datasets + filters.pretrain_datasets + filters.finetune_datasets:
-        written = [d.raw for d in record.datasets if d.name == dataset] or [t for t in tag_tokens if t == dataset]
-        if written:
-            stage = next((d.stage for d in record.datasets if d.name == dataset), "")
-            why.append(f"{'/'.join(dict.fromkeys(written))} {stage}".strip())
-    if filters.in1k_only:
-        why.append("in1k only")
-    if filters.resolution:
-        why.append(f"input {record.resolution}px")
-    if filters.max_params_m is not None or filters.min_params_m is not None:
-        why.append(f"{record.params_m}M params")
-    if filters.min_top1 is not None:
-        why.append(f"top-1 {record.top1}%")
-    if filters.families:
-        why.append(f"family {record.family}")
-    why.extend(f"method {m}" for m in filters.methods if m in record.methods or m in tag_tokens)
-    if filters.licenses:
-        why.append(f"licence {record.license}")
-    if filters.archs and record.arch in filters.archs:
-        why.append(f"architecture {record.arch}")
-    return why
+LINK_BONUS = 0.5 * DENSE_WEIGHT / (RRF_K + 1)  # about half of a first place in one retriever
 
 
 def to_model_hit(record: ModelRecord, score: float, why: list[str]) -> ModelHit:
@@ -84,11 +54,9 @@ class Searcher:
         self.passages: list[Passage] = reader.passages()
         self.passage_by_id: dict[str, Passage] = {p.id: p for p in self.passages}
         self.family_index = FamilyIndex.from_records(self.records)
-        self.bm25 = BM25Index.build([p.id for p in self.passages], [tokenize(self._passage_doc(p)) for p in self.passages])
-
-    @staticmethod
-    def _passage_doc(passage: Passage) -> str:
-        return f"{passage.heading}\n{passage.text}"
+        # tokens were computed at ingest: no kiwi start-up here unless the question itself is Korean
+        self.bm25 = BM25Index.build([p.id for p in self.passages], reader.passage_tokens)
+        self._model_bm25: Optional[BM25Index] = None
 
     @cached_property
     def embedder(self):
@@ -109,6 +77,11 @@ class Searcher:
 
     def bm25_passages(self, text: str, k: int = CANDIDATES) -> list[tuple[str, float]]:
         return self.bm25.top(tokenize(text), k)
+
+    def bm25_models(self, text: str, k: int = MAX_FREE_TEXT_MODELS) -> list[tuple[str, float]]:
+        if self._model_bm25 is None:
+            self._model_bm25 = BM25Index.build(self.reader.model_names, self.reader.model_tokens)
+        return self._model_bm25.top(tokenize(text), k)
 
     def dense_passages(self, text: str, k: int = CANDIDATES, vector: Optional[np.ndarray] = None) -> list[tuple[str, float]]:
         vector = self.query_vector(text) if vector is None else vector
@@ -150,7 +123,7 @@ class Searcher:
             total = len(matches)
             count = len(matches)
             models = [
-                to_model_hit(r, score=1.0 - i / max(count, 1), why=model_why(r, filters))
+                to_model_hit(r, score=1.0 - i / max(count, 1), why=why_matched(r, filters))
                 for i, r in enumerate(matches[: max(limit, 0)])
             ]
             if total == 0:
@@ -185,16 +158,10 @@ class Searcher:
         return hits
 
     def _evidence(self, ranked: list[tuple[str, float]], model_names: set[str]) -> list[PassageHit]:
-        """Passages that explain the returned models first, then the best-ranked passages for the question."""
-        linked = [(pid, s) for pid, s in ranked if model_names & set(self.passage_by_id[pid].linked_tags)]
-        if len(linked) < MAX_PASSAGES:
-            seen = {pid for pid, _ in ranked}
-            extra = [
-                (p.id, 0.0) for p in self.passages if p.id not in seen and model_names & set(p.linked_tags)
-            ]
-            linked.extend(extra[: MAX_PASSAGES - len(linked)])
-        chosen = linked[:MAX_PASSAGES]
-        if len(chosen) < MAX_PASSAGES:
-            used = {pid for pid, _ in chosen}
-            chosen += [(pid, s) for pid, s in ranked if pid not in used][: MAX_PASSAGES - len(chosen)]
-        return self._passage_hits(chosen)
+        """The fused ranking, with passages that mention a returned model moved up by a fixed bonus."""
+        scores = dict(ranked)
+        for passage in self.passages:
+            if model_names.intersection(passage.linked_tags):
+                scores[passage.id] = scores.get(passage.id, 0.0) + LINK_BONUS
+        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:MAX_PASSAGES]
+        return self._passage_hits(best)

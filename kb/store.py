@@ -170,7 +170,13 @@ class IndexWriter:
         _save_faiss(model_vectors, dim, self.partial / MODEL_VECTORS)
 
     def commit(self, manifest: Manifest) -> Manifest:
-        """Checksum, write the manifest last, rename into place, then point `current` at it."""
+        """Finalize, then point `current` at the new build."""
+        manifest = self.finalize(manifest)
+        self.swap()
+        return manifest
+
+    def finalize(self, manifest: Manifest) -> Manifest:
+        """Checksum, write the manifest last and rename into place. Readers still see the old build."""
         for name in INDEX_FILES:
             with open(self.partial / name, "rb") as handle:
                 os.fsync(handle.fileno())
@@ -186,12 +192,19 @@ class IndexWriter:
         final = build_dir(self.home, self.build_id)
         os.rename(self.partial, final)
         _fsync_dir(final.parent)
-        swap_current(self.home, self.build_id)
-        prune_builds(self.home)
+        self.directory = final
         return manifest
 
+    def swap(self) -> None:
+        swap_current(self.home, self.build_id)
+        prune_builds(self.home)
+
     def abort(self) -> None:
+        """Forget an unswapped build: the partial directory, or the finalized one that failed its checks."""
         shutil.rmtree(self.partial, ignore_errors=True)
+        final = build_dir(self.home, self.build_id)
+        if _read_pointer(self.home, "current") != self.build_id:
+            shutil.rmtree(final, ignore_errors=True)
 
 
 def swap_current(home: Path, build_id: str) -> None:
@@ -299,7 +312,12 @@ class IndexReader:
         build_id = _read_pointer(home, "current")
         if not build_id:
             raise NoIndex(f"no index in {home}: run `kb ingest` first")
-        directory = build_dir(home, build_id)
+        return cls.open_build(home, build_dir(home, build_id), expected_embed_model, verify)
+
+    @classmethod
+    def open_build(cls, home: Path, directory: Path, expected_embed_model: Optional[str] = None,
+                   verify: bool = True) -> "IndexReader":
+        """A specific build directory, e.g. a finalized build not yet swapped in (nightly canaries)."""
         manifest = read_manifest(directory)
         if manifest.schema_version != SCHEMA_VERSION:
             raise StaleIndex(

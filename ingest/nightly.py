@@ -1,0 +1,160 @@
+"""The nightly refresh: re-read registry and notes, re-embed what changed, check the new index, then swap.
+
+The new build is checked before it goes live (files verified against the manifest, counts, canary questions
+whose expected answers are computed from the new registry itself). A failed check or any error keeps the
+previous index; a report of what changed goes to KB_HOME/reports/ as JSON and text, keeping the last N.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Optional
+
+from ingest.pipeline import run_ingest
+from kb.config import kb_home
+from kb.errors import KBError
+from kb.schema import NightlyReport, QueryFilters
+
+KEEP_REPORTS = 14
+MIN_RECORD_SHARE = 0.9  # a registry that lost more than 10% of its tags overnight is a broken install, not news
+
+
+class CanaryFailed(KBError):
+    pass
+
+
+def _snapshot(home: Path):
+    from kb.store import IndexReader
+
+    try:
+        reader = IndexReader.open(home)
+    except KBError:
+        return None
+    mentions_unresolved = {f.subject for f in reader.documents("finding") if f.kind == "unresolved"}
+    return {
+        "build": reader.build_id,
+        "timm": reader.manifest.timm_version,
+        "sources": dict(reader.manifest.source_hashes),
+        "records": {r.name for r in reader.records()},
+        "unresolved": mentions_unresolved,
+    }
+
+
+def canary_check(directory: Path, home: Path, previous_records: int) -> list[str]:
+    """Raise CanaryFailed unless the finalized (not yet live) build answers like a good index."""
+    from kb.filters import apply_filters
+    from kb.search import Searcher
+    from kb.store import IndexReader
+
+    reader = IndexReader.open_build(home, directory)  # verifies every file against the manifest
+    passed = []
+    records = reader.records()
+    if previous_records and len(records) < MIN_RECORD_SHARE * previous_records:
+        raise CanaryFailed(f"the new registry has {len(records)} records, the previous {previous_records}")
+    if not reader.passages():
+        raise CanaryFailed("the new index has no note passages")
+    passed.append(f"counts: {len(records)} records, {len(reader.passages())} passages")
+    searcher = Searcher(reader)
+    for question, expected in [
+        ("which small in22k model at 384?", QueryFilters(sizes=["small"], datasets=["in22k"], resolution=384)),
+        ("384 해상도의 small in22k 모델", QueryFilters(sizes=["small"], datasets=["in22k"], resolution=384)),
+    ]:
+        want = {r.name for r in apply_filters(records, expected)}
+        got = {m.name for m in searcher.ask(question, limit=10000).models}
+        if got != want:
+            raise CanaryFailed(f"canary {question!r}: {len(got)} models, expected {len(want)}")
+        passed.append(f"{question!r}: {len(got)} models")
+    answer = searcher.ask("ConvNeXt는 커널 크기를 얼마로 키웠어?")
+    if not answer.passages:
+        raise CanaryFailed("canary note question returned no passages")
+    passed.append(f"note question: {len(answer.passages)} passages")
+    return passed
+
+
+def write_report(report: NightlyReport, home: Path, keep: int = KEEP_REPORTS) -> Path:
+    folder = home / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = report.started_at.replace(":", "").replace("-", "")
+    json_path = folder / f"nightly-{stamp}.json"
+    json_path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    (folder / f"nightly-{stamp}.txt").write_text(render_report(report), encoding="utf-8")
+    reports = sorted(folder.glob("nightly-*.json"))
+    for old in reports[:-keep]:
+        old.unlink(missing_ok=True)
+        old.with_suffix(".txt").unlink(missing_ok=True)
+    return json_path
+
+
+def render_report(report: NightlyReport) -> str:
+    def block(title: str, items: list[str], limit: int = 30) -> list[str]:
+        lines = [f"{title}: {len(items)}"]
+        lines += [f"  - {item}" for item in items[:limit]]
+        if len(items) > limit:
+            lines.append(f"  … {len(items) - limit} more")
+        return lines
+
+    lines = [
+        f"timm-kb nightly {report.started_at}: {'OK' if report.ok else 'FAILED'} — {report.message}",
+        f"build: {report.previous_build or '-'} -> {report.new_build or '(kept previous)'}",
+        f"timm: {report.timm_version_before or '-'} -> {report.timm_version_after or '-'}",
+    ]
+    lines += block("notes added", report.notes_added) + block("notes changed", report.notes_changed)
+    lines += block("notes removed", report.notes_removed)
+    lines += block("records added", report.records_added) + block("records removed", report.records_removed)
+    lines += block("links broken", report.links_broken)
+    lines += block("kb check findings", [f"[{f.kind}] {f.source}: {f.subject}: {f.message}" for f in report.findings])
+    lines += block("canaries", report.canaries)
+    lines.append("timings (s): " + ", ".join(f"{k} {v}" for k, v in report.timings_s.items()))
+    return "\n".join(lines) + "\n"
+
+
+def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
+                progress: Optional[Callable[[str, float], None]] = None, keep_reports: int = KEEP_REPORTS) -> NightlyReport:
+    """Refresh, check, swap; always writes a report. LockHeld propagates (exit 75)."""
+    from kb.errors import LockHeld
+    from kb.store import IndexReader
+
+    home = Path(home) if home else kb_home()
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    before = _snapshot(home)
+    report = NightlyReport(started_at=started, ok=False, previous_build=before and before["build"],
+                           timm_version_before=before and before["timm"])
+    canaries: list[str] = []
+
+    def check(directory: Path) -> None:
+        canaries.extend(canary_check(directory, home, len(before["records"]) if before else 0))
+
+    clock = time.perf_counter()
+    try:
+        ingest = run_ingest(notes_dir=notes_dir, home=home, progress=progress, before_swap=check)
+    except LockHeld:
+        raise
+    except Exception as error:  # any failure: previous index kept, reported, exit 1
+        report.message = f"failed, previous index kept: {getattr(error, 'message', None) or f'{error.__class__.__name__}: {error}'}"
+        report.canaries = canaries
+        report.timings_s = {"total": round(time.perf_counter() - clock, 3)}
+        write_report(report, home, keep_reports)
+        return report
+    after = IndexReader.open(home)
+    old_sources = before["sources"] if before else {}
+    new_sources = after.manifest.source_hashes
+    old_records = before["records"] if before else set()
+    new_records = {r.name for r in after.records()}
+    new_unresolved = {f.subject for f in after.documents("finding") if f.kind == "unresolved"}
+    report.ok = True
+    report.message = ingest.message
+    report.new_build = after.build_id
+    report.timm_version_after = after.manifest.timm_version
+    report.notes_added = sorted(set(new_sources) - set(old_sources))
+    report.notes_removed = sorted(set(old_sources) - set(new_sources))
+    report.notes_changed = sorted(n for n in set(new_sources) & set(old_sources) if new_sources[n] != old_sources[n])
+    report.records_added = sorted(new_records - old_records) if before else []
+    report.records_removed = sorted(old_records - new_records)
+    report.links_broken = sorted(new_unresolved - (before["unresolved"] if before else set()))
+    report.findings = after.documents("finding")
+    report.canaries = canaries
+    report.timings_s = ingest.timings_s
+    write_report(report, home, keep_reports)
+    return report

@@ -1,0 +1,143 @@
+"""`kb ingest`, `kb check`, `kb nightly`, `kb rollback`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from kb.cli import emit_json, fail
+from kb.errors import KBError
+
+notes_option = click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=None,
+                            help="Notes directory (default: data/notes).")
+
+
+class _Bars:
+    """One rich progress bar per ingest stage, on stderr so --json stays clean."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.progress = None
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("{task.description:<9}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                                     TimeElapsedColumn(), console=Console(stderr=True), transient=False)
+            self.progress.__enter__()
+        return self
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not self.progress:
+            return
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=1.0)
+        self.progress.update(self.tasks[stage], completed=fraction)
+
+    def __exit__(self, *exc):
+        if self.progress:
+            self.progress.__exit__(*exc)
+
+
+def _summary(report) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=False)
+    files = Table(title=f"ingest {report.build_id}")
+    for column in ("note", "status", "passages", "message"):
+        files.add_column(column, overflow="fold")
+    for item in report.files:
+        files.add_row(item.source, item.status, str(item.passages), item.message)
+    console.print(files)
+    counts = Table(title="counts")
+    counts.add_column("what")
+    counts.add_column("n", justify="right")
+    for key, value in report.counts.items():
+        counts.add_row(key, str(value))
+    console.print(counts)
+    console.print("timings (s): " + ", ".join(f"{k} {v}" for k, v in report.timings_s.items()), markup=False)
+
+
+@click.command()
+@notes_option
+@click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
+def ingest(notes_dir: Optional[Path], as_json: bool) -> None:
+    """Build the index from the notes and the live timm registry, then swap it in atomically."""
+    from ingest.pipeline import run_ingest
+
+    try:
+        with _Bars(enabled=not as_json) as bars:
+            report = run_ingest(notes_dir=notes_dir, progress=bars)
+    except KBError as error:
+        fail(error, as_json)
+    if as_json:
+        emit_json(report)
+    else:
+        _summary(report)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
+@click.option("--strict", is_flag=True, help="Exit 1 when there is any finding.")
+def check(as_json: bool, strict: bool) -> None:
+    """Mentions that no longer resolve (with the closest live names) and notes that disagree with the registry."""
+    from kb.config import kb_home
+    from kb.store import IndexReader
+
+    try:
+        findings = IndexReader.open(kb_home()).documents("finding")
+    except KBError as error:
+        fail(error, as_json)
+    if as_json:
+        emit_json(findings)
+    else:
+        if not findings:
+            click.echo("no findings: every mention resolves and the notes agree with the registry")
+        for f in findings:
+            hint = f" (closest: {', '.join(f.suggestions)})" if f.suggestions else ""
+            click.echo(f"[{f.kind}] {f.source}: {f.subject}: {f.message}{hint}")
+    if strict and findings:
+        sys.exit(1)
+
+
+@click.command()
+@notes_option
+@click.option("--json", "as_json", is_flag=True, help="Print the change report as JSON.")
+@click.option("--keep-reports", type=click.IntRange(min=1), default=14, show_default=True)
+def nightly(notes_dir: Optional[Path], as_json: bool, keep_reports: int) -> None:
+    """Full refresh with canary checks before the swap. Exit 0 ok, 1 failed (previous index kept), 75 locked."""
+    from ingest.nightly import render_report, run_nightly
+
+    try:
+        report = run_nightly(notes_dir=notes_dir, keep_reports=keep_reports)
+    except KBError as error:
+        fail(error, as_json)
+    if as_json:
+        emit_json(report)
+    else:
+        click.echo(render_report(report))
+    sys.exit(0 if report.ok else 1)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True)
+def rollback(as_json: bool) -> None:
+    """Make the previous index current again."""
+    from kb.config import kb_home
+    from kb.store import rollback as roll_back
+
+    try:
+        build = roll_back(kb_home())
+    except KBError as error:
+        fail(error, as_json)
+    if as_json:
+        emit_json({"current": build})
+    else:
+        click.echo(f"rolled back: {build} is live")
