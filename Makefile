@@ -10,7 +10,7 @@ KB     := $(VENV)/bin/kb
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install -q --upgrade "pip>=24"
+	$(VENV)/bin/python -m pip install -q --upgrade "pip>=24" "setuptools>=68"
 	$(VENV)/bin/python -m pip install -q -r requirements.lock
 	$(VENV)/bin/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)

@@ -14,7 +14,7 @@ _BULLET = re.compile(r"^(?P<indent>[ \t\u00a0]*)[-*](?:\s+(?P<text>.*))?$")
 _ORDERED = re.compile(r"^(\d+)\.\s+")
 _DATE = re.compile(r"(?<!\d)(\d{4})\.(\d{2})\.(\d{2})(?!\d)")
 _SIZE = re.compile(r"(\d{2,4})\s*[x×]\s*(\d{2,4})")
-_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_IDENTIFIER = re.compile(r"^(?=[a-z0-9_]*[0-9_])[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 HF_PREFIX = "https://huggingface.co/timm/"
 IMAGE_SIZE_WORDS = ("이미지 사이즈", "이미지 크기", "image size")
 

@@ -1,4 +1,4 @@
-"""The suffix guide: one SuffixTerm per `**\`token\`**: meaning` bullet, under its numbered category."""
+"""The suffix guide: one SuffixTerm per bold, backticked token bullet (`**`_augreg`**: meaning`), by category."""
 
 from __future__ import annotations
 

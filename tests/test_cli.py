@@ -1,0 +1,105 @@
+"""The `kb` commands as a user runs them: JSON contracts, exit codes, no tracebacks."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from kb.cli import cli
+from kb.config import PROJECT_ROOT
+
+ANSWER_KEYS = {"query", "language", "filters", "models", "total_matches", "passages", "answer"}
+MODEL_KEYS = {"name", "score", "why", "params_m", "top1", "resolution", "license", "hf_url"}
+
+
+def run(args, home=None, stdin=None):
+    env = dict(os.environ)
+    if home:
+        env["KB_HOME"] = str(home)
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], input=stdin, capture_output=True, text=True,
+                          env=env, cwd=PROJECT_ROOT, timeout=300)
+
+
+def test_models_json_lists_every_live_tag():
+    result = CliRunner().invoke(cli, ["models", "--json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.output)) == 1826
+
+
+def test_models_filters_and_bad_dataset():
+    result = CliRunner().invoke(cli, ["models", "--size", "small", "--dataset", "in21k", "--res", "384", "--json"])
+    assert {r["name"] for r in json.loads(result.output)} >= {"deit3_small_patch16_384.fb_in22k_ft_in1k"}
+    bad = CliRunner().invoke(cli, ["models", "--dataset", "imagenet99k"])
+    assert bad.exit_code == 2 and "unknown dataset" in bad.output
+
+
+@pytest.mark.parametrize("name", ["convnextv2_nano.fcmae_ft_in22k_in1k", "convnext_femto.d1_in1k",
+                                  "convnext_base.fb_in22k_ft_in1k", "convnext_base.clip_laion2b_augreg_ft_in1k",
+                                  "convnextv2_tiny.fcmae_ft_in22k_in1k_384"])
+def test_explain_guide_examples_json(name):
+    result = CliRunner().invoke(cli, ["explain", name, "--json"])
+    data = json.loads(result.output)
+    assert list(data)[:13] == ["name", "convention", "arch", "family", "size", "datasets", "methods", "resolution",
+                               "params_m", "top1", "license", "hf_url", "timm_matches"]
+    assert data["params_m"] > 0 and data["hf_url"].endswith(name) and data["timm_matches"] == [name]
+
+
+def test_explain_in_korean_and_unknown_name():
+    ko = CliRunner().invoke(cli, ["explain", "convnext_base.fb_in22k_ft_in1k", "--lang", "ko"])
+    assert "파인튜닝" in ko.output and "사전학습" in ko.output
+    unknown = CliRunner().invoke(cli, ["explain", "convnxt_bse.fb_in22k"])
+    assert unknown.exit_code == 2 and "convnext_base" in unknown.output
+
+
+def test_repair_check_reports_and_never_writes(tmp_path):
+    from kb.config import NOTES_DIR
+
+    source = NOTES_DIR / "transfer-learning-timm.ko.md"
+    before = source.read_bytes()
+    result = CliRunner().invoke(cli, ["repair", str(source), "--json"])
+    report = json.loads(result.output)
+    assert report["lines_changed"] == 172 and report["lost_byte_sequences"] == 206
+    assert source.read_bytes() == before
+    missing = CliRunner().invoke(cli, ["repair", str(tmp_path / "nope.md")])
+    assert missing.exit_code == 2
+
+
+@pytest.mark.slow
+def test_query_json_contract_and_stdin_batch(built_kb_home):
+    result = run(["query", "which small in22k model at 384?", "--json"], built_kb_home)
+    data = json.loads(result.stdout)
+    assert ANSWER_KEYS <= set(data) and MODEL_KEYS <= set(data["models"][0])
+    assert data["total_matches"] == 5 and data["passages"][0]["source"].endswith(".md")
+    batch = run(["query", "-", "--json"], built_kb_home, stdin="which small in22k model at 384?\n384 해상도의 small in22k 모델\n")
+    lines = [json.loads(l) for l in batch.stdout.splitlines()]
+    assert [l["language"] for l in lines] == ["en", "ko"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, code", [
+    ("", 2), ("x" * 10_000, 2), ("?!?!", 2), ("🔥🚀", 2),
+    ("'; DROP TABLE records; -- .*[(", 0), ("ResNet 모델 中文 русский", 0),
+])
+def test_bad_questions_get_documented_exit_codes(built_kb_home, question, code):
+    result = run(["query", question], built_kb_home)
+    assert result.returncode == code
+    assert "Traceback" not in result.stderr
+
+
+def test_query_without_index_says_so(tmp_path):
+    result = run(["query", "resnet50"], tmp_path / "empty")
+    assert result.returncode == 3 and "kb ingest" in result.stderr
+
+
+@pytest.mark.slow
+def test_eval_scores_ours_and_three_baselines(built_kb_home):
+    result = run(["eval", "--json"], built_kb_home)
+    report = json.loads(result.stdout)
+    systems = {s["system"]: s for s in report["systems"]}
+    assert set(systems) == {"timm-kb", "list_models wildcards", "bm25 only", "dense only"}
+    ours = systems["timm-kb"]
+    assert ours["set_f1"] >= 0.95 and ours["exact"] >= 0.9 and ours["note_hit5"] >= 0.75
+    assert ours["set_f1"] > max(s["set_f1"] for n, s in systems.items() if n != "timm-kb")
