@@ -91,7 +91,7 @@ def show_answer(answer: Answer) -> None:
                 x=alt.X("params (M):Q", scale=alt.Scale(type="log")), y=alt.Y("top-1:Q", scale=alt.Scale(zero=False)),
                 tooltip=["name", "params (M)", "top-1", "res"])
             st.caption(text["plot"])
-            st.altair_chart(chart, use_container_width=True)
+            st.altair_chart(chart, width="stretch")
     elif answer.filters.is_structured():
         st.warning(text["none"])
         for r in answer.relaxations:
@@ -112,13 +112,13 @@ def sidebar(kb) -> None:
     with st.sidebar:
         st.header(text["filters"])
         base = last.filters if last else QueryFilters()
-        sizes = st.text_input("size", ", ".join(base.sizes), key="f_size")
-        datasets = st.text_input("datasets", ", ".join(base.datasets + base.pretrain_datasets + base.finetune_datasets), key="f_data")
-        resolution = st.number_input("resolution", min_value=0, max_value=2048, value=base.resolution or 0, step=32, key="f_res")
-        max_params = st.number_input("max params (M)", min_value=0.0, value=float(base.max_params_m or 0.0), key="f_params")
-        min_top1 = st.number_input("min top-1 (%)", min_value=0.0, max_value=100.0, value=float(base.min_top1 or 0.0), key="f_top1")
-        families = st.text_input("family", ", ".join(base.families), key="f_family")
-        licenses = st.text_input("licence", ", ".join(base.licenses), key="f_license")
+        sizes = st.text_input("size", key="f_size")
+        datasets = st.text_input("datasets", key="f_data")
+        resolution = st.number_input("resolution", min_value=0, max_value=2048, step=32, key="f_res")
+        max_params = st.number_input("max params (M)", min_value=0.0, key="f_params")
+        min_top1 = st.number_input("min top-1 (%)", min_value=0.0, max_value=100.0, key="f_top1")
+        families = st.text_input("family", key="f_family")
+        licenses = st.text_input("licence", key="f_license")
         if st.button(text["rerun"], key="rerun", disabled=last is None):
             def split(value: str) -> list[str]:
                 return [v.strip().lower() for v in value.split(",") if v.strip()]
@@ -128,7 +128,9 @@ def sidebar(kb) -> None:
                 "resolution": int(resolution) or None, "max_params_m": max_params or None, "min_top1": min_top1 or None,
                 "families": split(families), "licenses": split(licenses),
             })
-            ask(kb, last.query, filters=edited)
+            # answered at the top of the next run, before the sidebar widgets are drawn
+            st.session_state.pending = (last.query, edited)
+            st.rerun()
         st.header(text["decode"])
         name = st.text_input("name", key="decode_name", placeholder="convnext_base.fb_in22k_ft_in1k")
         if name:
@@ -152,6 +154,18 @@ def ask(kb, question: str, filters: QueryFilters | None = None) -> None:
         return
     st.session_state.last_answer = answer
     st.session_state.history.append({"question": question, "answer": answer})
+    prefill_filters(answer.filters)
+
+
+def prefill_filters(filters: QueryFilters) -> None:
+    """Show what the rules read in the sidebar widgets (their keys must be set before they are drawn)."""
+    st.session_state.f_size = ", ".join(filters.sizes)
+    st.session_state.f_data = ", ".join(filters.datasets + filters.pretrain_datasets + filters.finetune_datasets)
+    st.session_state.f_res = filters.resolution or 0
+    st.session_state.f_params = float(filters.max_params_m or 0.0)
+    st.session_state.f_top1 = float(filters.min_top1 or 0.0)
+    st.session_state.f_family = ", ".join(filters.families)
+    st.session_state.f_license = ", ".join(filters.licenses)
 
 
 def main() -> None:
@@ -165,9 +179,14 @@ def main() -> None:
         st.error(error.message)
         return
     st.session_state.setdefault("history", [])
+    if "f_size" not in st.session_state:
+        prefill_filters(QueryFilters())
     question = st.chat_input(UI["en"]["ask"] + " / " + UI["ko"]["ask"])
     if question is not None:
         ask(kb, question)
+    elif st.session_state.get("pending"):
+        pending_question, pending_filters = st.session_state.pop("pending")
+        ask(kb, pending_question, filters=pending_filters)
     sidebar(kb)
     st.title("timm-kb")
     for turn in st.session_state.history:

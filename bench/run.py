@@ -4,7 +4,7 @@ Prints a table and writes bench/results.json. Each figure is measured in a child
 RSS are those a user sees. Baselines doing the same job run in the same run and are reported as ratios:
 a warm structured query vs `timm.list_models` with a wildcard (which answers less: no params/top-1/licence).
 
-    .venv/bin/python bench/run.py [--quick]
+    .venv/bin/python bench/run.py
 """
 
 from __future__ import annotations
@@ -61,8 +61,7 @@ def cold_query(env: dict, question: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="skip the full ingest from an empty cache")
-    args = parser.parse_args()
+    parser.parse_args()  # --help only
     work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     home = work / "home"
     env = dict(os.environ, KB_HOME=str(home), HF_HUB_OFFLINE="1")

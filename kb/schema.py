@@ -403,3 +403,28 @@ class EvalItem(_Model):
     gold: list[str] = Field(default_factory=list)
     source: Optional[str] = None
     phrase: Optional[str] = None
+
+
+class ItemResult(_Model):
+    kind: str
+    q: str
+    score: float  # F1, exact (0/1) or reciprocal rank
+    hit: Optional[bool] = None
+    got: list[str] = Field(default_factory=list)
+    gold: list[str] = Field(default_factory=list)
+
+
+class SystemScore(_Model):
+    system: str
+    set_f1: Optional[float] = None
+    exact: Optional[float] = None
+    note_hit5: Optional[float] = None
+    note_mrr10: Optional[float] = None
+    misses: list[ItemResult] = Field(default_factory=list)
+    items: list[ItemResult] = Field(default_factory=list)
+
+
+class EvalReport(_Model):
+    file: str
+    counts: dict[str, int]
+    systems: list[SystemScore]

@@ -1,10 +1,9 @@
 """Each parser against the shipped notes, with exact counts; repair accuracy; the bad-input corpus."""
 
-from pathlib import Path
 
 import pytest
 
-from ingest.encoding import decode_note, read_note
+from ingest.encoding import read_note
 from ingest.flattened import recover_flattened
 from ingest.markdown import section_passages, split_sections
 from ingest.model_notes import parse_model_notes
