@@ -107,7 +107,7 @@ def compose_answer(
     chips = describe_filters(filters, lang)
     cond = " · ".join(chips) if chips else TEXT["any"][lang]
     cites = " ".join(dict.fromkeys(citation(p) for p in passages[:max_citations]))
-    if filters.is_structured():
+    if filters.is_structured() and not (filters.wants_explanation and passages):
         if total_matches == 0:
             text = TEXT["none"][lang].format(cond=cond)
             if relaxations:
@@ -128,6 +128,7 @@ def compose_answer(
     if not passages:
         return TEXT["no_notes"][lang]
     best = passages[0]
-    return f"{TEXT['notes_only'][lang]} “{_snippet(best.text)}” {citation(best)}" + (
-        TEXT["see"][lang].format(cites=cites) if len(passages) > 1 else ""
-    )
+    text = f"{TEXT['notes_only'][lang]} “{_snippet(best.text)}” {citation(best)}"
+    if filters.is_structured() and total_matches:
+        text += " " + TEXT["found"][lang].format(n=total_matches, s="" if total_matches == 1 else "s", cond=cond)
+    return text + (TEXT["see"][lang].format(cites=cites) if len(passages) > 1 else "")

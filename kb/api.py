@@ -79,6 +79,6 @@ def build_index(
     progress: Optional[ProgressCallback] = None,
 ) -> IngestReport:
     """Ingest the notes and the registry into a new index and swap it in atomically."""
-    from ingest.pipeline import run_ingest
+    from ingest.pipeline import run_ingest  # imported here: kb's core never needs ingest to answer
 
     return run_ingest(notes_dir=notes_dir, home=home, progress=progress)

@@ -109,6 +109,10 @@ METHOD_PATTERNS: list[tuple[str, str]] = [
     (r"(?<![\w])swag(?![\w])", "swag"),
 ]
 
+# A question about meaning or reasons wants the notes first, even when it names a method or family.
+EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|mean(?:s|ing)?\b|why\b|how does|explain|difference"
+                       r"|의미|뜻|무엇|뭐야|뭔가|왜|어떻게|설명|차이|란\?|이란|언제|얼마|몇")
+
 # Words that carry no constraint and are not worth semantic search on their own.
 STOPWORDS = set(
     """which what whats are is the a an of on at in for with and or to me show list give find any all models model
@@ -417,4 +421,6 @@ def parse_question(text: str, index: FamilyIndex) -> QueryFilters:
         for name in found.get(stage_key, []):
             if name in found.get("datasets", []):
                 found["datasets"].remove(name)
-    return QueryFilters(**found, free_text=_free_text(q), matched_phrases=[p for p in q.phrases if p])
+    wants_explanation = bool(re.search(EXPLANATION_PATTERN, text, flags=re.IGNORECASE))
+    return QueryFilters(**found, free_text=_free_text(q), matched_phrases=[p for p in q.phrases if p],
+                        wants_explanation=wants_explanation)

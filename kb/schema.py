@@ -343,6 +343,7 @@ class QueryFilters(_Model):
     licenses: list[str] = Field(default_factory=list)  # any of
     sort: SortKey = "relevance"
     free_text: str = ""  # what the rules did not consume, for semantic search
+    wants_explanation: bool = False  # "what does X mean", "X는 무엇": lead the answer with the notes
     matched_phrases: list[str] = Field(default_factory=list)  # the words the rules recognised, for display
 
     def is_structured(self) -> bool:

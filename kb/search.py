@@ -28,6 +28,7 @@ CANDIDATES = 50  # per retriever, before fusion
 MAX_PASSAGES = 5
 MAX_FREE_TEXT_MODELS = 10
 LINK_BONUS = 0.5 * DENSE_WEIGHT / (RRF_K + 1)  # about half of a first place in one retriever
+SPECIFIC_ANSWER_SET = 20  # answer sets up to this size give linked passages the full bonus
 
 
 def to_model_hit(record: ModelRecord, score: float, why: list[str]) -> ModelHit:
@@ -121,14 +122,16 @@ class Searcher:
         if filters.is_structured():
             matches = rank(apply_filters(self.records, filters), filters)
             total = len(matches)
-            count = len(matches)
             models = [
-                to_model_hit(r, score=1.0 - i / max(count, 1), why=why_matched(r, filters))
+                to_model_hit(r, score=1.0 - i / max(total, 1), why=why_matched(r, filters))
                 for i, r in enumerate(matches[: max(limit, 0)])
             ]
             if total == 0:
                 relaxed = relaxations(self.records, filters)
-            passages = self._evidence(ranked_passages, {m.name for m in models})
+            if filters.wants_explanation:  # a question about meaning: the notes' own ranking, not model links
+                passages = self._passage_hits(ranked_passages[:MAX_PASSAGES])
+            else:
+                passages = self._evidence(ranked_passages, {m.name for m in models})
         else:
             passages = self._passage_hits(ranked_passages[:MAX_PASSAGES])
             for name, score in self.dense_models(question, k=min(limit, MAX_FREE_TEXT_MODELS)):
@@ -158,10 +161,12 @@ class Searcher:
         return hits
 
     def _evidence(self, ranked: list[tuple[str, float]], model_names: set[str]) -> list[PassageHit]:
-        """The fused ranking, with passages that mention a returned model moved up by a fixed bonus."""
+        """The fused ranking, with passages that mention a returned model moved up. A link to one of five answers
+        is strong evidence, a link to one of five hundred is not: the bonus shrinks as the answer set grows."""
         scores = dict(ranked)
+        bonus = LINK_BONUS * min(1.0, SPECIFIC_ANSWER_SET / max(len(model_names), 1))
         for passage in self.passages:
             if model_names.intersection(passage.linked_tags):
-                scores[passage.id] = scores.get(passage.id, 0.0) + LINK_BONUS
+                scores[passage.id] = scores.get(passage.id, 0.0) + bonus
         best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:MAX_PASSAGES]
         return self._passage_hits(best)

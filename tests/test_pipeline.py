@@ -62,7 +62,8 @@ def test_one_changed_note_embeds_only_its_new_passages(built_kb_home, tmp_path):
     notes = tmp_path / "notes"
     shutil.copytree(NOTES_DIR, notes)
     with open(notes / "timm-suffix-guide.ko.md", "a", encoding="utf-8") as handle:
-        handle.write("\n\n### 추가 메모\n\n`_sw`는 timm 저자의 학습 레시피입니다.\n")
+        # unique text, so no vector cache has seen it
+        handle.write(f"\n\n### 추가 메모\n\n`_sw`는 timm 저자의 학습 레시피입니다 ({uuid.uuid4().hex}).\n")
     home = copy_home(built_kb_home, tmp_path / "home")
     report = run_ingest(notes_dir=notes, home=home)
     assert 0 < report.embedded <= 3
