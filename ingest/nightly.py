@@ -104,7 +104,10 @@ def render_report(report: NightlyReport) -> str:
     lines += block("notes removed", report.notes_removed)
     lines += block("records added", report.records_added) + block("records removed", report.records_removed)
     lines += block("links broken", report.links_broken)
-    lines += block("kb check findings", [f"[{f.kind}] {f.source}: {f.subject}: {f.message}" for f in report.findings])
+    lines += block("kb check findings", [
+        f"[{f.kind}] {f.source}: {f.subject}: {f.message}" + (f" (closest: {', '.join(f.suggestions)})" if f.suggestions else "")
+        for f in report.findings
+    ])
     lines += block("canaries", report.canaries)
     lines.append("timings (s): " + ", ".join(f"{k} {v}" for k, v in report.timings_s.items()))
     return "\n".join(lines) + "\n"
