@@ -49,6 +49,7 @@ def get_kb():
 
 
 def no_index_page() -> None:
+    from ingest.pipeline import STAGES
     from kb.api import build_index
 
     text = UI["en"]
@@ -56,11 +57,9 @@ def no_index_page() -> None:
     st.info(f"{text['no_index']} / {UI['ko']['no_index']}")
     if st.button(f"{text['build']} / {UI['ko']['build']}", key="build"):
         bar = st.progress(0.0, text=text["building"])
-        stages = ["registry", "read", "parse", "link", "describe", "embed", "write", "swap"]
-
         def progress(stage: str, fraction: float) -> None:
-            position = stages.index(stage) if stage in stages else 0
-            bar.progress(min(1.0, (position + fraction) / len(stages)), text=f"{stage} {fraction:.0%}")
+            position = STAGES.index(stage) if stage in STAGES else 0
+            bar.progress(min(1.0, (position + fraction) / len(STAGES)), text=f"{stage} {fraction:.0%}")
 
         build_index(home=home(), progress=progress)
         knowledge_base.clear()

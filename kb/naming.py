@@ -29,10 +29,6 @@ _MM_RES = re.compile(r"^(\d{2,4})px$")
 _MM_BATCH = re.compile(r"^(\d+)xb(\d+)$")
 
 
-def _term(table: dict, key: str):
-    return table.get(key)
-
-
 def _part(token: str, role: str, en: str, ko: str) -> NamePart:
     return NamePart(token=token, role=role, meaning_en=en, meaning_ko=ko)
 

@@ -83,8 +83,6 @@ RESOLUTION_PATTERNS = [
     r"(?:at|@)\s*(\d{2,4})(?![\w%])",
 ]
 
-SIZE_WORD_PATTERN = None  # built lazily from vocab.SIZE_QUESTION_WORDS
-
 LICENSE_PATTERNS: list[tuple[str, list[str]]] = [
     (r"non[\s\-]?commercial|비\s*상업|비\s*영리|상업적\s*(?:사용|이용)\s*(?:불가|금지|안\s*되는)", vocab.LICENSE_QUESTION_WORDS["noncommercial"]),
     (r"commercial[\s\-]?(?:use|friendly|ok|allowed)|상업적\s*(?:사용|이용)\s*(?:가능|허용)|상업\s*가능", ["apache-2.0", "mit", "bsd-3-clause", "cc-by-4.0"]),

@@ -17,10 +17,6 @@ class Term(NamedTuple):
 
 # ---- size classes ------------------------------------------------------------------------------------------------
 
-SIZE_ORDER = [
-    "zepto", "atto", "femto", "pico", "nano", "tiny", "small", "base", "medium", "large", "huge", "giant", "gigantic",
-]
-
 SIZE_TERMS: dict[str, Term] = {
     "zepto": Term("zepto: the very smallest variant", "zepto: 가장 작은 변형"),
     "atto": Term("atto: an extremely small variant (ConvNeXt family)", "atto: 극히 작은 변형 (ConvNeXt 계열)"),
@@ -116,20 +112,6 @@ DATASETS: dict[str, Dataset] = {
     "bamboo": Dataset("bamboo", "Bamboo (a large, densely labelled classification dataset)", "Bamboo (대규모 밀집 라벨 분류 데이터셋)"),
     "b1k": Dataset("b1k", "ImageNet-1k (batch-size 1k recipe)", "ImageNet-1k (배치 1k 레시피)"),
     "b2k": Dataset("b2k", "ImageNet-1k (batch-size 2k recipe)", "ImageNet-1k (배치 2k 레시피)"),
-}
-
-# Question phrases for datasets (lower-cased, spaces and hyphens removed before lookup).
-DATASET_QUESTION_WORDS: dict[str, str] = {
-    "in1k": "in1k", "imagenet1k": "in1k", "imagenet": "in1k", "이미지넷1k": "in1k", "1k": "in1k",
-    "in12k": "in12k", "imagenet12k": "in12k", "이미지넷12k": "in12k", "12k": "in12k",
-    "in22k": "in22k", "in21k": "in22k", "imagenet22k": "in22k", "imagenet21k": "in22k", "22k": "in22k", "21k": "in22k",
-    "이미지넷22k": "in22k", "이미지넷21k": "in22k",
-    "laion2b": "laion2b", "laion": "laion2b", "라이온2b": "laion2b", "laion400m": "laion400m",
-    "openai": "openai", "오픈ai": "openai", "webli": "webli", "lvd142m": "lvd142m", "lvd1689m": "lvd1689m",
-    "datacomp": "datacomp1b", "datacomp1b": "datacomp1b", "datacompxl": "datacompxl",
-    "dfn": "dfn5b", "dfn2b": "dfn2b", "dfn5b": "dfn5b", "metaclip": "metaclip", "metaclip2": "metaclip2",
-    "yfcc15m": "yfcc15m", "yfcc100m": "yfcc100m", "yfcc": "yfcc15m", "cc12m": "cc12m", "m38m": "m38m",
-    "jft": "jft", "jft300m": "jft", "instagram": "ig1b", "ig1b": "ig1b", "merged2b": "merged2b",
 }
 
 # ---- methods, sources and recipes (tag tokens) ----------------------------------------------------------------------
@@ -265,15 +247,6 @@ METHODS: dict[str, Term] = {
     "sam": Term("sam: Sharpness-Aware Minimization training", "sam: SAM(Sharpness-Aware Minimization) 학습"),
     "v2": Term("v2: second version", "v2: 두 번째 버전"),
     "v4": Term("v4: fourth version", "v4: 네 번째 버전"),
-}
-
-# Method words in questions -> method token(s) matched against the tag.
-METHOD_QUESTION_WORDS: dict[str, str] = {
-    "clip": "clip", "mae": "mae", "fcmae": "fcmae", "mim": "mim", "augreg": "augreg", "soup": "soup",
-    "distilled": "dist", "distillation": "dist", "dist": "dist", "증류": "dist", "지식증류": "dist",
-    "dino": "dino", "ijepa": "ijepa", "i-jepa": "ijepa", "swag": "swag", "ssld": "ssld",
-    "noisystudent": "ns", "advprop": "ap", "autoaugment": "aa", "randaugment": "ra",
-    "마스크드오토인코더": "mae",
 }
 
 LICENSE_QUESTION_WORDS: dict[str, list[str]] = {
