@@ -174,3 +174,39 @@ def test_corrupted_index_is_detected_then_nightly_rebuilds(built_kb_home, tmp_pa
     report = run_nightly(home=home)
     assert report.ok
     assert {m.name for m in open_kb(home).ask("which small in22k model at 384?").models} == FIVE
+
+
+def test_second_nightly_gets_exit_75_while_an_ingest_runs(built_kb_home, tmp_path):
+    from kb.lock import IngestLock
+
+    home = copy_home(built_kb_home, tmp_path / "home")
+    with IngestLock(home):
+        result = subprocess.run([sys.executable, "-m", "kb.cli", "nightly"], env=dict(os.environ, KB_HOME=str(home)),
+                                cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 75 and "another ingest is running" in result.stderr
+
+
+def test_bad_notes_are_reported_per_file_and_never_stop_the_good_ones(built_kb_home, tmp_path):
+    import timm
+
+    from ingest.pipeline import run_ingest
+
+    notes = tmp_path / "notes"
+    shutil.copytree(NOTES_DIR, notes)
+    (notes / "empty.md").write_bytes(b"")
+    (notes / "binary.md").write_bytes(b"\x00\x01PNG\x00" * 500)
+    (notes / "latin1.md").write_bytes("caf\xe9 cr\xe8me".encode("latin-1") * 20)
+    with open(notes / "huge.md", "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    (notes / "no-headings.txt").write_text("제목 없는 메모: resnet50은 기준 모델입니다.\n", encoding="utf-8")
+    names = timm.list_models(pretrained=True)[:1000]
+    (notes / "thousand.md").write_text("# 1000개 모델\n\n" + "\n".join(f"- {n}" for n in names), encoding="utf-8")
+    home = copy_home(built_kb_home, tmp_path / "home")
+    report = run_ingest(notes_dir=notes, home=home)
+    status = {f.source: f.status for f in report.files}
+    assert {status[n] for n in ("empty.md", "binary.md", "latin1.md", "huge.md")} == {"skipped"}
+    assert status["no-headings.txt"] == "ok" and status["thousand.md"] == "ok"
+    assert all(status[p.name] in ("ok", "repaired") for p in NOTES_DIR.iterdir())
+    reader = IndexReader.open(home)
+    linked = {t for p in reader.passages() if p.source == "thousand.md" for t in p.linked_tags}
+    assert set(names) <= linked
