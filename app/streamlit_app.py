@@ -1,201 +1,330 @@
 """timm-kb chat app: ask in Korean or English, see the matching weights, the evidence and a plot.
 
-A thin layer over kb.api. Note text is shown with st.text / st.code (never as HTML), so a note containing
-<script> or onerror attributes is displayed, not run.
+A thin layer over the core API (kb.api). Run it with `kb app`.
+
+Seam for tests: `get_kb()` returns `st.session_state["kb_override"]` when it is set (AppTest can put a stand-in
+KnowledgeBase there before the first run); otherwise the real KnowledgeBase for KB_HOME, opened once per process
+with st.cache_resource and refreshed on every run so a nightly re-ingest is picked up without a restart.
+
+Note text is never rendered as HTML: passages are shown with st.text, everything else derived from notes goes
+through view.escape_markdown, and unsafe_allow_html is not used anywhere.
 """
 
 from __future__ import annotations
 
-import os
+import logging
+import re
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from kb.answer import citation, describe_filters
-from kb.errors import BadInput, KBError, NoIndex
-from kb.schema import Answer, QueryFilters
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only app/ on the path
+    sys.path.insert(0, str(ROOT))
 
-UI = {
-    "en": {"title": "timm-kb", "ask": "Ask about timm models (Korean or English)", "read": "How I read your question",
-           "matches": "Matching weights", "evidence": "From your notes", "plot": "Params vs ImageNet top-1",
-           "none": "No matches.", "filters": "Filters", "rerun": "Re-run last question", "decode": "Decode a name",
-           "index": "Index", "no_index": "No index has been built yet.", "build": "Build the index now",
-           "building": "Building the index…", "relax": "Nearest alternatives"},
-    "ko": {"title": "timm-kb", "ask": "timm 모델에 대해 물어보세요 (한국어/영어)", "read": "질문을 이렇게 이해했어요",
-           "matches": "조건에 맞는 가중치", "evidence": "노트에서 찾은 근거", "plot": "파라미터 vs ImageNet top-1",
-           "none": "맞는 모델이 없습니다.", "filters": "필터", "rerun": "마지막 질문 다시 실행", "decode": "이름 해석",
-           "index": "인덱스", "no_index": "아직 인덱스가 없습니다.", "build": "지금 인덱스 만들기",
-           "building": "인덱스를 만드는 중…", "relax": "가까운 대안"},
+from app import view  # noqa: E402
+from app.i18n import both, t  # noqa: E402
+from kb.answer import citation  # noqa: E402
+from kb.config import kb_home  # noqa: E402
+from kb.errors import BadInput, KBError, NoIndex  # noqa: E402
+from kb.schema import Lang, QueryFilters  # noqa: E402
+
+log = logging.getLogger("timm-kb.app")
+KB_OVERRIDE = "kb_override"
+ANSWER_LIMIT = 200
+NAME_LIST_LIMIT = 60
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# sidebar widget key -> FilterForm field
+FORM_KEYS = {
+    "f_size": "sizes", "f_data": "datasets", "f_res": "resolution", "f_params": "max_params_m",
+    "f_top1": "min_top1", "f_family": "families", "f_license": "licenses",
 }
 
 
-def home() -> Path:
-    from kb.config import kb_home
+@dataclass
+class PendingRerun:
+    question: str
+    filters: QueryFilters
 
-    return Path(os.environ["KB_HOME"]).resolve() if os.environ.get("KB_HOME") else kb_home()
+
+# --------------------------------------------------------------------------------------------------------------
+# The knowledge base
+# --------------------------------------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
-def knowledge_base(path: str):
+@st.cache_resource(show_spinner="Loading the index… / 인덱스를 읽는 중…")
+def _open_kb(home: str):
     from kb.api import open_kb
 
-    return open_kb(Path(path))
+    return open_kb(Path(home))
 
 
 def get_kb():
-    kb = knowledge_base(str(home()))
-    kb.refresh()  # a nightly re-ingest is picked up without a restart
+    injected = st.session_state.get(KB_OVERRIDE)
+    if injected is not None:
+        return injected
+    kb = _open_kb(str(kb_home()))
+    kb.refresh()  # cheap: compares the current index pointer, reloads only after a re-ingest
     return kb
 
 
-def no_index_page() -> None:
-    from ingest.pipeline import STAGES
+def ui_language() -> Lang:
+    history: list[view.Turn] = st.session_state.get("history", [])
+    if history:
+        return history[-1].lang
+    locale = (getattr(st.context, "locale", None) or "").lower()
+    return "ko" if locale.startswith("ko") else "en"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# No index yet
+# --------------------------------------------------------------------------------------------------------------
+
+
+def index_missing_page(error: KBError) -> None:
     from kb.api import build_index
 
-    text = UI["en"]
-    st.title("timm-kb")
-    st.info(f"{text['no_index']} / {UI['ko']['no_index']}")
-    if st.button(f"{text['build']} / {UI['ko']['build']}", key="build"):
-        bar = st.progress(0.0, text=text["building"])
-        def progress(stage: str, fraction: float) -> None:
-            position = STAGES.index(stage) if stage in STAGES else 0
-            bar.progress(min(1.0, (position + fraction) / len(STAGES)), text=f"{stage} {fraction:.0%}")
+    st.title(t("title", "en"))
+    if isinstance(error, NoIndex):
+        st.info(both("no_index"))
+        home = f"`{kb_home()}`"  # a code span: the path is shown as written
+        st.markdown(t("no_index_why", "en", home=home))
+        st.markdown(t("no_index_why", "ko", home=home))
+    else:  # stale or corrupt: the message says what happened, a rebuild fixes both
+        st.error(error.message)
+    if st.button(both("build"), key="build", type="primary"):
+        bar = st.progress(0.0, text=both("building"))
+        stages = _ingest_stages()
 
-        build_index(home=home(), progress=progress)
-        knowledge_base.clear()
+        def progress(stage: str, fraction: float) -> None:
+            position = stages.index(stage) if stage in stages else 0
+            overall = min(1.0, (position + max(0.0, min(1.0, fraction))) / max(1, len(stages)))
+            bar.progress(overall, text=f"{both('building')} {stage} {fraction:.0%}")
+
+        try:
+            report = build_index(home=kb_home(), progress=progress)
+        except KBError as build_error:
+            st.error(build_error.message)
+            return
+        if not report.ok:
+            st.error(report.message)
+            return
+        _open_kb.clear()
         st.rerun()
 
 
-def show_answer(answer: Answer) -> None:
-    text = UI[answer.language]
-    st.markdown(answer.answer.replace("<", "&lt;"))
-    chips = describe_filters(answer.filters, answer.language)
-    if chips:
-        st.caption(text["read"] + ": " + "  ·  ".join(f"`{c}`" for c in chips))
-    if answer.models:
-        st.subheader(f"{text['matches']} ({answer.total_matches or len(answer.models)})")
-        rows = [{"name": m.name, "hf": m.hf_url, "params (M)": m.params_m, "top-1": m.top1, "res": m.resolution,
-                 "test res": m.test_resolution, "licence": m.license} for m in answer.models]
-        st.dataframe(rows, hide_index=True, column_config={
-            "hf": st.column_config.LinkColumn("Hugging Face", display_text="open"),
-        })
-        # the names again as plain text: copyable, and readable without the canvas table
-        st.text("\n".join(m.name for m in answer.models[:50]))
-        plotted = [r for r in rows if r["params (M)"] is not None and r["top-1"] is not None]
-        if len(plotted) >= 2:
-            import altair as alt
-            import pandas as pd
-
-            chart = alt.Chart(pd.DataFrame(plotted)).mark_circle(size=70).encode(
-                x=alt.X("params (M):Q", scale=alt.Scale(type="log")), y=alt.Y("top-1:Q", scale=alt.Scale(zero=False)),
-                tooltip=["name", "params (M)", "top-1", "res"])
-            st.caption(text["plot"])
-            st.altair_chart(chart, width="stretch")
-    elif answer.filters.is_structured():
-        st.warning(text["none"])
-        for r in answer.relaxations:
-            st.write(f"{text['relax']}: {(r.description_ko or r.description) if answer.language == 'ko' else r.description}"
-                     + (f" — {', '.join(r.examples)}" if r.examples else ""))
-    if answer.passages:
-        st.subheader(text["evidence"])
-        for passage in answer.passages:
-            with st.expander(citation(passage)):
-                st.text(passage.text)  # plain text: note HTML is never rendered
-
-
-def sidebar(kb) -> None:
-    manifest = kb.manifest
-    last: Answer | None = st.session_state.get("last_answer")
-    lang = last.language if last else "en"
-    text = UI[lang]
-    with st.sidebar:
-        st.header(text["filters"])
-        base = last.filters if last else QueryFilters()
-        sizes = st.text_input("size", key="f_size")
-        datasets = st.text_input("datasets", key="f_data")
-        resolution = st.number_input("resolution", min_value=0, max_value=2048, step=32, key="f_res")
-        max_params = st.number_input("max params (M)", min_value=0.0, key="f_params")
-        min_top1 = st.number_input("min top-1 (%)", min_value=0.0, max_value=100.0, key="f_top1")
-        families = st.text_input("family", key="f_family")
-        licenses = st.text_input("licence", key="f_license")
-        if st.button(text["rerun"], key="rerun", disabled=last is None):
-            def split(value: str) -> list[str]:
-                return [v.strip().lower() for v in value.split(",") if v.strip()]
-
-            edited = base.model_copy(update={
-                "sizes": split(sizes), "datasets": split(datasets), "pretrain_datasets": [], "finetune_datasets": [],
-                "resolution": int(resolution) or None, "max_params_m": max_params or None, "min_top1": min_top1 or None,
-                "families": split(families), "licenses": split(licenses),
-            })
-            # answered at the top of the next run, before the sidebar widgets are drawn
-            st.session_state.pending = (last.query, edited)
-            st.rerun()
-        st.header(text["decode"])
-        name = st.text_input("name", key="decode_name", placeholder="convnext_base.fb_in22k_ft_in1k")
-        if name:
-            from kb.explain import render_explanation
-
-            try:
-                st.code(render_explanation(kb.explain(name), lang), language=None)
-            except KBError as error:
-                st.error(error.message + (f" — {', '.join(error.suggestions)}" if error.suggestions else ""))
-        st.header(text["index"])
-        st.caption(f"build {manifest.build_id} · {manifest.built_at}\n\n timm {manifest.timm_version} · "
-                   f"{manifest.counts.get('records', 0)} weights · {manifest.counts.get('passages', 0)} passages\n\n"
-                   f"embeddings: {manifest.embed_model}")
-
-
-def ask(kb, question: str, filters: QueryFilters | None = None) -> None:
+def _ingest_stages() -> tuple[str, ...]:
     try:
-        answer = kb.ask(question, limit=200, filters=filters)
+        from ingest.pipeline import STAGES
+
+        return tuple(STAGES)
+    except ImportError:
+        return ()
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Asking
+# --------------------------------------------------------------------------------------------------------------
+
+
+def ask(kb, question: str, filters: QueryFilters | None = None, rerun: bool = False) -> None:
+    history: list[view.Turn] = st.session_state.history
+    lang: Lang = "ko" if _HANGUL.search(question or "") else ui_language()
+    shown_question = question if len(question) <= 300 else question[:300] + f"… ({len(question):,})"
+    try:
+        answer = kb.ask(question, limit=ANSWER_LIMIT, filters=filters)
     except BadInput as error:
-        st.session_state.history.append({"question": question[:200], "error": error.message})
+        history.append(view.Turn(shown_question, lang, error=t("bad_input", lang, msg=error.message)))
         return
-    st.session_state.last_answer = answer
-    st.session_state.history.append({"question": question, "answer": answer})
-    prefill_filters(answer.filters)
+    except KBError as error:
+        history.append(view.Turn(shown_question, lang, error=error.message))
+        return
+    except Exception as error:  # a bug must not show a traceback to the user; the log keeps it
+        log.exception("ask failed")
+        history.append(view.Turn(shown_question, lang, error=t("failed", lang, msg=type(error).__name__)))
+        return
+    history.append(view.Turn(question, answer.language, answer=answer, rerun=rerun))
+    st.session_state.last = (question, answer)
+    prefill_sidebar(answer.filters)
 
 
-def prefill_filters(filters: QueryFilters) -> None:
-    """Show what the rules read in the sidebar widgets (their keys must be set before they are drawn)."""
-    st.session_state.f_size = ", ".join(filters.sizes)
-    st.session_state.f_data = ", ".join(filters.datasets + filters.pretrain_datasets + filters.finetune_datasets)
-    st.session_state.f_res = filters.resolution or 0
-    st.session_state.f_params = float(filters.max_params_m or 0.0)
-    st.session_state.f_top1 = float(filters.min_top1 or 0.0)
-    st.session_state.f_family = ", ".join(filters.families)
-    st.session_state.f_license = ", ".join(filters.licenses)
+def prefill_sidebar(filters: QueryFilters) -> None:
+    """Put what the rules read into the sidebar widgets (their state must be set before they are drawn)."""
+    form = view.form_from_filters(filters)
+    st.session_state.shown_form = form
+    for key, attr in FORM_KEYS.items():
+        st.session_state[key] = getattr(form, attr)
+
+
+def current_form() -> view.FilterForm:
+    return view.FilterForm(**{attr: st.session_state[key] for key, attr in FORM_KEYS.items()})
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Sidebar
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _options(records, attribute: str, chosen: list[str]) -> list[str]:
+    values: set[str] = set(chosen)
+    for record in records:
+        value = getattr(record, attribute)
+        values.update(value if isinstance(value, list) else [value] if value else [])
+    return sorted(values)
+
+
+def sidebar(kb, lang: Lang) -> None:
+    records = kb.records()
+    last = st.session_state.get("last")
+    if "shown_form" not in st.session_state:
+        prefill_sidebar(QueryFilters())
+    with st.sidebar:
+        st.header(t("filters", lang))
+        st.caption(t("filters_help", lang))
+        st.multiselect(t("f_size", lang), _options(records, "size", st.session_state.f_size), key="f_size")
+        st.multiselect(t("f_datasets", lang), _options(records, "dataset_names", st.session_state.f_data), key="f_data")
+        st.number_input(t("f_res", lang), min_value=0, max_value=4096, step=32, key="f_res")
+        st.number_input(t("f_params", lang), min_value=0.0, step=5.0, key="f_params")
+        st.number_input(t("f_top1", lang), min_value=0.0, max_value=100.0, step=1.0, key="f_top1")
+        st.multiselect(t("f_family", lang), _options(records, "family", st.session_state.f_family), key="f_family")
+        st.multiselect(t("f_license", lang), _options(records, "license", st.session_state.f_license), key="f_license")
+        if st.button(t("rerun", lang), key="rerun", disabled=last is None, type="primary"):
+            question, answer = last
+            edited = view.filters_from_form(answer.filters, st.session_state.shown_form, current_form())
+            st.session_state.pending = PendingRerun(question, edited)  # answered at the top of the next run
+            st.rerun()
+
+        st.header(t("decode", lang))
+        name = st.text_input(t("decode", lang), key="decode_name", placeholder=t("decode_hint", lang),
+                             label_visibility="collapsed")
+        if name and name.strip():
+            decode(kb, name.strip(), lang)
+
+        st.header(t("index", lang))
+        labels = {"built": t("built", lang), "weights": t("weights", lang), "passages": t("passages", lang),
+                  "embed": t("embed", lang), "timm": "timm"}
+        st.caption("  \n".join(f"{labels[key]}: {view.escape_markdown(value)}"
+                               for key, value in view.manifest_facts(kb.manifest)))
+
+
+def decode(kb, name: str, lang: Lang) -> None:
+    try:
+        exp = kb.explain(name)
+    except KBError as error:
+        st.error(error.message)
+        if error.suggestions:
+            st.markdown(f"{t('did_you_mean', lang)}: " + ", ".join(f"`{s}`" for s in error.suggestions))
+        return
+    st.markdown(f"**`{exp.name}`** · {view.escape_markdown(exp.convention)}")
+    st.markdown("\n".join(
+        f"- `{p.token}` · {view.escape_markdown(p.role)}: {view.escape_markdown(p.meaning_ko)} / "
+        f"{view.escape_markdown(p.meaning_en)}" for p in exp.parts))
+    st.markdown(f"**{t('facts', lang)}**  \n" + "  \n".join(
+        f"{label}: {view.escape_markdown(value)}" for label, value in view.explanation_facts(exp, lang)))
+    if exp.hf_url:
+        st.markdown(f"[Hugging Face]({exp.hf_url})")
+    for note in exp.notes:
+        st.caption(view.escape_markdown(note))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The conversation
+# --------------------------------------------------------------------------------------------------------------
+
+
+def show_answer(answer, index: int, rerun: bool) -> None:
+    import altair as alt
+
+    lang = answer.language
+    if rerun:
+        st.caption(t("rerun_note", lang))
+    st.markdown(view.escape_markdown(answer.answer))
+    chips = view.filter_chips(answer.filters, lang)
+    st.markdown(f"**{t('read', lang)}:** " + (view.chips_markdown(chips) if chips else t("read_nothing", lang)))
+
+    if answer.models:
+        st.subheader(f"{t('matches', lang)} ({answer.total_matches or len(answer.models)})")
+        st.dataframe(
+            view.match_table(answer.models), hide_index=True, key=f"table-{index}",
+            column_order=[c.key for c in view.MATCH_COLUMNS],
+            column_config={
+                "link": st.column_config.LinkColumn(t("col_name", lang), display_text=view.HF_LINK_TEXT, width="large"),
+                "params_m": st.column_config.NumberColumn(t("col_params", lang), format="%.1f"),
+                "top1": st.column_config.NumberColumn(t("col_top1", lang), format="%.2f"),
+                "resolution": st.column_config.NumberColumn(t("col_res", lang), format="%d"),
+                "test_resolution": st.column_config.NumberColumn(t("col_test_res", lang), format="%d"),
+                "license": st.column_config.TextColumn(t("col_license", lang)),
+            },
+        )
+        more = len(answer.models) - NAME_LIST_LIMIT
+        st.markdown(f"**{t('names', lang)}:** " + view.name_links_markdown(answer.models, NAME_LIST_LIMIT)
+                    + (f" … {t('more', lang, n=more)}" if more > 0 else ""))
+        points = view.plot_points(answer.models)
+        if len(points) >= 2:
+            chart = (
+                alt.Chart(points, title=t("plot", lang))
+                .mark_circle(size=80, opacity=0.8)
+                .encode(
+                    x=alt.X("params_m:Q", title=t("col_params", lang), scale=alt.Scale(type="log")),
+                    y=alt.Y("top1:Q", title=t("col_top1", lang), scale=alt.Scale(zero=False)),
+                    color=alt.Color("resolution:N", title=t("col_res", lang)),
+                    tooltip=["name", "params_m", "top1", "resolution"],
+                )
+            )
+            st.altair_chart(chart, key=f"plot-{index}")
+    elif answer.filters.is_structured():
+        st.warning(t("none", lang))
+        for relaxation in answer.relaxations:
+            description = relaxation.description_ko if lang == "ko" and relaxation.description_ko else relaxation.description
+            examples = ", ".join(f"`{e}`" for e in relaxation.examples[:5])
+            st.markdown(f"- **{t('relax', lang)}:** {view.escape_markdown(description)} ({relaxation.total_matches})"
+                        + (f" — {examples}" if examples else ""))
+
+    if answer.passages:
+        st.subheader(t("evidence", lang))
+        for passage in answer.passages:
+            with st.expander(view.escape_markdown(citation(passage))):
+                st.text(passage.text)  # plain text: note HTML and markdown are shown, never interpreted
+                if passage.models:
+                    st.caption(", ".join(f"`{m}`" for m in passage.models[:10]))
+
+
+def conversation(lang: Lang) -> None:
+    st.title(t("title", lang))
+    history: list[view.Turn] = st.session_state.history
+    if not history:
+        st.caption(both("tagline").replace(" / ", "  \n"))
+        st.caption(both("examples").replace(" / ", "  \n"))
+    for index, turn in enumerate(history):
+        with st.chat_message("user"):
+            st.text(turn.question)
+        with st.chat_message("assistant"):
+            if turn.error is not None:
+                st.warning(turn.error)
+            else:
+                show_answer(turn.answer, index, turn.rerun)
 
 
 def main() -> None:
     st.set_page_config(page_title="timm-kb", page_icon="🔎", layout="wide")
+    st.session_state.setdefault("history", [])
     try:
         kb = get_kb()
-    except NoIndex:
-        no_index_page()
-        return
     except KBError as error:
-        st.error(error.message)
+        index_missing_page(error)
         return
-    st.session_state.setdefault("history", [])
-    if "f_size" not in st.session_state:
-        prefill_filters(QueryFilters())
-    question = st.chat_input(UI["en"]["ask"] + " / " + UI["ko"]["ask"])
+    lang = ui_language()
+    question = st.chat_input(f"{t('ask', 'en')} / {t('ask', 'ko')}")
+    pending = st.session_state.pop("pending", None)
     if question is not None:
         ask(kb, question)
-    elif st.session_state.get("pending"):
-        pending_question, pending_filters = st.session_state.pop("pending")
-        ask(kb, pending_question, filters=pending_filters)
-    sidebar(kb)
-    st.title("timm-kb")
-    for turn in st.session_state.history:
-        with st.chat_message("user"):
-            st.text(turn["question"])
-        with st.chat_message("assistant"):
-            if "error" in turn:
-                st.warning("🙏 " + turn["error"])
-            else:
-                show_answer(turn["answer"])
+    elif pending is not None:
+        ask(kb, pending.question, filters=pending.filters, rerun=True)
+    lang = ui_language()
+    sidebar(kb, lang)
+    conversation(lang)
 
 
 main()

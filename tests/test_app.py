@@ -1,85 +1,286 @@
-"""The Streamlit app through streamlit.testing.v1.AppTest (no browser)."""
+"""The Streamlit app through streamlit.testing.v1.AppTest (no browser).
 
+Most tests inject a small stand-in KnowledgeBase through the app's seam (`st.session_state["kb_override"]`), so
+they check the UI logic in seconds; the `slow` ones run the app on the real index built once per session.
+"""
+
+from __future__ import annotations
+
+import re
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app.view import unescape_markdown
 from kb.config import PROJECT_ROOT
+from kb.errors import UnknownName
+from kb.language import validate_question
+from kb.schema import Answer, DatasetUse, Explanation, Manifest, ModelHit, NamePart, PassageHit, QueryFilters
 
 APP = str(PROJECT_ROOT / "app" / "streamlit_app.py")
-pytestmark = pytest.mark.slow
+TIMEOUT = 60
 
 
-def app(home: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("KB_HOME", str(home))
-    test = AppTest.from_file(APP, default_timeout=120)
-    return test.run()
+# --------------------------------------------------------------------------------------------------------------
+# A stand-in KnowledgeBase: filters a tiny catalogue by size and resolution, validates like the real one
+# --------------------------------------------------------------------------------------------------------------
+
+CATALOGUE = [
+    ModelHit(name="alpha_small_384.x_in22k", score=1.0, params_m=22.0, top1=81.5, resolution=384, license="mit",
+             hf_url="https://huggingface.co/timm/alpha_small_384.x_in22k"),
+    ModelHit(name="beta_small_384.y_in22k", score=0.9, params_m=50.1, top1=84.2, resolution=384, test_resolution=384,
+             license="apache-2.0"),
+    ModelHit(name="gamma_small_224.z_in1k", score=0.8, params_m=30.0, top1=79.0, resolution=224, license="mit"),
+    ModelHit(name="delta_base_224.z_in1k", score=0.7, params_m=86.0, top1=83.0, resolution=224, license="mit"),
+]
+SIZE_WORDS = {"small": "small", "작은": "small", "base": "base"}
+HOSTILE = "resnet50 메모 <script>alert(1)</script> <img src=x onerror=alert(2)> **bold** $x$"
 
 
-def all_text(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.text] + [c.value for c in at.caption]
-    parts += [w.value for w in at.warning] + [e.value for e in at.error] + [c.value for c in at.code]
+class FakeKB:
+    def __init__(self, passage_text: str = "alpha_small_384.x_in22k is the 384 variant."):
+        self.calls: list[tuple[str, QueryFilters | None]] = []
+        self.passage_text = passage_text
+        self.manifest = Manifest(build_id="fake-build", built_at="2026-01-02T03:04:05Z", embed_model="fake-embed",
+                                 embed_dim=4, timm_version="1.0.31", counts={"records": 4, "passages": 1})
+
+    def refresh(self) -> bool:
+        return False
+
+    def records(self) -> list:
+        return []
+
+    def ask(self, question, *, limit=50, lang=None, filters=None) -> Answer:
+        question = validate_question(question)  # the real BadInput rules and messages
+        self.calls.append((question, filters))
+        if filters is None:
+            resolution = next((int(n) for n in re.findall(r"\d{3}", question)), None)
+            sizes = sorted({size for word, size in SIZE_WORDS.items() if word in question})
+            filters = QueryFilters(sizes=sizes, resolution=resolution, matched_phrases=sizes)
+        hits = [h for h in CATALOGUE if (not filters.sizes or any(f"_{s}_" in h.name for s in filters.sizes))
+                and (filters.resolution is None or h.resolution == filters.resolution)]
+        language = "ko" if re.search(r"[가-힣]", question) else "en"
+        passage = PassageHit(source="notes.ko.md", heading="Small models", text=self.passage_text, score=0.5,
+                             models=[h.name for h in hits[:1]])
+        answer = f"{len(hits)} weights match. See [notes.ko.md § Small models]."
+        return Answer(query=question, language=language, filters=filters, models=hits, total_matches=len(hits),
+                      passages=[passage], answer=answer)
+
+    def explain(self, name: str) -> Explanation:
+        if name != "alpha_small_384.x_in22k":
+            raise UnknownName(f"unknown model name: {name}", suggestions=["alpha_small_384.x_in22k"])
+        return Explanation(
+            name=name, convention="timm", arch="alpha_small_384", family="alpha", size="small", resolution=384,
+            datasets=[DatasetUse(name="in22k", stage="train", raw="in22k")], params_m=22.0, top1=81.5, license="mit",
+            parts=[NamePart(token="small", role="size", meaning_en="small model", meaning_ko="작은 모델"),
+                   NamePart(token="in22k", role="dataset", meaning_en="ImageNet-22k", meaning_ko="ImageNet-22k 데이터")],
+        )
+
+
+def fake_app(kb: FakeKB | None = None) -> tuple[AppTest, FakeKB]:
+    kb = kb or FakeKB()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["kb_override"] = kb
+    return at.run(), kb
+
+
+def shown_text(at: AppTest) -> str:
+    """Everything a reader sees as text (markdown unescaped)."""
+    parts = [unescape_markdown(m.value) for m in at.markdown] + [t.value for t in at.text]
+    parts += [s.value for s in at.subheader] + [w.value for w in at.warning] + [e.value for e in at.error]
+    parts += [unescape_markdown(x.label) for x in at.expander]
     return "\n".join(str(p) for p in parts)
 
 
-def test_question_shows_table_citations_and_plot(built_kb_home, monkeypatch):
-    at = app(built_kb_home, monkeypatch)
-    at.chat_input[0].set_value("which small in22k model at 384?").run()
-    text = all_text(at)
-    assert "convnext_small.fb_in22k_ft_in1k_384" in text and "vit_small_r26_s32_384.augreg_in21k_ft_in1k" in text
-    assert "§" in text and len(at.dataframe) == 1 and len(at.dataframe[0].value) == 5
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Pure view helpers
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_escape_markdown_round_trips_and_leaves_no_markup():
+    from app.view import escape_markdown
+
+    for text in [HOSTILE, "[a](javascript:x) `code` :red[x] # h", "vit_small_patch16_384.augreg_in21k_ft_in1k"]:
+        escaped = escape_markdown(text)
+        assert unescape_markdown(escaped) == text
+        assert re.search(r"(?<!\\)[<>\[\]`*_$]", escaped) is None  # every markup character is backslash-escaped
+
+
+def test_sidebar_edits_replace_only_the_fields_that_changed():
+    from app.view import filters_from_form, form_from_filters
+
+    parsed = QueryFilters(sizes=["small"], pretrain_datasets=["in22k"], resolution=384, methods=["augreg"])
+    shown = form_from_filters(parsed)
+    assert shown.datasets == ["in22k"] and shown.resolution == 384
+    untouched = filters_from_form(parsed, shown, form_from_filters(parsed))
+    assert untouched == parsed  # in22k stays a *pretrain* constraint, methods survive
+    edited = form_from_filters(parsed)
+    edited.resolution, edited.datasets, edited.max_params_m = 0, ["in1k"], 30.0
+    changed = filters_from_form(parsed, shown, edited)
+    assert changed.resolution is None and changed.datasets == ["in1k"] and changed.pretrain_datasets == []
+    assert changed.max_params_m == 30.0 and changed.sizes == ["small"] and changed.methods == ["augreg"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# UI logic on the stand-in
+# --------------------------------------------------------------------------------------------------------------
+
+
+def test_question_shows_table_chips_names_citations_and_passages():
+    at, kb = fake_app()
+    ask(at, "which small model at 384?")
+    assert kb.calls == [("which small model at 384?", None)]  # the rules read the question, not the sidebar
+    table = at.dataframe[0].value
+    assert list(table["name"]) == ["alpha_small_384.x_in22k", "beta_small_384.y_in22k"]
+    assert list(table["link"])[0] == "https://huggingface.co/timm/alpha_small_384.x_in22k"
+    assert list(table["link"])[1] == "https://huggingface.co/timm/beta_small_384.y_in22k"  # filled in from the name
+    text = shown_text(at)
+    assert "[notes.ko.md § Small models]" in text  # the citation, in the answer and as the passage's title
+    assert "size small" in text and "384px" in text  # the parsed filters as chips
+    assert "Matching weights (2)" in text and "alpha_small_384.x_in22k is the 384 variant." in text
+    assert "gamma_small_224.z_in1k" not in text
+
+
+def test_korean_question_switches_the_ui_to_korean():
+    at, _ = fake_app()
+    ask(at, "384 해상도의 작은 모델 알려줘")
+    text = shown_text(at)
+    assert "조건에 맞는 가중치 (2)" in text and "노트에서 찾은 근거" in text and "크기 small" in text
+    assert at.sidebar.header[0].value == "필터" and at.sidebar.button(key="rerun").label == "마지막 질문 다시 실행"
+
+
+def test_sidebar_is_prefilled_and_rerun_asks_with_the_edited_filters():
+    at, kb = fake_app()
+    assert at.sidebar.button(key="rerun").disabled  # nothing to re-run yet
+    ask(at, "which small model at 384?")
+    assert at.sidebar.number_input(key="f_res").value == 384 and at.sidebar.multiselect(key="f_size").value == ["small"]
+    at.sidebar.number_input(key="f_res").set_value(224).run()
+    at.sidebar.button(key="rerun").click().run()
+    assert not at.exception
+    question, filters = kb.calls[-1]
+    assert question == "which small model at 384?" and filters.resolution == 224 and filters.sizes == ["small"]
+    assert list(at.dataframe[-1].value["name"]) == ["gamma_small_224.z_in1k"]  # the new answer, below the first
+    assert len(at.dataframe) == 2 and "re-run with edited filters" in [c.value for c in at.caption]
+
+
+def test_decode_box_shows_parts_facts_and_suggestions():
+    at, _ = fake_app()
+    at.sidebar.text_input(key="decode_name").set_value("alpha_small_384.x_in22k").run()
+    side = "\n".join(unescape_markdown(m.value) for m in at.sidebar.markdown)
+    assert "작은 모델 / small model" in side and "ImageNet-22k 데이터" in side
+    assert "81.5%" in side and "mit" in side and "in22k (train)" in side
+    at.sidebar.text_input(key="decode_name").set_value("alpah_smal").run()
+    assert "unknown model name: alpah_smal" in at.sidebar.error[0].value
+    assert "alpha_small_384.x_in22k" in "\n".join(m.value for m in at.sidebar.markdown)
+
+
+def test_index_facts_in_the_sidebar():
+    at, _ = fake_app()
+    facts = "\n".join(unescape_markdown(c.value) for c in at.sidebar.caption)
+    assert "2026-01-02 03:04:05 UTC" in facts and "timm: 1.0.31" in facts and "fake-embed" in facts
+    assert "weights: 4" in facts
+
+
+@pytest.mark.parametrize("question, expected", [("x" * 10_000, "10,000"), ("🔥🤖🚀", "emoji")])
+def test_bad_input_gets_a_friendly_message(question, expected):
+    at, kb = fake_app()
+    ask(at, question)
+    assert not at.exception and not kb.calls
+    assert "can't work with that question" in at.warning[0].value and expected in at.warning[0].value
+    ask(at, "which small model at 384?")  # the chat goes on
+    assert len(at.dataframe) == 1
+
+
+def test_note_html_is_shown_as_text_never_as_html():
+    at, _ = fake_app(FakeKB(passage_text=HOSTILE))
+    ask(at, "resnet50 메모")
+    assert HOSTILE in [t.value for t in at.text]  # the literal characters, as plain text
+    assert not at.get("html")  # no st.html element anywhere
+    for element in at.markdown:
+        assert not element.proto.allow_html
+        assert "<script" not in element.value and "<img" not in element.value
+
+
+def test_no_index_page_offers_a_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_HOME", str(tmp_path / "empty"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert "No index has been built yet" in at.info[0].value and "아직 인덱스가 없습니다" in at.info[0].value
+    assert "kb ingest" in unescape_markdown(at.markdown[0].value)
+    assert at.button(key="build").label.startswith("Build the index now")
+    assert not at.chat_input  # nothing to ask yet
+
+
+def test_build_button_reports_progress_and_reruns(tmp_path, monkeypatch):
+    import kb.api
+    from kb.schema import IngestReport
+
+    calls = []
+
+    def fake_build(notes_dir=None, home=None, progress=None):
+        for stage in ("registry", "embed", "swap"):
+            progress(stage, 0.5)
+        calls.append(home)
+        return IngestReport(build_id="b", ok=True)
+
+    monkeypatch.setattr(kb.api, "build_index", fake_build)
+    monkeypatch.setenv("KB_HOME", str(tmp_path / "empty"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.button(key="build").click().run()
+    assert not at.exception and calls == [(tmp_path / "empty").resolve()]
+    assert at.info and at.button(key="build")  # the fake built nothing, so the rerun lands on the page again
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The real index (built once per session by tests/conftest.py)
+# --------------------------------------------------------------------------------------------------------------
+
+FIVE = {"convnext_small.fb_in22k_ft_in1k_384", "deit3_small_patch16_384.fb_in22k_ft_in1k",
+        "vit_small_patch16_384.augreg_in21k_ft_in1k", "vit_small_patch32_384.augreg_in21k_ft_in1k",
+        "vit_small_r26_s32_384.augreg_in21k_ft_in1k"}
+
+
+def real_app(home: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("KB_HOME", str(home))
+    return AppTest.from_file(APP, default_timeout=180).run()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, heading", [("which small in22k model at 384?", "Matching weights"),
+                                               ("384 해상도의 small in22k 모델 알려줘", "조건에 맞는 가중치")])
+def test_real_index_answers_with_the_five_weights(built_kb_home, monkeypatch, question, heading):
+    at = ask(real_app(built_kb_home, monkeypatch), question)
+    assert set(at.dataframe[0].value["name"]) == FIVE
+    text = shown_text(at)
+    assert f"{heading} (5)" in text and all(name in text for name in FIVE)
+    assert re.search(r"\[[^\]]+\.md § [^\]]+\]", text)  # a citation
     assert at.expander  # the passages
 
 
-def test_korean_question_gets_a_korean_ui(built_kb_home, monkeypatch):
-    at = app(built_kb_home, monkeypatch)
-    at.chat_input[0].set_value("384 해상도의 small in22k 모델 알려줘").run()
-    assert "조건에 맞는 가중치" in "\n".join(s.value for s in at.subheader)
-
-
-def test_sidebar_filter_edit_reruns_the_question(built_kb_home, monkeypatch):
-    at = app(built_kb_home, monkeypatch)
-    at.chat_input[0].set_value("which small in22k model at 384?").run()
+@pytest.mark.slow
+def test_real_index_rerun_with_an_edited_resolution(built_kb_home, monkeypatch):
+    at = ask(real_app(built_kb_home, monkeypatch), "which small in22k model at 384?")
     at.sidebar.number_input(key="f_res").set_value(224).run()
     at.sidebar.button(key="rerun").click().run()
-    frames = at.dataframe
-    assert len(frames[-1].value) != 5 and all(r == 224 for r in frames[-1].value["res"])
+    assert not at.exception
+    rerun = at.dataframe[-1].value
+    assert len(rerun) > 0 and set(rerun["name"]).isdisjoint(FIVE) and set(rerun["resolution"]) == {224}
 
 
-def test_decode_a_name(built_kb_home, monkeypatch):
-    at = app(built_kb_home, monkeypatch)
+@pytest.mark.slow
+def test_real_index_decode_and_bad_input(built_kb_home, monkeypatch):
+    at = real_app(built_kb_home, monkeypatch)
     at.sidebar.text_input(key="decode_name").set_value("convnext_base.fb_in22k_ft_in1k").run()
-    assert "in22k" in all_text(at) and "apache-2.0" in all_text(at)
+    side = "\n".join(unescape_markdown(m.value) for m in at.sidebar.markdown)
+    assert "in22k" in side and "apache-2.0" in side
     at.sidebar.text_input(key="decode_name").set_value("convnxt_bse").run()
-    assert "convnext_base" in "\n".join(e.value for e in at.sidebar.error)
-
-
-def test_no_index_page(tmp_path, monkeypatch):
-    at = app(tmp_path / "empty", monkeypatch)
-    assert "No index" in "\n".join(i.value for i in at.info)
-    assert at.button(key="build")
-
-
-@pytest.mark.parametrize("question", ["x" * 10_000, "🔥🤖🚀"])
-def test_bad_input_gets_a_friendly_message(built_kb_home, monkeypatch, question):
-    at = app(built_kb_home, monkeypatch)
-    at.chat_input[0].set_value(question).run()
-    assert not at.exception and at.warning
-    assert "2,000" in at.warning[0].value or "emoji" in at.warning[0].value
-
-
-def test_note_html_is_shown_not_run(built_kb_home, tmp_path, monkeypatch):
-    from ingest.pipeline import run_ingest
-
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "xss.md").write_text("# XSS 노트\n\nresnet50 메모 <script>alert(1)</script> <img src=x onerror=alert(2)>\n",
-                                  encoding="utf-8")
-    home = tmp_path / "home"
-    run_ingest(notes_dir=notes, home=home)
-    at = app(home, monkeypatch)
-    at.chat_input[0].set_value("resnet50 메모 script").run()
-    shown = "\n".join(t.value for t in at.text)
-    assert "<script>alert(1)</script>" in shown and "onerror=alert(2)" in shown  # as literal text
-    assert all("<script>" not in m.value for m in at.markdown)
+    assert at.sidebar.error and "convnext_base" in "\n".join(m.value for m in at.sidebar.markdown)
+    ask(at, "🔥🤖🚀")
+    assert "emoji" in at.warning[0].value

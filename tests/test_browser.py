@@ -1,9 +1,13 @@
 """End to end in a real browser: `kb app` on a free port, Debian chromium driven by playwright.
 
+Needs /usr/bin/chromium and fonts-noto-cjk (scripts/ensure-browser.sh installs both); never `playwright install`.
 Screenshots go to test-artifacts/. Only the processes this test starts are stopped, by their process group.
 """
 
+from __future__ import annotations
+
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -22,7 +26,10 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 FIVE = ["convnext_small.fb_in22k_ft_in1k_384", "deit3_small_patch16_384.fb_in22k_ft_in1k",
         "vit_small_patch16_384.augreg_in21k_ft_in1k", "vit_small_patch32_384.augreg_in21k_ft_in1k",
         "vit_small_r26_s32_384.augreg_in21k_ft_in1k"]
+QUESTIONS = [("which small in22k model at 384?", "browser-en.png", "Matching weights (5)"),
+             ("384 해상도의 small in22k 모델 알려줘", "browser-ko.png", "조건에 맞는 가중치 (5)")]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+KB = shutil.which("kb", path=str(Path(sys.executable).parent)) or "kb"
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -33,31 +40,61 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for_http(url: str, process: subprocess.Popen, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"kb app exited with {process.returncode} before answering HTTP")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"kb app did not answer HTTP at {url} within {seconds:.0f}s")
+
+
 @pytest.fixture
-def running_app(built_kb_home):
+def running_app(built_kb_home, tmp_path):
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (scripts/ensure-browser.sh installs it)")
-    pytest.importorskip("playwright.sync_api")
+        pytest.skip("Debian chromium is not at /usr/bin/chromium: run scripts/ensure-browser.sh as root")
+    pytest.importorskip("playwright.sync_api", reason="playwright (python package) is not installed in the venv")
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kb.cli", "app", "--port", str(port)], cwd=PROJECT_ROOT,
-                               env=dict(os.environ, KB_HOME=str(built_kb_home)), start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "kb-app.log").open("wb")
     started = time.monotonic()
+    process = subprocess.Popen([KB, "app", "--port", str(port)], cwd=PROJECT_ROOT,
+                               env=dict(os.environ, KB_HOME=str(built_kb_home), HF_HUB_OFFLINE="1"),
+                               start_new_session=True, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
     try:
-        while time.monotonic() - started < 90:
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+        wait_for_http(url, process, 120)
         yield url, started
     finally:
-        os.killpg(process.pid, signal.SIGTERM)  # our own process group only
         try:
+            os.killpg(process.pid, signal.SIGTERM)  # the group this test created: kb app and its streamlit
             process.wait(timeout=15)
+        except ProcessLookupError:
+            pass
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+        log.close()
+
+
+def full_page_screenshot(page, path: Path) -> None:
+    """Streamlit scrolls inside its main container (pinned to the bottom for chat), so grow the viewport until
+    the whole conversation fits, scroll it to the top, then shoot."""
+    for _ in range(3):
+        height = page.evaluate(
+            "() => { const main = document.querySelector('.stMain'); if (main) main.scrollTo(0, 0);"
+            " return Math.max(document.body.scrollHeight, ...[...document.querySelectorAll("
+            "'.stMain, [data-testid=stSidebarContent]')].map(e => e.scrollHeight)); }")
+        if height <= page.viewport_size["height"]:
+            break
+        page.set_viewport_size({"width": 1400, "height": min(int(height) + 50, 12_000)})
+        page.wait_for_timeout(800)  # let the canvas table and the chart re-layout
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
 
 
 def test_both_questions_show_the_five_weights(running_app):
@@ -68,22 +105,26 @@ def test_both_questions_show_the_five_weights(running_app):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1800})
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url)
-            for index, (question, shot) in enumerate([("which small in22k model at 384?", "browser-en.png"),
-                                                      ("384 해상도의 small in22k 모델 알려줘", "browser-ko.png")]):
+            for index, (question, shot, heading) in enumerate(QUESTIONS):
                 box = page.get_by_test_id("stChatInputTextArea")
-                box.wait_for(timeout=60_000)
+                box.wait_for(timeout=120_000)
                 box.fill(question)
                 box.press("Enter")
                 messages = page.get_by_test_id("stChatMessage")
-                expect(messages).to_have_count(2 * (index + 1), timeout=120_000)  # a user and an assistant turn each
+                expect(messages).to_have_count(2 * (index + 1), timeout=180_000)  # a user and an assistant turn each
+                answer = messages.last
+                expect(answer).to_contain_text(heading, timeout=180_000)
                 for name in FIVE:
-                    expect(messages.last).to_contain_text(name, timeout=120_000)
+                    expect(answer).to_contain_text(name)
+                expect(answer.get_by_test_id("stDataFrame")).to_be_visible()
+                expect(answer.locator("canvas").first).to_be_visible()  # table and chart draw on canvases
+                answer.get_by_test_id("stExpander").first.locator("summary").click()  # show one passage's text
                 if index == 0:
                     (ARTIFACTS / "first-answer-seconds.txt").write_text(f"{time.monotonic() - started:.1f}\n")
-                page.wait_for_timeout(1500)
-                page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
-            assert "조건에 맞는 가중치" in page.inner_text("body")
+                full_page_screenshot(page, ARTIFACTS / shot)
+            body = page.inner_text("body")
+            assert "노트에서 찾은 근거" in body and "필터" in body  # the UI follows the Korean question
         finally:
             browser.close()

@@ -1,0 +1,82 @@
+"""Every string the app shows, in English and Korean side by side. The UI speaks the language of the last answer."""
+
+from __future__ import annotations
+
+from kb.schema import Lang
+
+UI: dict[str, dict[Lang, str]] = {
+    "title": {"en": "timm-kb", "ko": "timm-kb"},
+    "tagline": {
+        "en": "Ask which timm weights fit: size, datasets, resolution, accuracy, licence. Korean or English.",
+        "ko": "조건에 맞는 timm 가중치를 물어보세요: 크기, 데이터셋, 해상도, 정확도, 라이선스. 한국어/영어 모두 됩니다.",
+    },
+    "ask": {"en": "Ask about timm models", "ko": "timm 모델에 대해 물어보세요"},
+    "examples": {"en": "Try: which small in22k model at 384?", "ko": "예: 384 해상도의 small in22k 모델 알려줘"},
+    "read": {"en": "How I read your question", "ko": "질문을 이렇게 이해했어요"},
+    "read_nothing": {"en": "no filters: searched the notes by meaning", "ko": "필터 없음: 노트를 의미로 검색했어요"},
+    "matches": {"en": "Matching weights", "ko": "조건에 맞는 가중치"},
+    "names": {"en": "Names", "ko": "이름"},
+    "more": {"en": "and {n} more in the table", "ko": "외 {n}개는 표에 있어요"},
+    "evidence": {"en": "From your notes", "ko": "노트에서 찾은 근거"},
+    "plot": {"en": "Params vs ImageNet top-1", "ko": "파라미터 vs ImageNet top-1"},
+    "none": {"en": "No live timm weight matches.", "ko": "조건에 맞는 timm 가중치가 없습니다."},
+    "relax": {"en": "Nearest alternatives", "ko": "가까운 대안"},
+    "rerun_note": {"en": "re-run with edited filters", "ko": "수정한 필터로 다시 실행"},
+    "bad_input": {"en": "I can't work with that question: {msg}", "ko": "이 질문으로는 찾을 수 없어요: {msg}"},
+    "failed": {"en": "Something went wrong: {msg}", "ko": "문제가 생겼어요: {msg}"},
+    # table columns
+    "col_name": {"en": "model (Hugging Face)", "ko": "모델 (Hugging Face)"},
+    "col_params": {"en": "params (M)", "ko": "파라미터 (M)"},
+    "col_top1": {"en": "top-1 (%)", "ko": "top-1 (%)"},
+    "col_res": {"en": "resolution", "ko": "해상도"},
+    "col_test_res": {"en": "test resolution", "ko": "테스트 해상도"},
+    "col_license": {"en": "licence", "ko": "라이선스"},
+    # sidebar
+    "filters": {"en": "Filters", "ko": "필터"},
+    "filters_help": {
+        "en": "Pre-filled with how the last question was read. Edit, then re-run.",
+        "ko": "마지막 질문을 이해한 대로 채워져 있어요. 고친 뒤 다시 실행하세요.",
+    },
+    "f_size": {"en": "size", "ko": "크기"},
+    "f_datasets": {"en": "datasets (all of)", "ko": "데이터셋 (모두 포함)"},
+    "f_res": {"en": "resolution (0 = any)", "ko": "해상도 (0 = 상관없음)"},
+    "f_params": {"en": "max params, M (0 = any)", "ko": "최대 파라미터, M (0 = 상관없음)"},
+    "f_top1": {"en": "min top-1 % (0 = any)", "ko": "최소 top-1 % (0 = 상관없음)"},
+    "f_family": {"en": "family", "ko": "계열"},
+    "f_license": {"en": "licence", "ko": "라이선스"},
+    "rerun": {"en": "Re-run last question", "ko": "마지막 질문 다시 실행"},
+    "decode": {"en": "Decode a name", "ko": "이름 해석"},
+    "decode_hint": {"en": "e.g. convnext_base.fb_in22k_ft_in1k", "ko": "예: convnext_base.fb_in22k_ft_in1k"},
+    "did_you_mean": {"en": "Did you mean", "ko": "혹시 이 이름인가요"},
+    "part_token": {"en": "part", "ko": "부분"},
+    "part_role": {"en": "role", "ko": "역할"},
+    "part_ko": {"en": "meaning (ko)", "ko": "의미 (한국어)"},
+    "part_en": {"en": "meaning (en)", "ko": "의미 (영어)"},
+    "facts": {"en": "Facts", "ko": "정보"},
+    "index": {"en": "Index", "ko": "인덱스"},
+    "built": {"en": "built", "ko": "빌드"},
+    "weights": {"en": "weights", "ko": "가중치"},
+    "passages": {"en": "passages", "ko": "문단"},
+    "embed": {"en": "embeddings", "ko": "임베딩"},
+    # no index yet
+    "no_index": {"en": "No index has been built yet", "ko": "아직 인덱스가 없습니다"},
+    "no_index_why": {
+        "en": "The app answers from an index of your notes and the live timm registry in {home}. "
+              "Build it here (a minute or two), or run `kb ingest` in a terminal.",
+        "ko": "이 앱은 {home}에 있는 노트와 timm 레지스트리 인덱스로 답합니다. "
+              "여기서 만들거나 (1~2분), 터미널에서 `kb ingest`를 실행하세요.",
+    },
+    "build": {"en": "Build the index now", "ko": "지금 인덱스 만들기"},
+    "building": {"en": "Building the index…", "ko": "인덱스를 만드는 중…"},
+    "built_ok": {"en": "Index built.", "ko": "인덱스를 만들었어요."},
+}
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    text = UI[key][lang]
+    return text.format(**values) if values else text
+
+
+def both(key: str, **values: object) -> str:
+    """English and Korean together, for pages shown before any question sets the language."""
+    return f"{t(key, 'en', **values)} / {t(key, 'ko', **values)}"

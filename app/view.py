@@ -1,0 +1,231 @@
+"""Pure formatting for the app: schema objects in, display values out. No Streamlit here, so it is unit-testable.
+
+Note text and anything derived from it is escaped before it reaches st.markdown: HTML and markdown syntax in a
+note are shown as the characters they are, never interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kb.answer import describe_filters
+from kb.schema import Answer, Explanation, Lang, Manifest, ModelHit, QueryFilters
+
+# CommonMark treats a backslash before ASCII punctuation as the literal character. `$` starts LaTeX in Streamlit.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")
+_HF_MODEL_PAGE = "https://huggingface.co/{hub_id}"
+# The table shows the last path segment of the Hugging Face URL (the timm hub id is the tag) as the link text.
+HF_LINK_TEXT = r"https://huggingface\.co/(?:timm/)?([^?#]+)"
+
+
+def escape_markdown(text: str) -> str:
+    """Literal text for st.markdown: no HTML element, link, emphasis or formula can come out of it."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def unescape_markdown(text: str) -> str:
+    """Inverse of escape_markdown (tests use it to read what the user sees)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+@dataclass
+class Turn:
+    """One exchange of the chat history."""
+
+    question: str
+    lang: Lang
+    answer: Optional[Answer] = None
+    error: Optional[str] = None  # a KBError message shown instead of an answer
+    rerun: bool = False  # asked again from the sidebar with edited filters
+
+
+def filter_chips(filters: QueryFilters, lang: Lang) -> list[str]:
+    return describe_filters(filters, lang)
+
+
+def chips_markdown(chips: list[str]) -> str:
+    """Streamlit badges, one per understood constraint."""
+    return " ".join(f":blue-badge[{escape_markdown(chip)}]" for chip in chips)
+
+
+def hf_link(hit: ModelHit) -> str:
+    """The model's Hugging Face page; the timm hub id is `timm/<arch.tag>` when the registry gave no URL."""
+    return hit.hf_url or _HF_MODEL_PAGE.format(hub_id=f"timm/{hit.name}")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # column in the table data
+    label_key: str  # i18n key of its header
+
+
+MATCH_COLUMNS = (
+    Column("link", "col_name"),
+    Column("params_m", "col_params"),
+    Column("top1", "col_top1"),
+    Column("resolution", "col_res"),
+    Column("test_resolution", "col_test_res"),
+    Column("license", "col_license"),
+)
+
+
+def match_table(models: list[ModelHit]):
+    """The matches as a DataFrame, one row per weight, columns as in MATCH_COLUMNS plus the bare name."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "link": [hf_link(m) for m in models],
+            "name": [m.name for m in models],
+            "params_m": [m.params_m for m in models],
+            "top1": [m.top1 for m in models],
+            "resolution": [m.resolution for m in models],
+            "test_resolution": [m.test_resolution for m in models],
+            "license": [m.license or "" for m in models],
+        },
+        columns=[c.key for c in MATCH_COLUMNS] + ["name"],
+    )
+
+
+def plot_points(models: list[ModelHit]):
+    """Matches that have both params and top-1, for the scatter plot."""
+    import pandas as pd
+
+    rows = [m for m in models if m.params_m is not None and m.top1 is not None]
+    return pd.DataFrame(
+        {
+            "name": [m.name for m in rows],
+            "params_m": [m.params_m for m in rows],
+            "top1": [m.top1 for m in rows],
+            "resolution": [str(m.resolution or "?") for m in rows],
+        }
+    )
+
+
+def name_links_markdown(models: list[ModelHit], limit: int = 60) -> str:
+    """The match names as linked code spans: readable, copyable and in the page text (the table is a canvas)."""
+    links = [f"[`{m.name}`]({hf_link(m)})" for m in models[:limit]]
+    return " · ".join(links)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Sidebar filters <-> QueryFilters
+# --------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FilterForm:
+    """The sidebar's editable filters. 0 means "any" for the numbers."""
+
+    sizes: list[str] = field(default_factory=list)
+    datasets: list[str] = field(default_factory=list)
+    resolution: int = 0
+    max_params_m: float = 0.0
+    min_top1: float = 0.0
+    families: list[str] = field(default_factory=list)
+    licenses: list[str] = field(default_factory=list)
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def form_from_filters(filters: QueryFilters) -> FilterForm:
+    return FilterForm(
+        sizes=list(filters.sizes),
+        datasets=_unique(filters.datasets + filters.pretrain_datasets + filters.finetune_datasets),
+        resolution=filters.resolution or 0,
+        max_params_m=float(filters.max_params_m or 0.0),
+        min_top1=float(filters.min_top1 or 0.0),
+        families=list(filters.families),
+        licenses=list(filters.licenses),
+    )
+
+
+def filters_from_form(base: QueryFilters, shown: FilterForm, edited: FilterForm) -> QueryFilters:
+    """`base` with the fields the user changed replaced; untouched fields keep what the question said exactly
+    (e.g. in22k as a *pretrain* dataset stays a pretrain constraint unless the datasets box was edited)."""
+    update: dict = {}
+    if edited.sizes != shown.sizes:
+        update["sizes"] = edited.sizes
+    if edited.datasets != shown.datasets:
+        update.update(datasets=edited.datasets, pretrain_datasets=[], finetune_datasets=[])
+    if edited.resolution != shown.resolution:
+        update["resolution"] = int(edited.resolution) or None
+    if edited.max_params_m != shown.max_params_m:
+        update["max_params_m"] = edited.max_params_m or None
+    if edited.min_top1 != shown.min_top1:
+        update["min_top1"] = edited.min_top1 or None
+    if edited.families != shown.families:
+        update["families"] = edited.families
+    if edited.licenses != shown.licenses:
+        update["licenses"] = edited.licenses
+    return base.model_copy(update=update)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Explanations and the manifest
+# --------------------------------------------------------------------------------------------------------------
+
+
+def explanation_parts(exp: Explanation):
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "token": [p.token for p in exp.parts],
+            "role": [p.role for p in exp.parts],
+            "ko": [p.meaning_ko for p in exp.parts],
+            "en": [p.meaning_en for p in exp.parts],
+        }
+    )
+
+
+def _value(value: object, unit: str = "") -> str:
+    return "-" if value in (None, "", []) else f"{value}{unit}"
+
+
+FACT_LABELS: dict[str, dict[Lang, str]] = {
+    "family": {"en": "family", "ko": "계열"},
+    "size": {"en": "size", "ko": "크기"},
+    "data": {"en": "data", "ko": "데이터"},
+    "methods": {"en": "methods", "ko": "방법"},
+    "res": {"en": "resolution", "ko": "해상도"},
+    "test_res": {"en": "test resolution", "ko": "테스트 해상도"},
+    "params": {"en": "params", "ko": "파라미터"},
+    "top1": {"en": "ImageNet top-1", "ko": "ImageNet top-1"},
+    "license": {"en": "licence", "ko": "라이선스"},
+    "matches": {"en": "live timm weights", "ko": "해당 timm 가중치"},
+}
+
+
+def explanation_facts(exp: Explanation, lang: Lang) -> list[tuple[str, str]]:
+    """(label, value) pairs in the UI language; values are plain text."""
+    chain = " → ".join(f"{d.raw} ({d.stage})" for d in exp.datasets)
+    matches = ", ".join(exp.timm_matches[:8]) + (f" … +{len(exp.timm_matches) - 8}" if len(exp.timm_matches) > 8 else "")
+    facts = [
+        ("family", exp.family),
+        ("size", exp.size),
+        ("data", chain),
+        ("methods", ", ".join(exp.methods)),
+        ("res", exp.resolution),
+        ("test_res", exp.test_resolution),
+        ("params", None if exp.params_m is None else f"{exp.params_m}M"),
+        ("top1", None if exp.top1 is None else f"{exp.top1}%"),
+        ("license", exp.license),
+        ("matches", matches),
+    ]
+    return [(FACT_LABELS[key][lang], _value(value)) for key, value in facts]
+
+
+def manifest_facts(manifest: Manifest) -> list[tuple[str, str]]:
+    counts = manifest.counts
+    return [
+        ("built", manifest.built_at.replace("T", " ")[:19] + " UTC"),
+        ("timm", manifest.timm_version),
+        ("weights", f"{counts.get('records', 0):,}"),
+        ("passages", f"{counts.get('passages', 0):,}"),
+        ("embed", manifest.embed_model),
+    ]
