@@ -135,7 +135,7 @@ def _unique(values: list[str]) -> list[str]:
 def form_from_filters(filters: QueryFilters) -> FilterForm:
     return FilterForm(
         sizes=list(filters.sizes),
-        datasets=_unique(filters.datasets + filters.pretrain_datasets + filters.finetune_datasets),
+        datasets=_unique(filters.datasets + filters.any_datasets + filters.pretrain_datasets + filters.finetune_datasets),
         resolution=filters.resolution or 0,
         max_params_m=float(filters.max_params_m or 0.0),
         min_top1=float(filters.min_top1 or 0.0),
@@ -151,7 +151,7 @@ def filters_from_form(base: QueryFilters, shown: FilterForm, edited: FilterForm)
     if edited.sizes != shown.sizes:
         update["sizes"] = edited.sizes
     if edited.datasets != shown.datasets:
-        update.update(datasets=edited.datasets, pretrain_datasets=[], finetune_datasets=[])
+        update.update(datasets=edited.datasets, any_datasets=[], pretrain_datasets=[], finetune_datasets=[])
     if edited.resolution != shown.resolution:
         update["resolution"] = int(edited.resolution) or None
     if edited.max_params_m != shown.max_params_m:

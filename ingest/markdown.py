@@ -1,7 +1,10 @@
 """Markdown into sections (with heading paths) and retrieval-sized passages, using markdown-it-py.
 
-Code blocks and tables stay whole as passages of their own; every table row also becomes a `table_row` passage
-("header: value; ...") so a question about one row can land on it. HTML in notes is kept as plain text: the
+Code blocks and tables are passages of their own; every table row also becomes a `table_row` passage
+("header: value; ...") so a question about one row can land on it. The sentence that introduces a code block
+("단계별로 개선사항을 적용:") travels with it, since the code alone rarely says what it shows, and a long code block
+is cut at blank lines so the embedder (512 tokens) sees all of it. Blocks with no words (`---`, `</details>`)
+are dropped. HTML in notes is kept as plain text: the
 parser runs with HTML disabled and passages carry source text, never rendered HTML.
 """
 
@@ -15,6 +18,10 @@ from markdown_it import MarkdownIt
 from kb.schema import Passage, PassageKind, Section, TableRow
 
 MAX_PASSAGE_CHARS = 700
+MAX_CODE_CHARS = 1200
+LEAD_IN_CHARS = 160  # a paragraph this short right before a code block introduces it
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_WORD = re.compile(r"[A-Za-z0-9\uac00-\ud7a3]")
 _LEADING_SPACE = re.compile(r"^[ \t\u00a0\u3000]+")
 
 
@@ -87,18 +94,47 @@ def _split_long(text: str, limit: int) -> list[str]:
     """Long text split at line, then sentence boundaries."""
     if len(text) <= limit:
         return [text]
+    units = [unit for line in text.split("\n")
+             for unit in ([line] if len(line) <= limit else re.split(r"(?<=[.!?。다요])\s+", line))]
+    return _pack(units, limit, "\n")
+
+
+def _pack(units: list[str], limit: int, joiner: str) -> list[str]:
+    """Consecutive units joined into pieces of up to `limit` characters (a longer unit stays whole)."""
     pieces, current = [], ""
-    for line in text.split("\n"):
-        units = [line] if len(line) <= limit else re.split(r"(?<=[.!?。다요])\s+", line)
-        for unit in units:
-            if current and len(current) + len(unit) + 1 > limit:
-                pieces.append(current)
-                current = unit
-            else:
-                current = f"{current}\n{unit}" if current else unit
+    for unit in units:
+        if current and len(current) + len(joiner) + len(unit) > limit:
+            pieces.append(current)
+            current = unit
+        else:
+            current = f"{current}{joiner}{unit}" if current else unit
     if current:
         pieces.append(current)
     return pieces
+
+
+def has_words(text: str) -> bool:
+    """False for rules, lone HTML tags and punctuation: `---`, `</details>`."""
+    return bool(_WORD.search(_HTML_TAG.sub("", text)))
+
+
+def _split_lead_in(buffer: str) -> tuple[str, str]:
+    """(the text before, the paragraph that introduces the code that follows): a short last paragraph, or one
+    ending in a colon."""
+    head, _, last = buffer.strip().rpartition("\n\n")
+    if last and has_words(last) and (len(last) <= LEAD_IN_CHARS or last.rstrip().endswith(":")):
+        return head, last
+    return buffer, ""
+
+
+def _split_code(code: str, limit: int) -> list[str]:
+    """A long fenced block cut at blank lines into fenced pieces of up to `limit` characters."""
+    lines = code.split("\n")
+    fenced = len(lines) >= 2 and lines[0].lstrip().startswith(("```", "~~~")) and lines[-1].strip().startswith(lines[0].strip()[:3])
+    if len(code) <= limit or not fenced:
+        return [code]
+    opener, closer, body = lines[0], lines[-1], "\n".join(lines[1:-1])
+    return [f"{opener}\n{piece}\n{closer}" for piece in _pack(re.split(r"\n\s*\n", body), limit, "\n\n")]
 
 
 def table_rows(table: str, source: str, heading: str) -> list[TableRow]:
@@ -124,12 +160,19 @@ def section_passages(section: Section, limit: int = MAX_PASSAGE_CHARS) -> tuple[
 
     def emit(text: str, kind: PassageKind) -> None:
         text = text.strip()
-        if text:
+        if has_words(text):
             passages.append(Passage(id=passage_id(section.source, heading, text), source=section.source,
                                     heading=heading, text=text, kind=kind, line_start=section.line_start))
 
     for kind, text in _blocks(section.text):
-        if kind in ("code", "table"):
+        if kind == "code":
+            before, lead_in = _split_lead_in(buffer)
+            emit(before, "text")
+            buffer = ""
+            for number, piece in enumerate(_split_code(text, MAX_CODE_CHARS)):
+                emit(f"{lead_in}\n\n{piece}" if lead_in and number == 0 else piece, kind)
+            continue
+        if kind == "table":
             emit(buffer, "text")
             buffer = ""
             emit(text, kind)

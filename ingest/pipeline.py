@@ -23,9 +23,9 @@ from ingest.linking import LiveIndex, check_notes, find_mentions, link_passage
 from ingest.parse import parse_source
 from ingest.vector_cache import load_vectors, save_vectors
 from kb.config import NOTES_DIR, embed_model_id, kb_home
-from kb.describe import content_hash, describe_record
+from kb.describe import content_hash, describe_record, passage_index_text
 from kb.errors import BadInput, KBError
-from kb.lexical import tokenize
+from kb.lexical import TOKENIZER_VERSION, tokenize
 from kb.lock import IngestLock
 from kb.schema import FileReport, IngestReport, Manifest, ParsedSource
 
@@ -141,7 +141,7 @@ def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[Progre
 
     stages.start("describe")
     descriptions = [describe_record(r) for r in records]
-    passage_texts = [f"{p.heading}\n{p.text}" for p in passages]
+    passage_texts = [passage_index_text(p) for p in passages]
     passage_hashes = [content_hash(f"{model_id}\n{t}") for t in passage_texts]
     model_hashes = [content_hash(f"{model_id}\n{t}") for t in descriptions]
 
@@ -151,7 +151,8 @@ def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[Progre
     try:
         reader = IndexReader.open(home, expected_embed_model=model_id)
         previous = reader.vectors_by_hash()
-        previous_tokens = reader.tokens_by_hash()
+        if reader.manifest.tokenizer == TOKENIZER_VERSION:
+            previous_tokens = reader.tokens_by_hash()
     except KBError:
         pass  # no usable previous build: the vector cache still spares re-embedding
     cache_dir = kb_home() / "cache"
@@ -218,6 +219,7 @@ def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[Progre
             embed_model=model_id,
             embed_dim=dim,
             timm_version=timm_version(),
+            tokenizer=TOKENIZER_VERSION,
             source_hashes={s.name: s.sha256 for s in sources},
             counts=counts,
             timings_s=dict(stages.timings),

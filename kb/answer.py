@@ -18,6 +18,9 @@ SORT_LABELS: dict[str, dict[Lang, str]] = {
 FILTER_LABELS: dict[str, tuple[str, str]] = {
     "sizes": ("size {v}", "크기 {v}"),
     "datasets": ("data {v}", "데이터 {v}"),
+    "any_datasets": ("data any of {v}", "데이터 {v} 중 하나"),
+    "epochs": ("{v} epochs", "{v} 에폭"),
+    "patch_size": ("patch {v}", "패치 {v}"),
     "pretrain_datasets": ("pretrained on {v}", "{v} 사전학습"),
     "finetune_datasets": ("fine-tuned on {v}", "{v} 파인튜닝"),
     "resolution": ("{v}px", "해상도 {v}"),
@@ -76,6 +79,8 @@ def describe_filters(filters: QueryFilters, lang: Lang) -> list[str]:
         chips.append((ko if lang == "ko" else en).format(v=shown))
     if filters.in1k_only:
         chips.append("ImageNet-1k만" if lang == "ko" else "ImageNet-1k only")
+    if filters.not_finetuned:
+        chips.append("파인튜닝 전 사전학습 가중치" if lang == "ko" else "pretrained only, not fine-tuned")
     if filters.sort in SORT_LABELS:
         chips.append(SORT_LABELS[filters.sort][lang])
     return chips

@@ -1,10 +1,11 @@
-"""One bilingual description per model record, embedded so free text ("a light model for phones") lands on models."""
+"""The text each indexed item is embedded and tokenised as: a bilingual description per model record (so free text
+like "a light model for phones" lands on models) and a passage with its heading."""
 
 from __future__ import annotations
 
 import hashlib
 
-from kb.schema import ModelRecord
+from kb.schema import ModelRecord, Passage
 
 STAGE_WORDS = {
     "pretrain": ("pretrained on", "사전학습"),
@@ -12,6 +13,11 @@ STAGE_WORDS = {
     "finetune": ("fine-tuned on", "파인튜닝"),
     "train": ("trained on", "학습"),
 }
+
+
+def passage_index_text(passage: Passage) -> str:
+    """The heading travels with the text: a bullet under "botnet26t" is about botnet26t."""
+    return f"{passage.heading}\n{passage.text}"
 
 
 def describe_record(record: ModelRecord) -> str:

@@ -278,6 +278,7 @@ class Manifest(_Model):
     embed_model: str
     embed_dim: int
     timm_version: str
+    tokenizer: str = ""  # kb.lexical.TOKENIZER_VERSION of the stored BM25 tokens ("" = before versioning)
     source_hashes: dict[str, str] = Field(default_factory=dict)
     file_checksums: dict[str, str] = Field(default_factory=dict)  # index file name -> sha256
     file_sizes: dict[str, int] = Field(default_factory=dict)  # index file name -> bytes
@@ -329,9 +330,13 @@ class QueryFilters(_Model):
 
     sizes: list[str] = Field(default_factory=list)  # any of
     datasets: list[str] = Field(default_factory=list)  # all of these must appear anywhere in the chain
+    any_datasets: list[str] = Field(default_factory=list)  # "Instagram or YFCC": at least one of these
     pretrain_datasets: list[str] = Field(default_factory=list)
     finetune_datasets: list[str] = Field(default_factory=list)
     in1k_only: bool = False
+    not_finetuned: bool = False  # "pretrained only", "파인튜닝 안 한": no fine-tune step in the tag
+    epochs: Optional[int] = None  # "the 450-epoch schedule": a 450e / e450 token in the tag
+    patch_size: Optional[int] = None  # "patch16", "ViT-B/16": a patch16 / p16 token in the architecture
     resolution: Optional[int] = None
     min_params_m: Optional[float] = None
     max_params_m: Optional[float] = None
@@ -348,8 +353,8 @@ class QueryFilters(_Model):
 
     def is_structured(self) -> bool:
         return bool(
-            self.sizes or self.datasets or self.pretrain_datasets or self.finetune_datasets or self.in1k_only
-            or self.resolution or self.min_params_m is not None or self.max_params_m is not None
+            self.sizes or self.datasets or self.any_datasets or self.epochs or self.patch_size or self.pretrain_datasets or self.finetune_datasets or self.in1k_only
+            or self.not_finetuned            or self.resolution or self.min_params_m is not None or self.max_params_m is not None
             or self.min_top1 is not None or self.families or self.archs or self.names or self.methods
             or self.licenses or self.sort != "relevance"
         )

@@ -269,6 +269,9 @@ ARCH_SOURCE_PREFIXES: dict[str, Term] = {
     "legacy": Term("legacy: older timm implementation kept for its weights", "legacy: 가중치 호환을 위해 남긴 예전 구현"),
 }
 
+# Family-name endings for a variant of the same family (seresnextaa is an anti-aliased SE-ResNeXt).
+FAMILY_MODIFIER_SUFFIXES = ("aa", "blur")
+
 # Leading arch tokens that add a module to the family that follows (eca_resnext26ts is a ResNeXt).
 ARCH_MODULE_PREFIXES: dict[str, Term] = {
     "eca": Term("eca: with Efficient Channel Attention", "eca: ECA 채널 어텐션 추가"),

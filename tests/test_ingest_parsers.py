@@ -5,7 +5,7 @@ import pytest
 
 from ingest.encoding import read_note
 from ingest.flattened import recover_flattened
-from ingest.markdown import section_passages, split_sections
+from ingest.markdown import MAX_CODE_CHARS, section_passages, split_sections
 from ingest.model_notes import parse_model_notes
 from ingest.parse import parse_source
 from ingest.repair import repair_text
@@ -57,7 +57,14 @@ def test_sections_code_blocks_and_table_rows():
         passages += p
         rows += r
     code = [p for p in passages if p.kind == "code"]
-    assert len(code) == 28 and all(p.text.startswith("```") and p.text.rstrip().endswith("```") for p in code)
+    # 28 fenced blocks; the long ones are cut into fenced pieces, each under the embedder's window
+    assert len({p.heading for p in code}) <= 28 < len(code)
+    assert all(p.text.count("```") == 2 and p.text.rstrip().endswith("```") for p in code)
+    assert max(len(p.text[p.text.index("```"):]) for p in code) <= MAX_CODE_CHARS + len("```python\n\n```")
+    # the sentence that introduces a block travels with it; rules and lone tags are not passages
+    steps = next(p for p in code if "3×3 → 7×7" in p.text)
+    assert steps.text.startswith("ResNet-50에서 시작하여")
+    assert not any(p.text.strip() in ("---", "</details>") for p in passages)
     assert len(rows) == 13
     assert {"모델", "파라미터"} <= set(rows[0].cells)
     assert all(len(p.text) <= 700 for p in passages if p.kind == "text")

@@ -66,9 +66,10 @@ def test_stage_licence_ranking_and_names(index):
     assert parse_question("what is the difference between ViT and ResNet?", index).free_text
 
 
-def test_dev_structured_questions_score(index, registry_records):
+@pytest.mark.parametrize("eval_file", [EVAL_FILE] + [EVAL_FILE.with_name(n) for n in ("heldout.jsonl", "blind.jsonl", "blind2.jsonl")])
+def test_structured_questions_score_on_every_eval_set(eval_file, index, registry_records):
     f1s, exact = [], []
-    for item in load_items(EVAL_FILE):
+    for item in load_items(eval_file):
         if item.kind == "note":
             continue
         got = names(registry_records, parse_question(item.q, index))
@@ -99,3 +100,86 @@ def test_language_detection():
     assert detect_language("convnext_small.fb_in22k_ft_in1k_384 설명해줘") == "ko"
     assert detect_language("which small in22k model at 384?") == "en"
     assert validate_question("'; DROP TABLE records; -- .*[") == "'; DROP TABLE records; -- .*["
+
+
+@pytest.mark.parametrize("question, pretrain, finetune", [
+    ("models pretrained on 22k then fine-tuned on 1k", ["in22k"], ["in1k"]),
+    ("12k로 사전학습하고 1k로 미세조정한 모델", ["in12k"], ["in1k"]),
+])
+def test_bare_1k_is_imagenet_1k_in_a_stage_chain(question, pretrain, finetune, index):
+    f = parse_question(question, index)
+    assert (f.pretrain_datasets, f.finetune_datasets) == (pretrain, finetune)
+
+
+@pytest.mark.parametrize("question", [
+    "ConvNeXt checkpoints that were never fine-tuned", "eva02 모델 중 파인튜닝 하지 않은 것",
+    "Hiera weights before fine-tuning", "in22k only convnext",
+])
+def test_not_fine_tuned_keeps_only_released_pretraining_checkpoints(question, index, registry_records):
+    f = parse_question(question, index)
+    found = names(registry_records, f)
+    assert f.not_finetuned and found
+    assert not any("_ft_" in n or n.split(".")[1].startswith("ft_") for n in found)
+
+
+@pytest.mark.parametrize("question, arch, port", [
+    ("EfficientNet B0 weights", "efficientnet_b0", "tf_efficientnet_b0"),
+    ("MixNet-L 가중치", "mixnet_l", "tf_mixnet_l"),
+    ("DenseNet-201", "densenet201", None),
+    ("RegNetY 320 checkpoints", "regnety_320", None),
+])
+def test_spoken_architecture_names_include_their_ports(question, arch, port, index):
+    f = parse_question(question, index)
+    assert arch in f.archs and f.resolution is None
+    assert port is None or port in f.archs
+
+
+def test_letter_size_and_patch_after_a_family(index, registry_records):
+    f = parse_question("ViT-L/14 weights", index)
+    assert f.sizes == ["large"] and f.families == ["vit"]
+    assert all(n.startswith("vit_large_patch14") for n in names(registry_records, f) if n.startswith("vit_"))
+
+
+def test_torchvision_weights_and_korean_fewest_params(index, registry_records):
+    tv = names(registry_records, parse_question("torchvision weights for resnet101", index))
+    assert tv and all(n.split(".")[1].startswith("tv") for n in tv)
+    assert parse_question("파라미터 개수가 제일 적은 resnet", index).sort == "params_asc"
+
+
+@pytest.mark.parametrize("question, field, value", [
+    ("deit weights trained for 300 epochs", "epochs", 300),
+    ("repvit 450e checkpoints", "epochs", 450),
+    ("mobilenet models no bigger than 4M params", "max_params_m", 4.0),
+    ("convnext at minimum 50M parameters", "min_params_m", 50.0),
+    ("a tiny model that clears 82% on ImageNet", "min_top1", 82.0),
+    ("vit base i21k weights", "datasets", ["in22k"]),
+])
+def test_wider_phrasings(question, field, value, index):
+    assert getattr(parse_question(question, index), field) == value
+
+
+def test_datasets_joined_by_or_mean_either(index, registry_records):
+    f = parse_question("resnet50 trained on Instagram or YFCC", index)
+    assert f.any_datasets == ["ig1b", "yfcc"] and not f.datasets
+    found = names(registry_records, f)
+    assert any("ig1b" in n for n in found) and any("yfcc" in n for n in found)
+
+
+def test_lettered_series_shorthand_and_family_variants(index, registry_records):
+    series = parse_question("EfficientNet B-series weights", index)
+    assert "efficientnet_b3" in series.archs and not series.sizes
+    assert all(any(t[0] == "b" and t[1:2].isdigit() for t in a.split("_")) for a in series.archs)
+    assert "resnet101" in parse_question("RN101 at 224", index).archs
+    variants = {r.family for r in apply_filters(registry_records, parse_question("SE-ResNeXt weights", index))}
+    assert variants == {"seresnext", "seresnextaa"}
+
+
+def test_patch_size_batch_norm_ports_and_qualifiers(index, registry_records):
+    patch = names(registry_records, parse_question("vit base patch32 at 224", index))
+    assert patch and all("_patch32_" in n for n in patch)
+    assert parse_question("DeiT-S/16 weights", index).patch_size == 16
+    assert parse_question("vgg19 with batch norm", index).archs == ["vgg19_bn"]
+    assert parse_question("EfficientNetV2-S", index).archs[0].startswith("tf_efficientnetv2_s")
+    assert parse_question("levit models", index).families == ["levit"]
+    both = names(registry_records, parse_question("so400m SigLIP weights", index))
+    assert both and all("so400m" in n and "siglip" in n for n in both)

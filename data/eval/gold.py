@@ -1,0 +1,105 @@
+"""Shared by the make_*_gold.py scripts: the gold of an eval question, computed from its spec.
+
+Structured gold = all tags in timm.list_pretrained() matching the spec (see match()),
+params from data/params/timm-1.0.31.json, top-1 from data/timm-results/results-imagenet.csv
+(row whose model == tag; if several, the row whose img_size == pretrained cfg input_size[-1]).
+Note gold = (source file, exact phrase); write_set asserts the phrase occurs in the file.
+Specs and questions live in the make_*_gold.py scripts; run one offline, e.g.
+    .venv/bin/python data/eval/make_heldout_gold.py
+"""
+import csv, json, os, re, sys
+import timm
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.dirname(HERE)
+
+# tokens treated as "dataset" tokens for in1k_only (a tag is in1k_only iff its dataset tokens == {in1k})
+DATASETS = {'in1k', 'in12k', 'in21k', 'in22k', 'laion2b', 'laion400m', 'openai', 'webli', 'lvd142m',
+            'lvd1689m', 'jft', 'datacomp1b', 'datacompxl', 'merged2b', 'm38m', 'm30m', 'ig1b',
+            'yfcc100m', 'yfcc15m', 'cc12m', 'sa1b', 'sat493m', 'dfn2b', 'dfn5b', 'dfndr2b', 'inw21k',
+            'laiona', 'ogvl', 'metaclip', 'metaclip2', 'mclip', 'mclip2', 'bamboo', 'worldwide'}
+
+# ---------------------------------------------------------------- data
+PARAMS = json.load(open(os.path.join(DATA, 'params', 'timm-1.0.31.json')))
+ROWS = {}
+for r in csv.DictReader(open(os.path.join(DATA, 'timm-results', 'results-imagenet.csv'))):
+    ROWS.setdefault(r['model'], []).append(r)
+
+TAGS = sorted(timm.list_pretrained())
+INFO = {}
+for t in TAGS:
+    cfg = timm.models.get_pretrained_cfg(t)
+    arch, tag = t.split('.', 1)
+    res = cfg.input_size[-1]
+    rs = ROWS.get(t, [])
+    if len(rs) > 1:
+        rs = [r for r in rs if int(r['img_size']) == res]
+    INFO[t] = dict(arch=arch, tag=tag, atoks=arch.split('_'), ttoks=tag.split('_'), res=res,
+                   params=PARAMS[t], top1=float(rs[0]['top1']) if rs else None, license=cfg.license)
+
+
+def norm(tok):
+    return 'in22k' if tok == 'in21k' else tok
+
+
+def match(t, s):
+    i = INFO[t]
+    if 'size' in s and not any(w in i['atoks'] for w in s['size']):
+        return False
+    if 'data_any' in s and not ({norm(d) for d in s['data_any']} & {norm(x) for x in i['ttoks']}):
+        return False
+    if 'tag_has' in s and not all(x in i['ttoks'] for x in s['tag_has']):
+        return False
+    if 'res' in s and i['res'] != s['res']:
+        return False
+    if 'max_params_m' in s and not i['params'] < s['max_params_m']:
+        return False
+    if 'min_params_m' in s and not i['params'] >= s['min_params_m']:
+        return False
+    if 'min_top1' in s and (i['top1'] is None or i['top1'] < s['min_top1']):
+        return False
+    if 'license' in s and i['license'] != s['license']:
+        return False
+    if 'arch_regex' in s and not re.search(s['arch_regex'], i['arch']):
+        return False
+    if 'tag_regex' in s and not re.search(s['tag_regex'], i['tag']):
+        return False
+    if s.get('in1k_only') and {x for x in i['ttoks'] if x in DATASETS} != {'in1k'}:
+        return False
+    return True
+
+
+def gold(s):
+    m = [t for t in TAGS if match(t, s)]
+    key = {'top1': lambda t: -INFO[t]['top1'], 'params_asc': lambda t: INFO[t]['params']}.get(s.get('sort'))
+    if key is None:
+        return sorted(m)
+    if s['sort'] == 'top1':
+        m = [t for t in m if INFO[t]['top1'] is not None]
+    if not m:
+        return []
+    m.sort(key=key)
+    if len(m) > 1 and key(m[0]) == key(m[1]):
+        sys.exit(f'tie for {s}: {m[:2]}')
+    return [m[0]]
+
+
+def write_set(S, N, name):
+    """Compute every gold list, check every note phrase, write data/eval/<name> and print a summary."""
+    OUT = os.path.join(HERE, name)
+    out = []
+    for lang, q, spec in S:
+        g = gold(spec)
+        kind = 'top1' if 'sort' in spec else ('set' if g else 'empty')
+        out.append({'kind': kind, 'q': q, 'lang': lang, 'spec': spec, 'gold': g})
+    for lang, q, src, phrase in N:
+        text = open(os.path.join(DATA, 'notes', src), encoding='utf-8').read()
+        assert phrase in text, (src, phrase)
+        out.append({'kind': 'note', 'q': q, 'lang': lang, 'source': src, 'phrase': phrase})
+    with open(OUT, 'w', encoding='utf-8') as f:
+        for o in out:
+            f.write(json.dumps(o, ensure_ascii=False) + '\n')
+    for o in out:
+        n = len(o['gold']) if 'gold' in o else '-'
+        print(f"{o['kind']:5} {o['lang']} {n!s:>3}  {o['q']}")
+    print(len(out), 'questions ->', OUT)
