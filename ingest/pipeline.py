@@ -151,7 +151,7 @@ def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[Progre
     try:
         reader = IndexReader.open(home, expected_embed_model=model_id)
         previous = reader.vectors_by_hash()
-        if reader.manifest.tokenizer == TOKENIZER_VERSION:
+        if reader.tokens_current:
             previous_tokens = reader.tokens_by_hash()
     except KBError:
         pass  # no usable previous build: the vector cache still spares re-embedding

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field as dataclass_field
 from typing import Callable, Optional
 
 from kb import vocab
-from kb.naming import canonical_dataset
+from kb.naming import canonical_dataset, without_source_prefix
 from kb.schema import ModelRecord, QueryFilters, Relaxation
 
 # Arch tokens that users name like families ("SigLIP models", "DINOv2 backbones"). They qualify another family
@@ -113,8 +113,7 @@ def _context(records: list[ModelRecord], filters: QueryFilters) -> _Context:
 
 def _has_prefix(arch: str, prefix: str) -> bool:
     """`arch` spells `prefix` first, after any source prefix (tf_mobilenetv3_large_100 is a mobilenetv3_large)."""
-    head, _, rest = arch.partition("_")
-    return any(a == prefix or a.startswith(prefix + "_") for a in (arch, rest if head in vocab.ARCH_SOURCE_PREFIXES else arch))
+    return any(a == prefix or a.startswith(prefix + "_") for a in (arch, without_source_prefix(arch)))
 
 
 def _size_ok(record: ModelRecord, filters: QueryFilters, context: _Context) -> bool:

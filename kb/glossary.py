@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kb.lexical import stem
+
 # (English words, Korean morphemes). Several words on one side are synonyms of each other.
 GLOSSARY: list[tuple[str, str]] = [
     # training and optimisation
@@ -23,7 +25,7 @@ GLOSSARY: list[tuple[str, str]] = [
     ("recipe", "레시피 설정"),
     ("configuration config setting", "설정 구성"),
     ("epoch epochs", "에폭 에포크"),
-        ("optimizer", "옵티마이저 최적"),
+    ("optimizer", "옵티마이저 최적"),
     ("schedule scheduler", "스케줄"),
     ("warmup", "워밍업"),
     ("batch", "배치"),
@@ -162,8 +164,6 @@ GLOSSARY: list[tuple[str, str]] = [
 @lru_cache(maxsize=1)
 def translation_table() -> dict[str, tuple[str, ...]]:
     """Token -> tokens of the other language. English keys are Snowball stems, matching kb.lexical's tokens."""
-    from kb.lexical import stem
-
     table: dict[str, set[str]] = {}
     for english, korean in GLOSSARY:
         english_tokens = {stem(word.lower()) for word in english.split()}

@@ -66,6 +66,15 @@ def _is_resolution(token: str, family: str) -> Optional[int]:
     return value if value in vocab.RESOLUTIONS else None
 
 
+def without_source_prefix(arch: str) -> str:
+    """tf_efficientnetv2_m -> efficientnetv2_m: the arch as its family spells it, without where it was ported from."""
+    tokens = arch.split("_")
+    index = 0
+    while index < len(tokens) - 1 and tokens[index] in vocab.ARCH_SOURCE_PREFIXES:
+        index += 1
+    return "_".join(tokens[index:])
+
+
 def _family(tokens: list[str]) -> tuple[str, int, list[NamePart]]:
     """(family, number of tokens it used, parts for source prefixes)."""
     parts: list[NamePart] = []

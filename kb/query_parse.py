@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 
 from kb import vocab
 from kb.filters import TOKEN_FAMILIES
+from kb.naming import without_source_prefix
 from kb.schema import ModelRecord, QueryFilters
 
 # ---- shared regex pieces -------------------------------------------------------------------------------------
@@ -289,9 +290,9 @@ class FamilyIndex:
         self.archs.add(arch)
         self.arch_family[arch] = family
         self.arch_by_norm.setdefault(_norm(arch), arch)
-        source, _, rest = arch.partition("_")
-        if source in vocab.ARCH_SOURCE_PREFIXES and rest:
-            self.ports_by_norm.setdefault(_norm(rest), []).append(arch)
+        ported_from = without_source_prefix(arch)
+        if ported_from != arch:
+            self.ports_by_norm.setdefault(_norm(ported_from), []).append(arch)
         if license_id:
             self.licenses.add(license_id.lower())
         if family:
@@ -437,19 +438,7 @@ def _parse_params(q: _Text, filters: dict) -> None:
 EPOCH_PATTERN = rf"(\d{{2,4}})[\s\-]?(?:epochs?|ep|에폭|에포크|epoch\s*schedule)|{NOT_AFTER}(\d{{2,4}})e{NOT_BEFORE}"
 
 
-def _parse_epochs(q: _Text, filters: dict) -> None:
-    for m in q.finditer(EPOCH_PATTERN):
-        filters["epochs"] = int(m.group(1) or m.group(2))
-        q.consume(*m.span())
-
-
 PATCH_PATTERN = rf"{NOT_AFTER}patch[\s\-]?(?:size\s*)?(\d{{1,2}}){NOT_BEFORE}|{NOT_AFTER}p(\d{{1,2}}){NOT_BEFORE}|패치\s*(\d{{1,2}})"
-
-
-def _parse_patch(q: _Text, filters: dict) -> None:
-    for m in q.finditer(PATCH_PATTERN):
-        filters["patch_size"] = int(next(g for g in m.groups() if g))
-        q.consume(*m.span())
 
 
 BATCH_NORM_PATTERN = rf"(?:with\s+)?batch[\s\-]?norm(?:ali[sz]ation)?|{NOT_AFTER}bn{NOT_BEFORE}|배치\s*정규화"
@@ -527,11 +516,16 @@ def _stage_of(q: _Text, start: int, end: int) -> tuple[str, int, int]:
     return "any", start, end
 
 
-def _parse_not_finetuned(q: _Text, filters: dict) -> None:
-    for pattern in NOT_FINETUNED_PATTERNS:
+def _take(q: _Text, patterns: list[str], filters: dict, key: str, value) -> None:
+    """Every match of the patterns sets `key` to value(match) and is consumed."""
+    for pattern in patterns:
         for m in q.finditer(pattern):
-            filters["not_finetuned"] = True
+            filters[key] = value(m)
             q.consume(*m.span())
+
+
+def _first_number(match: re.Match) -> int:
+    return int(next(g for g in match.groups() if g))
 
 
 def _parse_datasets(q: _Text, filters: dict) -> None:
@@ -751,14 +745,14 @@ def parse_question(text: str, index: FamilyIndex) -> QueryFilters:
     found: dict = {}
     _parse_names(q, index, found)
     _parse_batch_norm(q, index, found)
-    _parse_epochs(q, found)
-    _parse_patch(q, found)
+    _take(q, [EPOCH_PATTERN], found, "epochs", _first_number)
+    _take(q, [PATCH_PATTERN], found, "patch_size", _first_number)
     _parse_license_ids(q, index, found)
     _parse_params(q, found)
     _parse_top1(q, found)
     _parse_resolution(q, found)
     _parse_ranking(q, found)
-    _parse_not_finetuned(q, found)
+    _take(q, NOT_FINETUNED_PATTERNS, found, "not_finetuned", lambda m: True)
     _parse_datasets(q, found)
     _parse_words(q, _license_table(index), "licenses", found, extend=True)
     _parse_words(q, METHOD_PATTERNS, "methods", found)

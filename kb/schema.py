@@ -353,8 +353,9 @@ class QueryFilters(_Model):
 
     def is_structured(self) -> bool:
         return bool(
-            self.sizes or self.datasets or self.any_datasets or self.epochs or self.patch_size or self.pretrain_datasets or self.finetune_datasets or self.in1k_only
-            or self.not_finetuned            or self.resolution or self.min_params_m is not None or self.max_params_m is not None
+            self.sizes or self.datasets or self.any_datasets or self.pretrain_datasets or self.finetune_datasets
+            or self.in1k_only or self.not_finetuned or self.epochs is not None or self.patch_size is not None
+            or self.resolution or self.min_params_m is not None or self.max_params_m is not None
             or self.min_top1 is not None or self.families or self.archs or self.names or self.methods
             or self.licenses or self.sort != "relevance"
         )

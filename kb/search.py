@@ -24,7 +24,7 @@ from kb.describe import describe_record, passage_index_text
 from kb.glossary import translate_tokens
 from kb.filters import apply_filters, rank, relaxations, why_matched
 from kb.language import detect_language, validate_question
-from kb.lexical import TOKENIZER_VERSION, BM25Index, relative_score_fusion, tokenize, weighted_rrf
+from kb.lexical import BM25Index, relative_score_fusion, tokenize, weighted_rrf
 from kb.query_parse import FamilyIndex, parse_question
 from kb.schema import Answer, Lang, ModelHit, ModelRecord, Passage, PassageHit, QueryFilters
 
@@ -69,8 +69,7 @@ class Searcher:
         self.family_index = FamilyIndex.from_records(self.records)
         # tokens were computed at ingest: no kiwi start-up here unless the question itself is Korean. An index
         # tokenised by another tokenizer version is re-tokenised in memory until the next ingest rewrites it.
-        self.tokens_current = reader.manifest.tokenizer == TOKENIZER_VERSION
-        passage_tokens = reader.passage_tokens if self.tokens_current else [tokenize(passage_index_text(p)) for p in self.passages]
+        passage_tokens = reader.passage_tokens if reader.tokens_current else [tokenize(passage_index_text(p)) for p in self.passages]
         self.bm25 = BM25Index.build([p.id for p in self.passages], passage_tokens)
         self._model_bm25: Optional[BM25Index] = None
 
@@ -99,7 +98,7 @@ class Searcher:
 
     def bm25_models(self, text: str, k: int = MAX_FREE_TEXT_MODELS) -> list[tuple[str, float]]:
         if self._model_bm25 is None:
-            if self.tokens_current:
+            if self.reader.tokens_current:
                 model_tokens = self.reader.model_tokens
             else:
                 model_tokens = [tokenize(describe_record(self.records_by_name[n])) for n in self.reader.model_names]

@@ -25,6 +25,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 
 from kb.errors import CorruptIndex, NoIndex, StaleIndex
+from kb.lexical import TOKENIZER_VERSION
 from kb.schema import (
     SCHEMA_VERSION,
     CheckFinding,
@@ -336,6 +337,11 @@ class IndexReader:
     @property
     def build_id(self) -> str:
         return self.manifest.build_id
+
+    @property
+    def tokens_current(self) -> bool:
+        """The stored BM25 tokens come from this code's tokenizer (else they must be recomputed)."""
+        return self.manifest.tokenizer == TOKENIZER_VERSION
 
     def reload_if_changed(self) -> Optional["IndexReader"]:
         """A reader of the new build when `current` moved on, else None."""
