@@ -1,5 +1,9 @@
 """Shared by the make_*_gold.py scripts: the gold of an eval question, computed from its spec.
 
+Spec keys (every key must hold): size, data_any, tag_has, tag_any, arch_has, res, res_in, max_params_m (<),
+max_params_m_incl (<=), min_params_m (>=), min_top1 (>=), max_top1 (<), license, license_in, arch_regex, tag_regex,
+in1k_only, data_first / data_last (the first / last dataset token of the tag), include_test; compositional: all / any
+(lists of specs) and not (a spec); sort top1 / params_asc / params_desc keeps the single best.
 Structured gold = all tags in timm.list_pretrained() matching the spec (see match()),
 params from data/params/timm-1.0.31.json, top-1 from data/timm-results/results-imagenet.csv
 (row whose model == tag; if several, the row whose img_size == pretrained cfg input_size[-1]).
@@ -42,8 +46,36 @@ def norm(tok):
     return 'in22k' if tok == 'in21k' else tok
 
 
+def _data_tokens(i):
+    """The tag's dataset tokens in the order they are written (in21k == in22k)."""
+    return [norm(x) for x in i['ttoks'] if x in DATASETS]
+
+
 def match(t, s):
+    """Every key of the spec must hold (AND). Compositional keys: all / any (lists of specs), not (a spec)."""
     i = INFO[t]
+    if 'all' in s and not all(match(t, x) for x in s['all']):
+        return False
+    if 'any' in s and not any(match(t, x) for x in s['any']):
+        return False
+    if 'not' in s and match(t, s['not']):
+        return False
+    if 'tag_any' in s and not (set(s['tag_any']) & set(i['ttoks'])):
+        return False
+    if 'arch_has' in s and not all(x in i['atoks'] for x in s['arch_has']):
+        return False
+    if 'license_in' in s and i['license'] not in s['license_in']:
+        return False
+    if 'data_first' in s and not (_data_tokens(i)[:1] and _data_tokens(i)[0] in {norm(d) for d in s['data_first']}):
+        return False
+    if 'data_last' in s and not (_data_tokens(i)[-1:] and _data_tokens(i)[-1] in {norm(d) for d in s['data_last']}):
+        return False
+    if 'max_params_m_incl' in s and not i['params'] <= s['max_params_m_incl']:
+        return False
+    if 'max_top1' in s and (i['top1'] is None or i['top1'] >= s['max_top1']):
+        return False
+    if 'res_in' in s and i['res'] not in s['res_in']:
+        return False
     if 'size' in s and not any(w in i['atoks'] for w in s['size']):
         return False
     if 'data_any' in s and not ({norm(d) for d in s['data_any']} & {norm(x) for x in i['ttoks']}):
@@ -70,8 +102,10 @@ def match(t, s):
 
 
 def gold(s):
-    m = [t for t in TAGS if match(t, s)]
-    key = {'top1': lambda t: -INFO[t]['top1'], 'params_asc': lambda t: INFO[t]['params']}.get(s.get('sort'))
+    # timm's test_* weights are dummy models for unit tests: never an answer unless the spec asks for them
+    m = [t for t in TAGS if match(t, s) and (s.get('include_test') or not t.startswith('test_'))]
+    key = {'top1': lambda t: -INFO[t]['top1'], 'params_asc': lambda t: INFO[t]['params'],
+           'params_desc': lambda t: -INFO[t]['params']}.get(s.get('sort'))
     if key is None:
         return sorted(m)
     if s['sort'] == 'top1':
@@ -88,10 +122,10 @@ def write_set(S, N, name):
     """Compute every gold list, check every note phrase, write data/eval/<name> and print a summary."""
     OUT = os.path.join(HERE, name)
     out = []
-    for lang, q, spec in S:
+    for lang, q, spec, *extra in S:  # an optional 4th element holds extra fields, e.g. {"wildcards": {...}}
         g = gold(spec)
         kind = 'top1' if 'sort' in spec else ('set' if g else 'empty')
-        out.append({'kind': kind, 'q': q, 'lang': lang, 'spec': spec, 'gold': g})
+        out.append({'kind': kind, 'q': q, 'lang': lang, 'spec': spec, 'gold': g, **(extra[0] if extra else {})})
     for lang, q, src, phrase in N:
         text = open(os.path.join(DATA, 'notes', src), encoding='utf-8').read()
         assert phrase in text, (src, phrase)
