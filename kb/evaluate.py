@@ -149,6 +149,10 @@ class Wildcards(System):
         self.names = names
 
     def models(self, item):
+        if item.wildcards is not None:  # the set's writer typed the patterns: include, then exclude
+            include, exclude = item.wildcards.get("include") or [], item.wildcards.get("exclude") or []
+            return [n for n in self.names if any(fnmatch.fnmatchcase(n, p) for p in include)
+                    and not any(fnmatch.fnmatchcase(n, p) for p in exclude)]
         filters = self.kb.ask(item.q, limit=1).filters
         if not filters.is_structured():
             return []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -402,14 +402,38 @@ class Answer(_Model):
     relaxations: list[Relaxation] = Field(default_factory=list)
 
 
-class EvalItem(_Model):
+class EvalItem(BaseModel):
+    """One evaluation question. A conversation gives its `turns`; gold is for the last one. Other keys (a
+    writer's notes, classes, turn-1 specs) are kept out of the way rather than refused."""
+
+    model_config = ConfigDict(extra="ignore")
+
     kind: Literal["set", "top1", "empty", "note"]
-    q: str
+    q: str = ""
+    turns: list[str] = Field(default_factory=list)
+    wildcards: Optional[dict] = None  # the writer's timm.list_models include/exclude patterns for this question
     lang: Lang
     spec: dict = Field(default_factory=dict)
     gold: list[str] = Field(default_factory=list)
     source: Optional[str] = None
     phrase: Optional[str] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_keys(cls, data):
+        """The shared conversation format gives only turns, spec and gold: kind and language follow from them."""
+        if isinstance(data, dict) and data.get("turns"):
+            data = dict(data)
+            spec = data.get("spec") or {}
+            data.setdefault("kind", "top1" if "sort" in spec else "set" if data.get("gold") else "empty")
+            data.setdefault("lang", "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in "".join(data["turns"])) else "en")
+        return data
+
+    @model_validator(mode="after")
+    def _question_of_a_conversation(self) -> "EvalItem":
+        if self.turns and not self.q:
+            self.q = self.turns[-1]
+        return self
 
 
 class ItemResult(_Model):
