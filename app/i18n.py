@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.schema import Lang
+from kb import Lang
 
 UI: dict[str, dict[Lang, str]] = {
     "title": {"en": "timm-kb", "ko": "timm-kb"},

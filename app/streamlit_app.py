@@ -13,7 +13,6 @@ through view.escape_markdown, and unsafe_allow_html is not used anywhere.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,16 +25,12 @@ if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only 
 
 from app import view  # noqa: E402
 from app.i18n import both, t  # noqa: E402
-from kb.answer import citation  # noqa: E402
-from kb.config import kb_home  # noqa: E402
-from kb.errors import BadInput, KBError, NoIndex  # noqa: E402
-from kb.schema import Lang, QueryFilters  # noqa: E402
+from kb import BadInput, KBError, Lang, NoIndex, QueryFilters, citation, detect_language, kb_home  # noqa: E402
 
 log = logging.getLogger("timm-kb.app")
 KB_OVERRIDE = "kb_override"
 ANSWER_LIMIT = 200
 NAME_LIST_LIMIT = 60
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # sidebar widget key -> FilterForm field
 FORM_KEYS = {
     "f_size": "sizes", "f_data": "datasets", "f_res": "resolution", "f_params": "max_params_m",
@@ -56,7 +51,7 @@ class PendingRerun:
 
 @st.cache_resource(show_spinner="Loading the index… / 인덱스를 읽는 중…")
 def _open_kb(home: str):
-    from kb.api import open_kb
+    from kb import open_kb
 
     return open_kb(Path(home))
 
@@ -67,6 +62,8 @@ def get_kb():
         return injected
     kb = _open_kb(str(kb_home()))
     kb.refresh()  # cheap: compares the current index pointer, reloads only after a re-ingest
+    if kb.refresh_error is not None:  # a damaged new index: keep answering from the one in memory
+        log.warning("index refresh failed: %s", kb.refresh_error.message)
     return kb
 
 
@@ -84,7 +81,7 @@ def ui_language() -> Lang:
 
 
 def index_missing_page(error: KBError) -> None:
-    from kb.api import build_index
+    from ingest import STAGE_NAMES, build_index
 
     st.title(t("title", "en"))
     if isinstance(error, NoIndex):
@@ -96,7 +93,7 @@ def index_missing_page(error: KBError) -> None:
         st.error(error.message)
     if st.button(both("build"), key="build", type="primary"):
         bar = st.progress(0.0, text=both("building"))
-        stages = _ingest_stages()
+        stages = list(STAGE_NAMES)
 
         def progress(stage: str, fraction: float) -> None:
             position = stages.index(stage) if stage in stages else 0
@@ -115,15 +112,6 @@ def index_missing_page(error: KBError) -> None:
         st.rerun()
 
 
-def _ingest_stages() -> tuple[str, ...]:
-    try:
-        from ingest.pipeline import STAGES
-
-        return tuple(STAGES)
-    except ImportError:
-        return ()
-
-
 # --------------------------------------------------------------------------------------------------------------
 # Asking
 # --------------------------------------------------------------------------------------------------------------
@@ -131,7 +119,7 @@ def _ingest_stages() -> tuple[str, ...]:
 
 def ask(kb, question: str, filters: QueryFilters | None = None, rerun: bool = False) -> None:
     history: list[view.Turn] = st.session_state.history
-    lang: Lang = "ko" if _HANGUL.search(question or "") else ui_language()
+    lang: Lang = "ko" if detect_language(question or "") == "ko" else ui_language()
     shown_question = question if len(question) <= 300 else question[:300] + f"… ({len(question):,})"
     try:
         answer = kb.ask(question, limit=ANSWER_LIMIT, filters=filters)

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from kb.answer import describe_filters
-from kb.schema import Answer, Explanation, Lang, Manifest, ModelHit, QueryFilters
+from kb import Answer, Explanation, Lang, Manifest, ModelHit, QueryFilters, describe_filters
 
 # CommonMark treats a backslash before ASCII punctuation as the literal character. `$` starts LaTeX in Streamlit.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")
@@ -168,19 +167,6 @@ def filters_from_form(base: QueryFilters, shown: FilterForm, edited: FilterForm)
 # --------------------------------------------------------------------------------------------------------------
 # Explanations and the manifest
 # --------------------------------------------------------------------------------------------------------------
-
-
-def explanation_parts(exp: Explanation):
-    import pandas as pd
-
-    return pd.DataFrame(
-        {
-            "token": [p.token for p in exp.parts],
-            "role": [p.role for p in exp.parts],
-            "ko": [p.meaning_ko for p in exp.parts],
-            "en": [p.meaning_en for p in exp.parts],
-        }
-    )
 
 
 def _value(value: object, unit: str = "") -> str:

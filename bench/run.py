@@ -67,7 +67,7 @@ def main() -> None:
     env = dict(os.environ, KB_HOME=str(home), HF_HUB_OFFLINE="1")
     results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                                  "platform": platform.platform(), "when": time.strftime("%Y-%m-%d %H:%M")}}
-    ingest = "from ingest.pipeline import run_ingest\nr = run_ingest()\nprint(r.embedded, r.reused)"
+    ingest = "from ingest import build_index\nr = build_index()\nprint(r.embedded, r.reused)"
     try:
         wall, rss, out = child(ingest, env)
         results["full_ingest_s"], results["ingest_peak_rss_mb"] = round(wall, 2), rss
@@ -79,8 +79,8 @@ def main() -> None:
         shutil.copytree(ROOT / "data" / "notes", notes)
         with open(notes / "timm-suffix-guide.ko.md", "a", encoding="utf-8") as handle:
             handle.write("\n\n### 벤치마크 메모\n\n한 줄을 바꾼 노트입니다.\n")
-        wall, _, out = child(f"from ingest.pipeline import run_ingest\nfrom pathlib import Path\n"
-                             f"r = run_ingest(notes_dir=Path({str(notes)!r}))\nprint(r.embedded, r.reused)", env)
+        wall, _, out = child(f"from ingest import build_index\nfrom pathlib import Path\n"
+                             f"r = build_index(notes_dir=Path({str(notes)!r}))\nprint(r.embedded, r.reused)", env)
         results["one_note_changed_reingest_s"] = round(wall, 2)
         results["one_note_changed_embedded"] = int(out.split()[0])
 

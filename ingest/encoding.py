@@ -6,12 +6,13 @@ Each refusal is a BadInput with a message naming the file, so one bad note never
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
+from typing import Optional
 
 from ingest.repair import RepairResult, looks_like_mojibake, repair_text
 from kb.errors import BadInput
-from kb.schema import SourceFile
+from kb.files import write_cache
+from ingest.types import SourceFile
 
 MAX_NOTE_BYTES = 5 * 1024 * 1024
 BINARY_SAMPLE = 8192
@@ -53,39 +54,54 @@ def decode_note(data: bytes, name: str) -> tuple[str, str, list[str]]:
     )
 
 
-def cached_repair(text: str, digest: str) -> RepairResult:
+def cached_repair(text: str, digest: str, home: Optional[Path] = None) -> RepairResult:
     """The repair of a file's bytes, cached in KB_HOME by their hash: it costs seconds and never changes."""
     from ingest.repair import REPAIR_VERSION
-    from kb.config import kb_home
+    from kb.config import cache_dir
 
-    path = kb_home() / "cache" / f"repair-{REPAIR_VERSION}-{digest[:20]}.json"
+    path = cache_dir(home) / f"repair-{REPAIR_VERSION}-{digest[:20]}.json"
     if path.is_file():
         try:
             return RepairResult.model_validate_json(path.read_text(encoding="utf-8"))
         except ValueError:
             pass
     result = repair_text(text)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(result.model_dump_json(), encoding="utf-8")
-    tmp.replace(path)
+    write_cache(path, result.model_dump_json())
     return result
 
 
-def read_note(path: Path) -> SourceFile:
-    """The note as text, repaired when it is mojibake. Raises BadInput for files that cannot be notes."""
+def repair_note(path: Path) -> RepairResult:
+    """`kb repair FILE`: the note's text repaired, under the same size cap and decoding as ingest."""
     path = Path(path)
+    if not path.is_file():
+        raise BadInput(f"not a file: {path}")
+    _check_size(path)
+    text, _, _ = decode_note(path.read_bytes(), path.name)
+    return repair_text(text)
+
+
+def _check_size(path: Path) -> None:
+    """Before reading a byte: a 1 GB file (sparse or not) is refused from its size alone."""
     try:
         size = path.stat().st_size
     except OSError as error:
         raise BadInput(f"{path.name}: cannot read ({error.strerror})") from None
     if size > MAX_NOTE_BYTES:
         raise BadInput(f"{path.name}: {size / 1e6:.1f} MB is over the {MAX_NOTE_BYTES // (1024 * 1024)} MB limit for a note")
-    data = path.read_bytes()
+
+
+def read_note(path: Path, home: Optional[Path] = None) -> SourceFile:
+    """The note as text, repaired when it is mojibake. Raises BadInput for files that cannot be notes."""
+    path = Path(path)
+    _check_size(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise BadInput(f"{path.name}: cannot read ({error.strerror})") from None
     text, encoding, problems = decode_note(data, path.name)
     repaired = uncertain = 0
     if looks_like_mojibake(text):
-        result = cached_repair(text, hashlib.sha256(data).hexdigest())
+        result = cached_repair(text, hashlib.sha256(data).hexdigest(), home)
         text, repaired, uncertain = result.text, result.lines_changed, len(result.uncertain_lines)
         encoding = f"mojibake({encoding} read as cp1252)"
         problems.append(f"repaired {repaired} mojibake lines ({result.truncated_sequences} lost-byte sequences)")

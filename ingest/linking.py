@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Optional
 
-from kb.naming import parse_timm_name
-from kb.schema import CheckFinding, Mention, ModelNote, ModelRecord, Passage
+from kb.names import NameIndex
+from ingest.types import Mention
+from kb.schema import CheckFinding, ModelNote, ModelRecord, Passage
 
 # Families that are ordinary words in prose; linked only when written as a name (CoaT, PiT, NesT) or in code.
 PROSE_WORDS = {"coat", "pit", "nest", "twins", "bat", "lambda", "mixer", "test", "base", "tiny", "small", "large",
@@ -25,84 +25,35 @@ _LINK_TEXT = re.compile(r"timm/([A-Za-z0-9_.\-]+)")
 _WORD = re.compile(r"(?<![\w.\-/])([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?:[\s\-]?(V\d|v\d))?(?![\w])")
 
 
-@dataclass
-class LiveIndex:
-    tags: set[str] = field(default_factory=set)
-    arch_tags: dict[str, list[str]] = field(default_factory=dict)
-    family_archs: dict[str, list[str]] = field(default_factory=dict)
-
-    @classmethod
-    def from_names(cls, names: Iterable[str]) -> "LiveIndex":
-        index = cls()
-        for name in names:
-            arch = name.split(".")[0]
-            index.tags.add(name)
-            index.arch_tags.setdefault(arch, []).append(name)
-        for arch in index.arch_tags:
-            index.family_archs.setdefault(parse_timm_name(arch).family, []).append(arch)
-        return index
-
-    @classmethod
-    def from_records(cls, records: Iterable[ModelRecord]) -> "LiveIndex":
-        return cls.from_names(r.name for r in records)
-
-    def family_tags(self, family: str) -> list[str]:
-        return [t for arch in self.family_archs.get(family, []) for t in self.arch_tags[arch]]
-
-    def closest(self, text: str, limit: int = 3) -> list[str]:
-        from rapidfuzz import fuzz, process
-
-        pool = list(self.arch_tags) + list(self.tags)
-        return [m for m, _, _ in process.extract(text, pool, scorer=fuzz.WRatio, limit=limit)]
-
-    def resolve(self, text: str) -> tuple[str, list[str]]:
-        """(kind, tags) for a name as written; kind is '' when it is not a live name."""
-        name = text.strip().lower()
-        if name in self.tags:
-            return "tag", [name]
-        if name in self.arch_tags:
-            return "arch", list(self.arch_tags[name])
-        compact = name.replace("-", "").replace(" ", "")
-        if compact in self.arch_tags:
-            return "arch", list(self.arch_tags[compact])
-        if compact in self.family_archs:
-            return "family", self.family_tags(compact)
-        return "", []
-
-
-def _looks_like_model(identifier: str, index: LiveIndex) -> bool:
-    """An unknown identifier is a model mention only if it starts like a live family (convnext_huge_xyz)."""
-    family = parse_timm_name(identifier.split(".")[0]).family
-    return family in index.family_archs
-
-
-def find_mentions(text: str, index: LiveIndex, source: str = "") -> list[Mention]:
+def find_mentions(text: str, index: NameIndex, source: str = "") -> list[Mention]:
     mentions: dict[str, Mention] = {}
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a mention was found: checking a span costs its length, not the text's
 
-    def add(start: int, end: int, written: str, kind: str, tags: list[str], closest: Optional[list[str]] = None):
-        taken.append((start, end))
+    def add(start: int, end: int, written: str, kind: str, tags: list[str], unresolved: Optional[str] = None):
+        """`unresolved`: the name to find the closest live names for (once per distinct mention)."""
+        taken[start:end] = b"\x01" * (end - start)
         key = written.lower()
         if key not in mentions:
-            mentions[key] = Mention(text=written, kind=kind, source=source, resolved_tags=tags, closest=closest or [])
+            closest = index.closest(unresolved) if unresolved else []
+            mentions[key] = Mention(text=written, kind=kind, source=source, resolved_tags=tags, closest=closest)
 
     def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+        return not any(taken[start:end])
 
     for match in _LINK_TEXT.finditer(text):
         kind, tags = index.resolve(match.group(1))
         if tags:
             add(match.start(), match.end(), match.group(0), "link", tags)
-        elif _looks_like_model(match.group(1).lower(), index):
-            add(match.start(), match.end(), match.group(0), "link", [], index.closest(match.group(1).lower()))
+        elif index.looks_like_model(match.group(1).lower()):
+            add(match.start(), match.end(), match.group(0), "link", [], match.group(1).lower())
     for match in _DOTTED.finditer(text):
         if not free(*match.span()):
             continue
         written = match.group(0)
-        if written in index.tags:
+        if written in index.tag_set:
             add(*match.span(), written, "tag", [written])
-        elif match.group(1) in index.arch_tags or _looks_like_model(match.group(1), index) and "_" in match.group(1):
-            add(*match.span(), written, "tag", [], index.closest(written))
+        elif match.group(1) in index.arch_tags or index.looks_like_model(match.group(1)) and "_" in match.group(1):
+            add(*match.span(), written, "tag", [], written)
     for match in _WILDCARD.finditer(text):
         if not free(*match.span()):
             continue
@@ -114,8 +65,8 @@ def find_mentions(text: str, index: LiveIndex, source: str = "") -> list[Mention
         kind, tags = index.resolve(match.group(1))
         if kind == "arch":
             add(*match.span(), match.group(1), "arch", tags)
-        elif not tags and _looks_like_model(match.group(1), index) and re.search(r"\d", match.group(1)):
-            add(*match.span(), match.group(1), "arch", [], index.closest(match.group(1)))
+        elif not tags and index.looks_like_model(match.group(1)) and re.search(r"\d", match.group(1)):
+            add(*match.span(), match.group(1), "arch", [], match.group(1))
     for match in _WORD.finditer(text):
         if not free(*match.span()):
             continue
@@ -129,7 +80,7 @@ def find_mentions(text: str, index: LiveIndex, source: str = "") -> list[Mention
     return list(mentions.values())
 
 
-def link_passage(passage: Passage, index: LiveIndex) -> Passage:
+def link_passage(passage: Passage, index: NameIndex) -> Passage:
     mentions = find_mentions(f"{passage.heading}\n{passage.text}", index, passage.source)
     tags = list(dict.fromkeys(t for m in mentions for t in m.resolved_tags))
     return passage.model_copy(update={"mentions": [m.text for m in mentions], "linked_tags": tags})

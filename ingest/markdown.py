@@ -15,7 +15,8 @@ import re
 
 from markdown_it import MarkdownIt
 
-from kb.schema import Passage, PassageKind, Section, TableRow
+from ingest.types import Section
+from kb.schema import Passage, PassageKind, TableRow
 
 MAX_PASSAGE_CHARS = 700
 MAX_CODE_CHARS = 1200

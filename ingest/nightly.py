@@ -12,10 +12,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional
 
-from ingest.pipeline import run_ingest
-from kb.config import kb_home
-from kb.errors import KBError
-from kb.schema import NightlyReport, QueryFilters
+from ingest.pipeline import build_index
+from ingest.types import NightlyReport
+from kb import KBError, LockHeld, QueryFilters, kb_home, open_kb
 
 KEEP_REPORTS = 14
 MIN_RECORD_SHARE = 0.9  # a registry that lost more than 10% of its tags overnight is a broken install, not news
@@ -26,47 +25,40 @@ class CanaryFailed(KBError):
 
 
 def _snapshot(home: Path):
-    from kb.store import IndexReader
-
     try:
-        reader = IndexReader.open(home)
+        kb = open_kb(home)
     except KBError:
         return None
-    mentions_unresolved = {f.subject for f in reader.documents("finding") if f.kind == "unresolved"}
     return {
-        "build": reader.build_id,
-        "timm": reader.manifest.timm_version,
-        "sources": dict(reader.manifest.source_hashes),
-        "records": {r.name for r in reader.records()},
-        "unresolved": mentions_unresolved,
+        "build": kb.build_id,
+        "timm": kb.manifest.timm_version,
+        "sources": dict(kb.manifest.source_hashes),
+        "records": {r.name for r in kb.records()},
+        "unresolved": {f.subject for f in kb.findings() if f.kind == "unresolved"},
     }
 
 
 def canary_check(directory: Path, home: Path, previous_records: int) -> list[str]:
     """Raise CanaryFailed unless the finalized (not yet live) build answers like a good index."""
-    from kb.filters import apply_filters
-    from kb.search import Searcher
-    from kb.store import IndexReader
-
-    reader = IndexReader.open_build(home, directory)  # verifies every file against the manifest
+    kb = open_kb(home, build=directory)  # verifies every file against the manifest
     passed = []
-    records = reader.records()
+    records = kb.records()
+    passages = kb.manifest.counts.get("passages", 0)
     if previous_records and len(records) < MIN_RECORD_SHARE * previous_records:
         raise CanaryFailed(f"the new registry has {len(records)} records, the previous {previous_records}")
-    if not reader.passages():
+    if not passages:
         raise CanaryFailed("the new index has no note passages")
-    passed.append(f"counts: {len(records)} records, {len(reader.passages())} passages")
-    searcher = Searcher(reader)
+    passed.append(f"counts: {len(records)} records, {passages} passages")
     for question, expected in [
         ("which small in22k model at 384?", QueryFilters(sizes=["small"], datasets=["in22k"], resolution=384)),
         ("384 해상도의 small in22k 모델", QueryFilters(sizes=["small"], datasets=["in22k"], resolution=384)),
     ]:
-        want = {r.name for r in apply_filters(records, expected)}
-        got = {m.name for m in searcher.ask(question, limit=10000).models}
+        want = {r.name for r in kb.models(expected)}
+        got = {m.name for m in kb.ask(question, limit=10000).models}
         if got != want:
             raise CanaryFailed(f"canary {question!r}: {len(got)} models, expected {len(want)}")
         passed.append(f"{question!r}: {len(got)} models")
-    answer = searcher.ask("ConvNeXt는 커널 크기를 얼마로 키웠어?")
+    answer = kb.ask("ConvNeXt는 커널 크기를 얼마로 키웠어?")
     if not answer.passages:
         raise CanaryFailed("canary note question returned no passages")
     passed.append(f"note question: {len(answer.passages)} passages")
@@ -109,6 +101,10 @@ def render_report(report: NightlyReport) -> str:
         for f in report.findings
     ])
     lines += block("canaries", report.canaries)
+    if report.counts:
+        lines.append(f"re-embedded {report.counts.get('embedded', 0)} texts ({report.counts.get('shipped_vectors', 0)} "
+                     f"vectors shipped); parameter counts: {report.counts.get('params_counted', 0)} counted, "
+                     f"{report.counts.get('params_reused', 0)} reused from another timm version")
     lines.append("timings (s): " + ", ".join(f"{k} {v}" for k, v in report.timings_s.items()))
     return "\n".join(lines) + "\n"
 
@@ -116,9 +112,6 @@ def render_report(report: NightlyReport) -> str:
 def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
                 progress: Optional[Callable[[str, float], None]] = None, keep_reports: int = KEEP_REPORTS) -> NightlyReport:
     """Refresh, check, swap; always writes a report. LockHeld propagates (exit 75)."""
-    from kb.errors import LockHeld
-    from kb.store import IndexReader
-
     home = Path(home) if home else kb_home()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     before = _snapshot(home)
@@ -131,7 +124,7 @@ def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
 
     clock = time.perf_counter()
     try:
-        ingest = run_ingest(notes_dir=notes_dir, home=home, progress=progress, before_swap=check)
+        ingest = build_index(notes_dir=notes_dir, home=home, progress=progress, before_swap=check)
     except LockHeld:
         raise
     except Exception as error:  # any failure: previous index kept, reported, exit 1
@@ -140,12 +133,12 @@ def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
         report.timings_s = {"total": round(time.perf_counter() - clock, 3)}
         write_report(report, home, keep_reports)
         return report
-    after = IndexReader.open(home)
+    after = open_kb(home)
     old_sources = before["sources"] if before else {}
     new_sources = after.manifest.source_hashes
     old_records = before["records"] if before else set()
     new_records = {r.name for r in after.records()}
-    new_unresolved = {f.subject for f in after.documents("finding") if f.kind == "unresolved"}
+    new_unresolved = {f.subject for f in after.findings() if f.kind == "unresolved"}
     report.ok = True
     report.message = ingest.message
     report.new_build = after.build_id
@@ -156,7 +149,8 @@ def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
     report.records_added = sorted(new_records - old_records) if before else []
     report.records_removed = sorted(old_records - new_records)
     report.links_broken = sorted(new_unresolved - (before["unresolved"] if before else set()))
-    report.findings = after.documents("finding")
+    report.findings = after.findings()
+    report.counts = {key: ingest.counts.get(key, 0) for key in ("embedded", "shipped_vectors", "params_counted", "params_reused")}
     report.canaries = canaries
     report.timings_s = ingest.timings_s
     write_report(report, home, keep_reports)

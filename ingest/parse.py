@@ -10,7 +10,8 @@ from ingest.flattened import HEADINGS, recover_flattened
 from ingest.markdown import passage_id, section_passages, split_sections
 from ingest.model_notes import note_passages, parse_model_notes
 from ingest.suffix_guide import parse_suffix_terms
-from kb.schema import ParsedSource, Passage, SourceFile
+from ingest.types import ParsedSource, SourceFile
+from kb.schema import Passage
 
 _MODEL_ENTRY = re.compile(r"^\[\*\*timm/", re.MULTILINE)
 

@@ -1,8 +1,9 @@
 """`kb ingest`: notes + live registry -> a new index, built aside and swapped in atomically.
 
-Stages: registry, read, parse, link, describe, embed, write, swap. Unchanged passages and model descriptions
-(same content hash, same embedding model) take their vectors from the previous build instead of re-embedding.
-A lock keeps ingests one at a time; a failure or a kill at any stage leaves `current` on the last good build.
+One function per stage, run in the order of `STAGES` over one `Build` that carries what the stages make.
+Vectors come, in this order, from the previous build, KB_HOME's cache and the vectors shipped for the pinned timm
+(`data/vectors`, made by scripts/ship_vectors.py); only text none of them has seen is embedded. A lock keeps
+ingests one at a time; a failure or a kill at any stage leaves `current` on the last good build.
 
 `KB_FAULT_AT=<stage>` (tests only) makes the process stop dead at the start of that stage, as `kill -9` would.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional
@@ -19,32 +21,60 @@ from typing import Callable, Optional
 import numpy as np
 
 from ingest.encoding import read_note
-from ingest.linking import LiveIndex, check_notes, find_mentions, link_passage
+from ingest.linking import check_notes, find_mentions, link_passage
+from ingest.notes_dir import note_files
 from ingest.parse import parse_source
+from ingest.types import Mention, ParsedSource, SourceFile
 from ingest.vector_cache import load_vectors, save_vectors
-from kb.config import NOTES_DIR, embed_model_id, kb_home
-from kb.describe import content_hash, describe_record, passage_index_text
+from kb.config import NOTES_DIR, SHIPPED_VECTORS_DIR, cache_dir, embed_model_id, kb_home
+from kb.describe import describe_record, embedding_key, passage_index_text
 from kb.errors import BadInput, KBError
 from kb.lexical import TOKENIZER_VERSION, tokenize
 from kb.lock import IngestLock
-from kb.schema import FileReport, IngestReport, Manifest, ParsedSource
+from kb.names import NameIndex
+from kb.schema import CheckFinding, FileReport, IngestReport, Manifest, ModelNote, ModelRecord, Passage
 
 ProgressCallback = Callable[[str, float], None]
-STAGES = ("registry", "read", "parse", "link", "describe", "embed", "write", "swap")
 EMBED_BATCH = 64
-NOTE_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
+MAX_PASSAGES_PER_NOTE = 2000  # about 3 minutes of embedding here; the rest of a larger note is reported, not kept
+SHRINK_LIMIT = 0.5  # an ingest keeping under half of the live index's passages must be asked for (--allow-shrink)
 
 
-def _fault_point(stage: str) -> None:
-    if os.environ.get("KB_FAULT_AT") == stage:
-        os.kill(os.getpid(), signal.SIGKILL)
+class ShrinkRefused(KBError):
+    """The new build would drop most of what the live index answers from (e.g. an empty notes directory)."""
 
 
-def _note_files(notes_dir: Path) -> list[Path]:
-    return sorted(p for p in notes_dir.iterdir() if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in NOTE_SUFFIXES)
+@dataclass
+class Build:
+    """Everything one ingest makes, stage by stage."""
+
+    notes_dir: Path
+    home: Path
+    model_id: str
+    build_id: str
+    allow_shrink: bool = False
+    records: list[ModelRecord] = field(default_factory=list)
+    reports: dict[str, FileReport] = field(default_factory=dict)  # by note name, in file order
+    sources: list[SourceFile] = field(default_factory=list)
+    parsed: list[ParsedSource] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    notes: list[ModelNote] = field(default_factory=list)
+    findings: list[CheckFinding] = field(default_factory=list)
+    passage_texts: list[str] = field(default_factory=list)
+    passage_keys: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    model_keys: list[str] = field(default_factory=list)
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    previous_tokens: dict[str, list[str]] = field(default_factory=dict)
+    previous_passages: Optional[int] = None  # of the live build, for the shrink guard
+    counts: dict[str, int] = field(default_factory=dict)
+    dim: int = 384
+    writer: object = None
+    manifest: Optional[Manifest] = None
 
 
-class _Stages:
+class _Clock:
     """Times each stage and reports progress as (label, fraction)."""
 
     def __init__(self, progress: Optional[ProgressCallback]):
@@ -55,7 +85,8 @@ class _Stages:
 
     def start(self, stage: str) -> None:
         self.finish()
-        _fault_point(stage)
+        if os.environ.get("KB_FAULT_AT") == stage:
+            os.kill(os.getpid(), signal.SIGKILL)
         self._stage, self._started = stage, time.perf_counter()
         self.report(0.0)
 
@@ -70,177 +101,225 @@ class _Stages:
             self._stage = ""
 
 
-def run_ingest(
+# ---- the stages ------------------------------------------------------------------------------------------------
+
+
+def _registry(build: Build, clock: _Clock) -> None:
+    from kb.registry import load_registry
+
+    stats: dict = {}
+    build.records = load_registry(home=build.home, stats=stats)
+    build.counts.update(params_counted=stats.get("params_counted", 0), params_reused=stats.get("params_reused", 0))
+
+
+def _read(build: Build, clock: _Clock) -> None:
+    files, skipped = note_files(build.notes_dir)
+    build.reports.update((s.source, s) for s in skipped)
+    for number, path in enumerate(files, start=1):
+        try:
+            source = read_note(path, build.home)
+            build.sources.append(source)
+            build.reports[path.name] = FileReport(source=path.name, status="repaired" if source.repaired_lines else "ok",
+                                                  message="; ".join(source.problems))
+        except BadInput as error:
+            build.reports[path.name] = FileReport(source=path.name, status="skipped", message=error.message)
+        clock.report(number / max(len(files), 1))
+
+
+def _parse(build: Build, clock: _Clock) -> None:
+    for number, source in enumerate(build.sources, start=1):
+        report = build.reports[source.name]
+        try:
+            parsed = parse_source(source)
+        except Exception as error:  # one note's parser failure must not stop the others
+            report.status, report.message = "error", f"could not parse: {error.__class__.__name__}: {error}"
+            continue
+        if len(parsed.passages) > MAX_PASSAGES_PER_NOTE:
+            cap = f"kept the first {MAX_PASSAGES_PER_NOTE:,} of {len(parsed.passages):,} passages (per-note cap)"
+            report.message = "; ".join(m for m in (report.message, cap) if m)
+            parsed.passages = parsed.passages[:MAX_PASSAGES_PER_NOTE]
+        build.parsed.append(parsed)
+        clock.report(number / max(len(build.sources), 1))
+
+
+def _link(build: Build, clock: _Clock) -> None:
+    index = NameIndex.from_records(build.records)
+    for number, item in enumerate(build.parsed, start=1):
+        build.passages.extend(link_passage(p, index) for p in item.passages)
+        build.mentions.extend(find_mentions(item.source.text, index, item.source.name))
+        build.reports[item.source.name].passages = len(item.passages)
+        clock.report(number / max(len(build.parsed), 1))
+    build.notes = [n for item in build.parsed for n in item.model_notes]
+    build.findings = check_notes(build.notes, build.mentions, {r.name: r for r in build.records})
+
+
+def _describe(build: Build, clock: _Clock) -> None:
+    build.descriptions = [describe_record(r) for r in build.records]
+    build.passage_texts = [passage_index_text(p) for p in build.passages]
+    build.passage_keys = [embedding_key(build.model_id, t) for t in build.passage_texts]
+    build.model_keys = [embedding_key(build.model_id, t) for t in build.descriptions]
+
+
+def _embed(build: Build, clock: _Clock) -> None:
+    from kb.embed import load_embedder
+    from kb.store import IndexReader
+
+    previous: dict[str, np.ndarray] = {}
+    try:
+        reader = IndexReader.open(build.home, expected_embed_model=build.model_id)
+        previous = reader.vectors_by_hash()
+        build.previous_passages = len(reader.passages())
+        if reader.tokens_current:
+            build.previous_tokens = reader.tokens_by_hash()
+    except KBError:
+        pass  # no usable previous build: the cache and the shipped vectors still spare re-embedding
+    shipped = load_vectors(SHIPPED_VECTORS_DIR, build.model_id)
+    cached = load_vectors(cache_dir(build.home), build.model_id)
+    known = {**shipped, **cached, **previous}
+    wanted = dict(zip(build.passage_keys + build.model_keys, build.passage_texts + build.descriptions))
+    todo = [(key, text) for key, text in wanted.items() if key not in known]
+    computed: dict[str, np.ndarray] = {}
+    if todo:
+        embedder = load_embedder(build.model_id)
+        build.dim = embedder.dim
+        for start in range(0, len(todo), EMBED_BATCH):
+            batch = todo[start:start + EMBED_BATCH]
+            computed.update(zip((key for key, _ in batch), embedder.encode_passages([text for _, text in batch])))
+            clock.report(min(1.0, (start + len(batch)) / len(todo)))
+        save_vectors(cache_dir(build.home), build.model_id, {**cached, **computed})
+    elif known:
+        build.dim = len(next(iter(known.values())))
+    build.vectors = {key: computed[key] if key in computed else known[key] for key in wanted}
+    build.counts.update(embedded=len(computed), reused_vectors=len(wanted) - len(computed),
+                        shipped_vectors=sum(1 for key in wanted if key in shipped and key not in computed))
+
+
+def _guard(build: Build, clock: _Clock) -> None:
+    """Refuse to swap in a build that silently lost most of the notes (an empty or wrong --notes directory)."""
+    before = build.previous_passages
+    if build.allow_shrink or not before:
+        return
+    if not build.passages or len(build.passages) < SHRINK_LIMIT * before:
+        raise ShrinkRefused(
+            f"this ingest would keep {len(build.passages)} of the live index's {before} passages "
+            f"({len(build.sources)} notes read from {build.notes_dir}); nothing was changed. "
+            "Pass --allow-shrink if that is what you want."
+        )
+
+
+def _write(build: Build, clock: _Clock) -> None:
+    from kb.registry import timm_version
+    from kb.store import IndexWriter
+
+    build.writer = writer = IndexWriter(build.home, build.build_id)
+    documents = (
+        [("model_note", n.source, n) for n in build.notes]
+        + [("suffix_term", "timm-suffix-guide", t) for item in build.parsed for t in item.suffix_terms]
+        + [("convention_rule", item.source.name, r) for item in build.parsed for r in item.convention_rules]
+        + [("table_row", r.source, r) for item in build.parsed for r in item.table_rows]
+        + [("finding", f.source, f) for f in build.findings]
+        + [("file_report", r.source, r) for r in build.reports.values()]
+    )
+
+    def tokens(key: str, text: str) -> list[str]:
+        return build.previous_tokens.get(key) or tokenize(text)
+
+    writer.write(
+        records=build.records,
+        passages=build.passages,
+        passage_hashes=build.passage_keys,
+        passage_tokens=[tokens(k, t) for k, t in zip(build.passage_keys, build.passage_texts)],
+        passage_vectors=_matrix(build, build.passage_keys),
+        model_hashes=build.model_keys,
+        model_tokens=[tokens(k, t) for k, t in zip(build.model_keys, build.descriptions)],
+        model_vectors=_matrix(build, build.model_keys),
+        documents=documents,
+        dim=build.dim,
+    )
+    reports = list(build.reports.values())
+    build.counts.update(
+        notes_files=len(build.sources),
+        skipped_files=sum(1 for r in reports if r.status in ("skipped", "error")),
+        records=len(build.records),
+        passages=len(build.passages),
+        model_notes=len(build.notes),
+        suffix_terms=sum(len(i.suffix_terms) for i in build.parsed),
+        convention_rules=sum(len(i.convention_rules) for i in build.parsed),
+        table_rows=sum(len(i.table_rows) for i in build.parsed),
+        mentions=len(build.mentions),
+        links=sum(len(p.linked_tags) for p in build.passages),
+        unresolved_mentions=sum(1 for m in build.mentions if not m.resolved_tags),
+    )
+    manifest = Manifest(
+        build_id=build.build_id,
+        built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        embed_model=build.model_id,
+        embed_dim=build.dim,
+        timm_version=timm_version(),
+        tokenizer=TOKENIZER_VERSION,
+        source_hashes={s.name: s.sha256 for s in build.sources},
+        counts=build.counts,
+        timings_s=dict(clock.timings),
+    )
+    build.manifest = writer.finalize(manifest)
+
+
+def _matrix(build: Build, keys: list[str]) -> np.ndarray:
+    return np.array([build.vectors[k] for k in keys], dtype=np.float32).reshape(-1, build.dim)
+
+
+def _swap(build: Build, clock: _Clock) -> None:
+    build.writer.swap()
+
+
+STAGES: list[tuple[str, Callable[[Build, _Clock], None]]] = [
+    ("registry", _registry), ("read", _read), ("parse", _parse), ("link", _link), ("describe", _describe),
+    ("embed", _embed), ("check", _guard), ("write", _write), ("swap", _swap),
+]
+STAGE_NAMES = tuple(name for name, _ in STAGES)
+
+
+def build_index(
     notes_dir: Optional[Path] = None,
     home: Optional[Path] = None,
     progress: Optional[ProgressCallback] = None,
     embed_model: Optional[str] = None,
     before_swap: Optional[Callable[[Path], None]] = None,
+    allow_shrink: bool = False,
 ) -> IngestReport:
-    """Build and swap in a new index. Raises LockHeld (75) if another ingest runs, BadInput for a bad notes dir."""
+    """Build and swap in a new index. Raises LockHeld (75) if another ingest runs, BadInput for a bad notes dir,
+    ShrinkRefused when the build would drop most passages. `before_swap(directory)` may raise to keep the old one."""
+    from kb.store import new_build_id
+
     notes_dir = Path(notes_dir) if notes_dir else NOTES_DIR
     home = Path(home) if home else kb_home()
-    model_id = embed_model or embed_model_id()
     if not notes_dir.is_dir():
         raise BadInput(f"notes directory not found: {notes_dir}")
     home.mkdir(parents=True, exist_ok=True)
     with IngestLock(home):
-        return _build(notes_dir, home, model_id, progress, before_swap)
-
-
-def _build(notes_dir: Path, home: Path, model_id: str, progress: Optional[ProgressCallback],
-           before_swap: Optional[Callable[[Path], None]]) -> IngestReport:
-    from kb.embed import load_embedder
-    from kb.registry import load_registry, timm_version
-    from kb.store import IndexReader, IndexWriter, new_build_id
-
-    started = time.perf_counter()
-    stages = _Stages(progress)
-    build_id = new_build_id()
-
-    stages.start("registry")
-    records = load_registry()
-    records_by_name = {r.name: r for r in records}
-
-    stages.start("read")
-    files = _note_files(notes_dir)
-    reports: list[FileReport] = []
-    parsed: list[ParsedSource] = []
-    sources = []
-    for number, path in enumerate(files, start=1):
+        started = time.perf_counter()
+        build = Build(notes_dir=notes_dir, home=home, model_id=embed_model or embed_model_id(),
+                      build_id=new_build_id(), allow_shrink=allow_shrink)
+        clock = _Clock(progress)
         try:
-            source = read_note(path)
-            sources.append(source)
-            reports.append(FileReport(source=path.name, status="repaired" if source.repaired_lines else "ok",
-                                      message="; ".join(source.problems)))
-        except BadInput as error:
-            reports.append(FileReport(source=path.name, status="skipped", message=error.message))
-        stages.report(number / max(len(files), 1))
-
-    stages.start("parse")
-    for number, source in enumerate(sources, start=1):
-        try:
-            parsed.append(parse_source(source))
-        except Exception as error:  # one note's parser failure must not stop the others
-            report = next(r for r in reports if r.source == source.name)
-            report.status, report.message = "error", f"could not parse: {error.__class__.__name__}: {error}"
-        stages.report(number / max(len(sources), 1))
-
-    stages.start("link")
-    index = LiveIndex.from_records(records)
-    passages = []
-    mentions = []
-    for item in parsed:
-        for passage in item.passages:
-            passages.append(link_passage(passage, index))
-        mentions.extend(find_mentions(item.source.text, index, item.source.name))
-        report = next(r for r in reports if r.source == item.source.name)
-        report.passages = len(item.passages)
-    notes = [n for item in parsed for n in item.model_notes]
-    findings = check_notes(notes, mentions, records_by_name)
-
-    stages.start("describe")
-    descriptions = [describe_record(r) for r in records]
-    passage_texts = [passage_index_text(p) for p in passages]
-    passage_hashes = [content_hash(f"{model_id}\n{t}") for t in passage_texts]
-    model_hashes = [content_hash(f"{model_id}\n{t}") for t in descriptions]
-
-    stages.start("embed")
-    previous: dict[str, np.ndarray] = {}
-    previous_tokens: dict[str, list[str]] = {}
-    try:
-        reader = IndexReader.open(home, expected_embed_model=model_id)
-        previous = reader.vectors_by_hash()
-        if reader.tokens_current:
-            previous_tokens = reader.tokens_by_hash()
-    except KBError:
-        pass  # no usable previous build: the vector cache still spares re-embedding
-    cache_dir = kb_home() / "cache"
-    previous = {**load_vectors(cache_dir, model_id), **previous}
-    embedder = None
-    todo = [(h, t) for h, t in zip(passage_hashes + model_hashes, passage_texts + descriptions) if h not in previous]
-    todo = list(dict(todo).items())
-    computed: dict[str, np.ndarray] = {}
-    if todo:
-        embedder = load_embedder(model_id, use_sentence_transformers=True)
-        for start in range(0, len(todo), EMBED_BATCH):
-            batch = todo[start:start + EMBED_BATCH]
-            vectors = embedder.encode_passages([t for _, t in batch])
-            computed.update(zip((h for h, _ in batch), vectors))
-            stages.report(min(1.0, (start + len(batch)) / len(todo)))
-    vectors = {**previous, **computed}
-    if computed:
-        save_vectors(cache_dir, model_id, {h: vectors[h] for h in set(passage_hashes + model_hashes)} | load_vectors(cache_dir, model_id))
-    dim = embedder.dim if embedder else (len(next(iter(previous.values()))) if previous else 384)
-    passage_matrix = np.array([vectors[h] for h in passage_hashes], dtype=np.float32).reshape(-1, dim)
-    model_matrix = np.array([vectors[h] for h in model_hashes], dtype=np.float32).reshape(-1, dim)
-
-    stages.start("write")
-    writer = IndexWriter(home, build_id)
-    try:
-        documents = (
-            [("model_note", n.source, n) for n in notes]
-            + [("suffix_term", "timm-suffix-guide", t) for item in parsed for t in item.suffix_terms]
-            + [("convention_rule", item.source.name, r) for item in parsed for r in item.convention_rules]
-            + [("table_row", r.source, r) for item in parsed for r in item.table_rows]
-            + [("finding", f.source, f) for f in findings]
-            + [("file_report", r.source, r) for r in reports]
-        )
-        writer.write(
-            records=records,
-            passages=passages,
-            passage_hashes=passage_hashes,
-            passage_tokens=[previous_tokens.get(h) or tokenize(t) for h, t in zip(passage_hashes, passage_texts)],
-            passage_vectors=passage_matrix,
-            model_hashes=model_hashes,
-            model_tokens=[previous_tokens.get(h) or tokenize(d) for h, d in zip(model_hashes, descriptions)],
-            model_vectors=model_matrix,
-            documents=documents,
-            dim=dim,
-        )
-        counts = {
-            "notes_files": len(sources),
-            "skipped_files": sum(1 for r in reports if r.status in ("skipped", "error")),
-            "records": len(records),
-            "passages": len(passages),
-            "model_notes": len(notes),
-            "suffix_terms": sum(len(i.suffix_terms) for i in parsed),
-            "convention_rules": sum(len(i.convention_rules) for i in parsed),
-            "table_rows": sum(len(i.table_rows) for i in parsed),
-            "mentions": len(mentions),
-            "links": sum(len(p.linked_tags) for p in passages),
-            "unresolved_mentions": sum(1 for m in mentions if not m.resolved_tags),
-            "embedded": len(computed),
-            "reused_vectors": len(set(passage_hashes + model_hashes) - computed.keys()),
-        }
-        manifest = Manifest(
-            build_id=build_id,
-            built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            embed_model=model_id,
-            embed_dim=dim,
-            timm_version=timm_version(),
-            tokenizer=TOKENIZER_VERSION,
-            source_hashes={s.name: s.sha256 for s in sources},
-            counts=counts,
-            timings_s=dict(stages.timings),
-        )
-        manifest = writer.finalize(manifest)
-        if before_swap is not None:
-            before_swap(writer.directory)  # raises to keep the previous index (nightly canaries)
-        stages.start("swap")
-        writer.swap()
-        stages.finish()
-        manifest.timings_s.update(stages.timings, total=round(time.perf_counter() - started, 3))
-    except BaseException:
-        writer.abort()
-        raise
+            for name, stage in STAGES:
+                if name == "swap" and before_swap is not None:
+                    before_swap(build.writer.directory)  # raises to keep the previous index (nightly canaries)
+                clock.start(name)
+                stage(build, clock)
+            clock.finish()
+        except BaseException:
+            if build.writer is not None:
+                build.writer.abort()
+            raise
+    timings = {**clock.timings, "total": round(time.perf_counter() - started, 3)}
     return IngestReport(
-        build_id=build_id,
+        build_id=build.build_id,
         ok=True,
-        files=reports,
-        counts=counts,
-        embedded=len(computed),
-        reused=counts["reused_vectors"],
-        timings_s=manifest.timings_s,
-        message=f"index {build_id} is live",
+        files=list(build.reports.values()),
+        counts=build.counts,
+        embedded=build.counts["embedded"],
+        reused=build.counts["reused_vectors"],
+        timings_s=timings,
+        message=f"index {build.build_id} is live",
     )

@@ -21,10 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from pathlib import Path
 from typing import Iterable, Optional
 
 from pydantic import BaseModel, Field
+
+from kb.lexical import kiwi
 
 REPAIR_VERSION = 1  # bump when the repair's choices change: cached repairs are keyed by it
 LOST_BYTES = (0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x8E, 0x9E, 0xAD)
@@ -200,17 +201,10 @@ def default_syllable_model() -> SyllableModel:
     return SyllableModel(texts)
 
 
-@lru_cache(maxsize=1)
-def _kiwi():
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
-
-
 def _kiwi_score(text: str) -> float:
     if not text.strip():
         return 0.0
-    return float(_kiwi().analyze(text, top_n=1)[0][1])
+    return float(kiwi().analyze(text, top_n=1)[0][1])
 
 
 @dataclass
@@ -296,7 +290,3 @@ def repair_text(text: str, model: Optional[SyllableModel] = None) -> RepairResul
         out.append(fixed.text)
     return RepairResult(text="\n".join(out), lines_changed=changed, damaged_lines=damaged,
                         truncated_sequences=sequences, uncertain_lines=uncertain)
-
-
-def repair_file(path: Path) -> RepairResult:
-    return repair_text(Path(path).read_text(encoding="utf-8"))

@@ -1,8 +1,8 @@
 """Embeddings already computed, by content hash, kept in KB_HOME/cache across builds and index homes.
 
-Embedding is most of a full ingest (about 0.1 s per text here), so every vector is kept once computed: a
+Embedding is most of a full ingest (about 0.07 s per text here), so every vector is kept once computed: a
 rebuild after a crash, a rollback or a new index home re-embeds only text it has never seen. Stored as a
-float32 .npy matrix plus a JSON list of hashes (no pickle).
+float32 .npy matrix plus a JSON list of keys (no pickle). The vectors shipped in data/vectors use the same format.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ def load_vectors(cache_dir: Path, model_id: str) -> dict[str, np.ndarray]:
 
 
 def save_vectors(cache_dir: Path, model_id: str, vectors: dict[str, np.ndarray]) -> None:
+    """Replace the cache with `vectors`. Written aside and renamed; a failed write (a full disk) leaves the old
+    cache and no temporary file behind."""
     if not vectors:
         return
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -41,7 +43,11 @@ def save_vectors(cache_dir: Path, model_id: str, vectors: dict[str, np.ndarray])
     matrix = np.stack([vectors[h] for h in hashes]).astype(np.float32)
     tmp_matrix = matrix_path.with_name(f".{matrix_path.name}.{os.getpid()}.npy")
     tmp_hashes = hashes_path.with_name(f".{hashes_path.name}.{os.getpid()}.tmp")
-    np.save(tmp_matrix, matrix, allow_pickle=False)
-    tmp_hashes.write_text(json.dumps(hashes), encoding="utf-8")
-    os.replace(tmp_matrix, matrix_path)
-    os.replace(tmp_hashes, hashes_path)
+    try:
+        np.save(tmp_matrix, matrix, allow_pickle=False)
+        tmp_hashes.write_text(json.dumps(hashes), encoding="utf-8")
+        os.replace(tmp_matrix, matrix_path)
+        os.replace(tmp_hashes, hashes_path)
+    finally:
+        tmp_matrix.unlink(missing_ok=True)
+        tmp_hashes.unlink(missing_ok=True)

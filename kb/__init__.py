@@ -1,3 +1,71 @@
-"""timm-kb: a bilingual knowledge base over the live timm registry and the users' notes."""
+"""timm-kb: a bilingual knowledge base over the live timm registry and the users' notes.
+
+This module is the public API: the CLI, the app and the nightly job import from here and nowhere else in kb.
+"""
+
+from kb.config import configure_threads as _configure_threads
+
+_configure_threads()  # first thing: OpenMP reads its settings once, when a runtime loads
+
+from kb.answer import citation, describe_filters  # noqa: E402
+from kb.api import (  # noqa: E402
+    KnowledgeBase,
+    explain_name,
+    filters_from_flags,
+    list_models,
+    open_kb,
+    registry,
+    rollback_index,
+)
+from kb.config import EVAL_DIR, EVAL_FILE, NOTES_DIR, PROJECT_ROOT, kb_home  # noqa: E402
+from kb.errors import (  # noqa: E402
+    EXIT_CODES,
+    BadInput,
+    CannotWrite,
+    CorruptIndex,
+    KBError,
+    LockHeld,
+    NoIndex,
+    NoSpace,
+    StaleIndex,
+    UnknownName,
+    from_os_error,
+)
+from kb.evaluate import EvalReport, load_items as load_eval_items, run_eval  # noqa: E402
+from kb.explain import render_explanation  # noqa: E402
+from kb.language import detect_language, printable, validate_question  # noqa: E402
+from kb.naming import parse_name  # noqa: E402
+from kb.schema import (  # noqa: E402
+    Answer,
+    CheckFinding,
+    Explanation,
+    IngestReport,
+    Lang,
+    Manifest,
+    ModelHit,
+    ModelRecord,
+    PassageHit,
+    QueryFilters,
+    Relaxation,
+)
 
 __version__ = "0.1.0"
+
+__all__ = [
+    # the knowledge base
+    "KnowledgeBase", "open_kb", "registry", "list_models", "filters_from_flags", "explain_name", "rollback_index",
+    "parse_name",
+    # reading answers
+    "describe_filters", "citation", "render_explanation", "detect_language", "validate_question", "printable",
+    # evaluation
+    "load_eval_items", "run_eval", "EvalReport",
+    # places
+    "kb_home", "NOTES_DIR", "PROJECT_ROOT", "EVAL_DIR", "EVAL_FILE",
+    # errors and exit codes
+    "KBError", "BadInput", "UnknownName", "NoIndex", "StaleIndex", "CorruptIndex", "LockHeld", "CannotWrite",
+    "NoSpace", "from_os_error", "EXIT_CODES",
+    # types
+    "Answer", "CheckFinding", "Explanation", "IngestReport", "Lang", "Manifest", "ModelHit", "ModelRecord",
+    "PassageHit", "QueryFilters", "Relaxation",
+    "__version__",
+]

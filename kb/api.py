@@ -1,84 +1,156 @@
-"""The core API. The CLI, the Streamlit app, the nightly job and the tests call these functions and nothing else.
+"""The core API, re-exported by `kb/__init__.py`. The CLI, the app and the nightly job use it and nothing else.
 
 A `KnowledgeBase` holds one opened index plus the loaded embedder, kiwi and BM25, so a process pays start-up
-once and answers many questions (warm queries). It reloads itself when a re-ingest swaps the index.
+once and answers many questions (warm queries). `refresh()` moves it onto a new index after a re-ingest swap.
+The registry functions (`list_models`, `explain_name`) need no index: they read the live timm registry.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
-from kb.schema import Answer, Explanation, IngestReport, Lang, Manifest, ModelRecord, QueryFilters
-
-ProgressCallback = Callable[[str, float], None]  # (stage label, fraction 0..1)
+from kb.schema import Answer, CheckFinding, Explanation, Lang, Manifest, ModelRecord, QueryFilters
 
 
 class KnowledgeBase:
-    """One opened index. Cheap to ask, reloads when KB_HOME/current changes."""
+    """One opened index. Cheap to ask; `refresh()` picks up a newer index."""
 
-    def __init__(self, home: Optional[Path] = None):
+    def __init__(self, home: Optional[Path] = None, build: Optional[Path] = None):
+        """The live index of `home` (default KB_HOME), or a specific build directory (a nightly's canaries)."""
         from kb.config import kb_home
         from kb.search import Searcher
         from kb.store import IndexReader
 
         self.home = Path(home) if home else kb_home()
-        self._reader = IndexReader.open(self.home)
+        self._reader = IndexReader.open_build(self.home, Path(build)) if build else IndexReader.open(self.home)
         self._searcher = Searcher(self._reader)
+        self.refresh_error = None
 
     @property
     def manifest(self) -> Manifest:
         return self._reader.manifest
 
+    @property
+    def build_id(self) -> str:
+        return self._reader.build_id
+
     def refresh(self) -> bool:
-        """Pick up a new index after a re-ingest. Returns True when it changed."""
+        """Pick up a new index after a re-ingest. Returns True when it changed. When the new index cannot be
+        opened (a damaged pointer or build), the one in memory keeps answering and `refresh_error` says why."""
+        from kb.errors import KBError
         from kb.search import Searcher
 
-        newer = self._reader.reload_if_changed()
+        try:
+            newer = self._reader.reload_if_changed()
+        except KBError as error:
+            self.refresh_error: Optional[KBError] = error
+            return False
+        self.refresh_error = None
         if newer is None or newer is self._reader:
             return False
         self._reader = newer
         self._searcher = Searcher(newer)
         return True
 
-    def ask(
-        self,
-        question: str,
-        *,
-        limit: int = 50,
-        lang: Optional[Lang] = None,
-        filters: Optional[QueryFilters] = None,
-    ) -> Answer:
+    def ask(self, question: str, *, limit: int = 50, lang: Optional[Lang] = None,
+            filters: Optional[QueryFilters] = None) -> Answer:
         """Answer a question. `filters`, when given, replace what the rules read from the question (sidebar edits)."""
         return self._searcher.ask(question, limit=limit, lang=lang, filters=filters)
 
     def records(self) -> list[ModelRecord]:
         return self._searcher.records
 
+    def models(self, filters: QueryFilters) -> list[ModelRecord]:
+        """Every record of this index that matches, ranked as an answer ranks them."""
+        from kb.filters import apply_filters, rank
+
+        return rank(apply_filters(self._searcher.records, filters), filters)
+
     def explain(self, name: str) -> Explanation:
-        from kb.explain import explain
+        return explain_name(name, self._searcher.records_by_name, self._searcher.live_parsed)
 
-        return explain(name, self._searcher.records_by_name, self._searcher.live_parsed)
+    def findings(self) -> list[CheckFinding]:
+        """What `kb check` reports: mentions that no longer resolve, notes that disagree with the registry."""
+        return self._reader.documents("finding")
+
+    @property
+    def searcher(self):
+        """The retrieval primitives (BM25, dense, fusion) for the evaluation baselines and benchmarks."""
+        return self._searcher
 
 
-def open_kb(home: Optional[Path] = None) -> KnowledgeBase:
-    return KnowledgeBase(home)
+def open_kb(home: Optional[Path] = None, build: Optional[Path] = None) -> KnowledgeBase:
+    return KnowledgeBase(home, build)
 
 
-def index_info(home: Optional[Path] = None) -> Optional[Manifest]:
-    """The live index's manifest, or None when no index has been built."""
+def registry(refresh: bool = False) -> list[ModelRecord]:
+    """Every live pretrained timm weight as a record (cached in KB_HOME; no index needed)."""
+    from kb.registry import load_registry
+
+    return load_registry(refresh=refresh)
+
+
+def list_models(filters: QueryFilters, records: Optional[list[ModelRecord]] = None) -> list[ModelRecord]:
+    """The records matching `filters`, ranked by its sort (registry order when it has none)."""
+    from kb.filters import apply_filters, rank
+
+    found = apply_filters(records if records is not None else registry(), filters)
+    return rank(found, filters) if filters.sort != "relevance" else found
+
+
+def explain_name(name: str, records: Optional[dict[str, ModelRecord]] = None, live_parsed=None) -> Explanation:
+    """Decode a timm or MMPretrain name part by part, with the registry's facts. UnknownName (2) if not live."""
+    from kb.explain import explain
+
+    if records is None:
+        records = {r.name: r for r in registry()}
+    return explain(name, records, live_parsed)
+
+
+def rollback_index(home: Optional[Path] = None) -> str:
+    """Make the previous build current again; returns the build now live. Takes the ingest lock (LockHeld, 75,
+    while an ingest runs), so a rollback never races a swap or a prune."""
     from kb.config import kb_home
-    from kb.store import read_current_manifest
+    from kb.lock import IngestLock
+    from kb.store import rollback
 
-    return read_current_manifest(Path(home) if home else kb_home())
+    home = Path(home) if home else kb_home()
+    with IngestLock(home):
+        return rollback(home)
 
 
-def build_index(
-    notes_dir: Optional[Path] = None,
-    home: Optional[Path] = None,
-    progress: Optional[ProgressCallback] = None,
-) -> IngestReport:
-    """Ingest the notes and the registry into a new index and swap it in atomically."""
-    from ingest.pipeline import run_ingest  # imported here: kb's core never needs ingest to answer
+def _known(values: list[str], allowed: set[str], what: str) -> list[str]:
+    """The values lower-cased, or BadInput (2) naming the closest allowed ones."""
+    from kb.errors import BadInput
 
-    return run_ingest(notes_dir=notes_dir, home=home, progress=progress)
+    lowered = [v.strip().lower() for v in values]
+    unknown = [v for v in lowered if v not in allowed]
+    if unknown:
+        from rapidfuzz import process
+
+        closest = [m for m, _, _ in process.extract(unknown[0], sorted(allowed), limit=3)]
+        raise BadInput(f"unknown {what} {', '.join(unknown)}; closest: {', '.join(closest)}", suggestions=closest)
+    return lowered
+
+
+def filters_from_flags(*, sizes=(), datasets=(), resolution=None, max_params_m=None, min_top1=None, families=(),
+                       licenses=(), sort="relevance", records: Optional[list[ModelRecord]] = None) -> QueryFilters:
+    """`kb models` flags as filters. A value the registry does not have exits 2 with the closest ones."""
+    from kb.naming import canonical_dataset
+    from kb.vocab import SIZE_TERMS
+
+    records = records if records is not None else registry()
+    tokens = {t for r in records for t in r.tag.split("_")}
+    data = {canonical_dataset(t) for t in tokens} - {None}
+    canonical = [canonical_dataset(d) or d for d in _known(list(datasets), data | {"in21k"}, "dataset")]
+    return QueryFilters(
+        sizes=_known(list(sizes), set(SIZE_TERMS), "size"),
+        datasets=canonical,
+        resolution=resolution,
+        max_params_m=max_params_m,
+        min_top1=min_top1,
+        families=_known(list(families), {r.family for r in records}, "family"),
+        licenses=_known(list(licenses), {(r.license or "").lower() for r in records} - {""}, "licence"),
+        sort=sort,
+    )

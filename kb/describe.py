@@ -48,3 +48,8 @@ def describe_record(record: ModelRecord) -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def embedding_key(model_id: str, text: str) -> str:
+    """The key a vector is stored under (in an index, the cache and the shipped vectors): model and text."""
+    return content_hash(f"{model_id}\n{text}")

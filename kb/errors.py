@@ -46,6 +46,31 @@ class LockHeld(KBError):
     exit_code = 75
 
 
+class CannotWrite(KBError):
+    """KB_HOME (or a file in it) is read-only or not ours to write (EX_CANTCREAT)."""
+
+    exit_code = 73
+
+
+class NoSpace(KBError):
+    """The disk under KB_HOME is full, or another I/O error stopped a write (EX_IOERR)."""
+
+    exit_code = 74
+
+
+def from_os_error(error: OSError) -> KBError:
+    """One clear line for an OS error, classed by what the user can do about it."""
+    import errno
+
+    where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+    reason = error.strerror or error.__class__.__name__
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return CannotWrite(f"cannot write{where}: {reason}; make KB_HOME writable or point KB_HOME elsewhere")
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return NoSpace(f"no space left{where}: {reason}; free disk space and retry (the previous index is kept)")
+    return NoSpace(f"I/O error{where}: {reason} (the previous index is kept)")
+
+
 EXIT_CODES = {
     0: "success",
     1: "failure (for ingest/nightly: the previous index is kept and keeps answering)",
@@ -53,5 +78,7 @@ EXIT_CODES = {
     3: "no index yet: run `kb ingest`",
     4: "index built with another schema, embedding model or timm: run `kb ingest`",
     5: "index files corrupted (checksum mismatch): run `kb ingest` or `kb rollback`",
+    73: "cannot write: KB_HOME is read-only or permission is denied (the previous index is kept)",
+    74: "no space left on the device, or another I/O error (the previous index is kept)",
     75: "another ingest holds the lock; try again later",
 }

@@ -16,9 +16,75 @@ import fnmatch
 import itertools
 import json
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Literal, Optional
 
-from kb.schema import EvalItem, EvalReport, ItemResult, PassageHit, QueryFilters, SystemScore
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from kb.schema import Lang, PassageHit, QueryFilters
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EvalItem(BaseModel):
+    """One evaluation question. A conversation gives its `turns`; gold is for the last one. Other keys (a
+    writer's notes, classes, turn-1 specs) are kept out of the way rather than refused."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    kind: Literal["set", "top1", "empty", "note"]
+    q: str = ""
+    turns: list[str] = Field(default_factory=list)
+    wildcards: Optional[dict] = None  # the writer's timm.list_models include/exclude patterns for this question
+    lang: Lang
+    spec: dict = Field(default_factory=dict)
+    gold: list[str] = Field(default_factory=list)
+    source: Optional[str] = None
+    phrase: Optional[str] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_keys(cls, data):
+        """The shared conversation format gives only turns, spec and gold: kind and language follow from them."""
+        if isinstance(data, dict) and data.get("turns"):
+            data = dict(data)
+            spec = data.get("spec") or {}
+            data.setdefault("kind", "top1" if "sort" in spec else "set" if data.get("gold") else "empty")
+            data.setdefault("lang", "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in "".join(data["turns"])) else "en")
+        return data
+
+    @model_validator(mode="after")
+    def _question_of_a_conversation(self) -> "EvalItem":
+        if self.turns and not self.q:
+            self.q = self.turns[-1]
+        return self
+
+
+class ItemResult(_Model):
+    kind: str
+    q: str
+    score: float  # F1, exact (0/1) or reciprocal rank
+    hit: Optional[bool] = None
+    got: list[str] = Field(default_factory=list)
+    gold: list[str] = Field(default_factory=list)
+
+
+class SystemScore(_Model):
+    system: str
+    set_f1: Optional[float] = None
+    exact: Optional[float] = None
+    note_hit5: Optional[float] = None
+    note_mrr10: Optional[float] = None
+    misses: list[ItemResult] = Field(default_factory=list)
+    items: list[ItemResult] = Field(default_factory=list)
+
+
+class EvalReport(_Model):
+    file: str
+    counts: dict[str, int]
+    systems: list[SystemScore]
+
 
 BASELINE_SET_SIZE = 10
 
@@ -184,7 +250,7 @@ class Retriever(System):
 
 
 def run_eval(kb, items: list[EvalItem], file: str, progress: Optional[Callable] = None) -> EvalReport:
-    searcher = kb._searcher
+    searcher = kb.searcher
     systems: list[System] = [
         TimmKB(kb),
         Wildcards(kb, [r.name for r in kb.records()]),

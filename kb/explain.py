@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 from kb.errors import UnknownName
-from kb.naming import detect_convention, match_mmpretrain_to_timm, parse_mmpretrain_name, parse_timm_name
+from kb.naming import parse_timm_name
+from kb.naming_mmpretrain import detect_convention, match_mmpretrain_to_timm, parse_mmpretrain_name
 from kb.schema import Explanation, Lang, ModelRecord, ParsedName
 
 IN21K_NOTE = "in21k and in22k name the same dataset (ImageNet-21k = ImageNet-22k)."

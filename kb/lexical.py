@@ -17,8 +17,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from kb.language import has_hangul
+
 _IDENTIFIER = re.compile(r"[A-Za-z0-9]+(?:[._\-/×][A-Za-z0-9]+)+|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?%?")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 # Kiwi tags worth indexing: nouns, verb/adjective stems, roots, foreign words, numbers, Hanja
@@ -54,13 +55,6 @@ def kiwi():
     return Kiwi()
 
 
-def preload_kiwi_in_background() -> threading.Thread:
-    """Start loading kiwi on a thread so it overlaps other start-up work."""
-    thread = threading.Thread(target=lambda: kiwi().tokenize("준비"), daemon=True)
-    thread.start()
-    return thread
-
-
 def _identifier_tokens(identifier: str) -> list[str]:
     whole = identifier.lower()
     parts = [p for p in re.split(r"[._\-/×]", whole) if p]
@@ -70,7 +64,7 @@ def _identifier_tokens(identifier: str) -> list[str]:
 def _prose_tokens(text: str) -> list[str]:
     if not text.strip():
         return []
-    if not _HANGUL.search(text):
+    if not has_hangul(text):
         words = (w.lower() for w in _LATIN_WORD.findall(text))
         return [stem(w) for w in words if w not in EN_STOPWORDS and len(w) > 1]
     with _kiwi_lock:

@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from kb.config import RESULTS_DIR, kb_home
+from kb.config import RESULTS_DIR, cache_dir
+from kb.files import write_cache
 from kb.naming import parse_timm_name
 from kb.params import load_params, shipped_params_file
 from kb.results import native_result, read_results
@@ -81,6 +82,8 @@ def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, ve
 def build_registry(
     progress: Optional[Callable[[Iterable[str]], Iterable[str]]] = None,
     results_dir: Path = RESULTS_DIR,
+    home: Optional[Path] = None,
+    stats: Optional[dict] = None,
 ) -> list[ModelRecord]:
     """Every live pretrained tag of the installed timm as a ModelRecord. Works offline."""
     import timm
@@ -88,7 +91,7 @@ def build_registry(
 
     version = timm_version()
     names = timm.list_models(pretrained=True)
-    params = load_params(names, version, progress=progress)
+    params = load_params(names, version, progress=progress, home=home, stats=stats)
     results = read_results(results_dir)
     records = []
     for name in progress(names) if progress else names:
@@ -111,23 +114,22 @@ def _cache_key(results_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def registry_cache_file(results_dir: Path = RESULTS_DIR) -> Path:
-    return kb_home() / "cache" / f"registry-{_cache_key(results_dir)}.json"
+def registry_cache_file(results_dir: Path = RESULTS_DIR, home: Optional[Path] = None) -> Path:
+    return cache_dir(home) / f"registry-{_cache_key(results_dir)}.json"
 
 
-def load_registry(refresh: bool = False, progress=None, results_dir: Path = RESULTS_DIR) -> list[ModelRecord]:
-    """The registry from the JSON cache when it matches its sources, else built and cached."""
-    path = registry_cache_file(results_dir)
+def load_registry(refresh: bool = False, progress=None, results_dir: Path = RESULTS_DIR,
+                  home: Optional[Path] = None, stats: Optional[dict] = None) -> list[ModelRecord]:
+    """The registry from the JSON cache when it matches its sources, else built and cached. `stats` gets how
+    many parameter counts were counted or reused from another timm version (see kb.params)."""
+    path = registry_cache_file(results_dir, home)
     if path.is_file() and not refresh:
         try:
             return [ModelRecord.model_validate(item) for item in json.loads(path.read_text(encoding="utf-8"))]
         except (ValueError, TypeError):
             pass  # a damaged cache is rebuilt below
-    records = build_registry(progress=progress, results_dir=results_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{__import__('os').getpid()}.tmp")
-    tmp.write_text(json.dumps([r.model_dump(mode="json") for r in records], ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    records = build_registry(progress=progress, results_dir=results_dir, home=home, stats=stats)
+    write_cache(path, json.dumps([r.model_dump(mode="json") for r in records], ensure_ascii=False))
     return records
 
 

@@ -1,14 +1,15 @@
-"""Every structure that crosses a module boundary in timm-kb.
+"""The structures that cross a package boundary in timm-kb: registry records, what ingest stores and the index
+serves, answers. `--json` output is their `model_dump(mode="json")`.
 
-One module on purpose: the registry, the decoder, ingest, the store, search, the CLI and the app all speak
-these pydantic models, and `--json` output is their `model_dump(mode="json")`.
+Types that one side alone uses live with it: ingest's notes-as-read and nightly report in ingest.types, the
+evaluation's items and scores in kb.evaluate.
 """
 
 from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
 
@@ -150,35 +151,8 @@ class Explanation(_Model):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Notes and ingest (ingest.*)
+# What ingest stores and the index serves (written by ingest.*, read by kb.store)
 # --------------------------------------------------------------------------------------------------------------
-
-
-class SourceFile(_Model):
-    """A note file as read: decoded text plus what the reader had to do to it."""
-
-    path: str
-    name: str  # file name, the citation `source`
-    sha256: str  # of the raw bytes
-    encoding: str  # utf-8, utf-8-sig, cp949, mojibake(cp1252->utf-8), ...
-    text: str
-    repaired_lines: int = 0
-    uncertain_lines: int = 0
-    problems: list[str] = Field(default_factory=list)
-
-
-class Section(_Model):
-    source: str
-    heading_path: list[str]  # from the top heading down to this section's heading
-    level: int
-    line_start: int
-    line_end: int
-    text: str
-
-    @property
-    def heading(self) -> str:
-        return " > ".join(self.heading_path)
-
 
 PassageKind = Literal["text", "code", "table", "table_row", "list", "model_note", "suffix_term", "convention_rule"]
 
@@ -235,13 +209,6 @@ class TableRow(_Model):
     cells: dict[str, str]
 
 
-class Mention(_Model):
-    text: str
-    kind: Literal["tag", "arch", "family", "link", "pattern"]
-    source: str
-    resolved_tags: list[str] = Field(default_factory=list)
-    closest: list[str] = Field(default_factory=list)  # suggestions when nothing resolves
-
 
 class CheckFinding(_Model):
     kind: Literal["unresolved", "disagreement", "irregular"]
@@ -250,18 +217,6 @@ class CheckFinding(_Model):
     message: str
     suggestions: list[str] = Field(default_factory=list)
 
-
-class ParsedSource(_Model):
-    """Everything one note file yields."""
-
-    source: SourceFile
-    format: str  # model-notes | suffix-guide | flattened-web-page | markdown
-    sections: list[Section] = Field(default_factory=list)
-    passages: list[Passage] = Field(default_factory=list)
-    model_notes: list[ModelNote] = Field(default_factory=list)
-    suffix_terms: list[SuffixTerm] = Field(default_factory=list)
-    convention_rules: list[ConventionRule] = Field(default_factory=list)
-    table_rows: list[TableRow] = Field(default_factory=list)
 
 
 class FileReport(_Model):
@@ -296,26 +251,6 @@ class IngestReport(_Model):
     timings_s: dict[str, float] = Field(default_factory=dict)
     message: str = ""
 
-
-class NightlyReport(_Model):
-    """What a nightly refresh changed, kept in KB_HOME/reports as JSON and text."""
-
-    started_at: str
-    ok: bool
-    message: str = ""
-    previous_build: Optional[str] = None
-    new_build: Optional[str] = None
-    timm_version_before: Optional[str] = None
-    timm_version_after: Optional[str] = None
-    notes_added: list[str] = Field(default_factory=list)
-    notes_changed: list[str] = Field(default_factory=list)
-    notes_removed: list[str] = Field(default_factory=list)
-    records_added: list[str] = Field(default_factory=list)
-    records_removed: list[str] = Field(default_factory=list)
-    links_broken: list[str] = Field(default_factory=list)
-    findings: list[CheckFinding] = Field(default_factory=list)
-    canaries: list[str] = Field(default_factory=list)
-    timings_s: dict[str, float] = Field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -400,62 +335,3 @@ class Answer(_Model):
     passages: list[PassageHit] = Field(default_factory=list)
     answer: str = ""
     relaxations: list[Relaxation] = Field(default_factory=list)
-
-
-class EvalItem(BaseModel):
-    """One evaluation question. A conversation gives its `turns`; gold is for the last one. Other keys (a
-    writer's notes, classes, turn-1 specs) are kept out of the way rather than refused."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    kind: Literal["set", "top1", "empty", "note"]
-    q: str = ""
-    turns: list[str] = Field(default_factory=list)
-    wildcards: Optional[dict] = None  # the writer's timm.list_models include/exclude patterns for this question
-    lang: Lang
-    spec: dict = Field(default_factory=dict)
-    gold: list[str] = Field(default_factory=list)
-    source: Optional[str] = None
-    phrase: Optional[str] = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _derived_keys(cls, data):
-        """The shared conversation format gives only turns, spec and gold: kind and language follow from them."""
-        if isinstance(data, dict) and data.get("turns"):
-            data = dict(data)
-            spec = data.get("spec") or {}
-            data.setdefault("kind", "top1" if "sort" in spec else "set" if data.get("gold") else "empty")
-            data.setdefault("lang", "ko" if any("\uac00" <= ch <= "\ud7a3" for ch in "".join(data["turns"])) else "en")
-        return data
-
-    @model_validator(mode="after")
-    def _question_of_a_conversation(self) -> "EvalItem":
-        if self.turns and not self.q:
-            self.q = self.turns[-1]
-        return self
-
-
-class ItemResult(_Model):
-    kind: str
-    q: str
-    score: float  # F1, exact (0/1) or reciprocal rank
-    hit: Optional[bool] = None
-    got: list[str] = Field(default_factory=list)
-    gold: list[str] = Field(default_factory=list)
-
-
-class SystemScore(_Model):
-    system: str
-    set_f1: Optional[float] = None
-    exact: Optional[float] = None
-    note_hit5: Optional[float] = None
-    note_mrr10: Optional[float] = None
-    misses: list[ItemResult] = Field(default_factory=list)
-    items: list[ItemResult] = Field(default_factory=list)
-
-
-class EvalReport(_Model):
-    file: str
-    counts: dict[str, int]
-    systems: list[SystemScore]

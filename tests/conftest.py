@@ -24,7 +24,7 @@ def registry_records():
 @pytest.fixture(scope="session")
 def built_kb_home(tmp_path_factory) -> Path:
     """A real index of data/notes and the live registry, built once (about a minute on 2 cores)."""
-    from kb.api import build_index
+    from ingest import build_index
 
     home = tmp_path_factory.mktemp("kb_home")
     report = build_index(home=home)
@@ -34,6 +34,6 @@ def built_kb_home(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def knowledge_base(built_kb_home):
-    from kb.api import open_kb
+    from kb import open_kb
 
     return open_kb(built_kb_home)

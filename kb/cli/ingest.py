@@ -8,8 +8,7 @@ from typing import Optional
 
 import click
 
-from kb.cli import emit_json, fail
-from kb.errors import KBError
+from kb.cli.common import console, emit_json, handles_errors, json_option
 
 notes_option = click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=None,
                             help="Notes directory (default: data/notes).")
@@ -46,37 +45,35 @@ class _Bars:
 
 
 def _summary(report) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(stderr=False)
+    out = console()
     files = Table(title=f"ingest {report.build_id}")
     for column in ("note", "status", "passages", "message"):
         files.add_column(column, overflow="fold")
     for item in report.files:
         files.add_row(item.source, item.status, str(item.passages), item.message)
-    console.print(files)
+    out.print(files)
     counts = Table(title="counts")
     counts.add_column("what")
     counts.add_column("n", justify="right")
     for key, value in report.counts.items():
         counts.add_row(key, str(value))
-    console.print(counts)
-    console.print("timings (s): " + ", ".join(f"{k} {v}" for k, v in report.timings_s.items()), markup=False)
+    out.print(counts)
+    out.print("timings (s): " + ", ".join(f"{k} {v}" for k, v in report.timings_s.items()))
 
 
 @click.command()
 @notes_option
-@click.option("--json", "as_json", is_flag=True, help="Print the ingest report as JSON.")
-def ingest(notes_dir: Optional[Path], as_json: bool) -> None:
+@click.option("--allow-shrink", is_flag=True, help="Swap in a build that keeps under half of the live passages.")
+@json_option
+@handles_errors
+def ingest(notes_dir: Optional[Path], allow_shrink: bool, as_json: bool) -> None:
     """Build the index from the notes and the live timm registry, then swap it in atomically."""
-    from ingest.pipeline import run_ingest
+    from ingest import build_index
 
-    try:
-        with _Bars(enabled=not as_json) as bars:
-            report = run_ingest(notes_dir=notes_dir, progress=bars)
-    except KBError as error:
-        fail(error, as_json)
+    with _Bars(enabled=not as_json) as bars:
+        report = build_index(notes_dir=notes_dir, progress=bars, allow_shrink=allow_shrink)
     if as_json:
         emit_json(report)
     else:
@@ -84,17 +81,14 @@ def ingest(notes_dir: Optional[Path], as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
+@json_option
 @click.option("--strict", is_flag=True, help="Exit 1 when there is any finding.")
+@handles_errors
 def check(as_json: bool, strict: bool) -> None:
     """Mentions that no longer resolve (with the closest live names) and notes that disagree with the registry."""
-    from kb.config import kb_home
-    from kb.store import IndexReader
+    from kb import open_kb
 
-    try:
-        findings = IndexReader.open(kb_home()).documents("finding")
-    except KBError as error:
-        fail(error, as_json)
+    findings = open_kb().findings()
     if as_json:
         emit_json(findings)
     else:
@@ -109,16 +103,14 @@ def check(as_json: bool, strict: bool) -> None:
 
 @click.command()
 @notes_option
-@click.option("--json", "as_json", is_flag=True, help="Print the change report as JSON.")
+@json_option
 @click.option("--keep-reports", type=click.IntRange(min=1), default=14, show_default=True)
+@handles_errors
 def nightly(notes_dir: Optional[Path], as_json: bool, keep_reports: int) -> None:
     """Full refresh with canary checks before the swap. Exit 0 ok, 1 failed (previous index kept), 75 locked."""
-    from ingest.nightly import render_report, run_nightly
+    from ingest import render_report, run_nightly
 
-    try:
-        report = run_nightly(notes_dir=notes_dir, keep_reports=keep_reports)
-    except KBError as error:
-        fail(error, as_json)
+    report = run_nightly(notes_dir=notes_dir, keep_reports=keep_reports)
     if as_json:
         emit_json(report)
     else:
@@ -127,16 +119,13 @@ def nightly(notes_dir: Optional[Path], as_json: bool, keep_reports: int) -> None
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True)
+@json_option
+@handles_errors
 def rollback(as_json: bool) -> None:
-    """Make the previous index current again."""
-    from kb.config import kb_home
-    from kb.store import rollback as roll_back
+    """Make the previous index current again (waits for no ingest: exits 75 while one runs)."""
+    from kb import rollback_index
 
-    try:
-        build = roll_back(kb_home())
-    except KBError as error:
-        fail(error, as_json)
+    build = rollback_index()
     if as_json:
         emit_json({"current": build})
     else:

@@ -1,24 +1,14 @@
-"""The on-disk index: SQLite for records, passages and notes; FAISS for vectors; a manifest that vouches for both.
+"""The embedded backend: SQLite for records, passages and notes; FAISS for vectors; inside one build directory.
 
-Layout under KB_HOME:
-    indexes/<build_id>/kb.sqlite, passages.faiss, models.faiss, manifest.json
-    current   - the live build id (replaced atomically with os.replace)
-    previous  - the build before it, for `kb rollback`
-
-A build is written into `indexes/.partial-<build_id>/`, checked, renamed into place and only then named in
-`current`. A crash at any point leaves `current` naming the last complete build. Readers load everything they
-need into memory when they open, so swapping or pruning builds never breaks a running reader.
+    indexes/<build_id>/kb.sqlite, passages.faiss, models.faiss, manifest.json (see kb.store.layout)
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import sqlite3
-import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -38,13 +28,23 @@ from kb.schema import (
     SuffixTerm,
     TableRow,
 )
+from kb.store.layout import (
+    MANIFEST,
+    fsync_dir,
+    read_pointer,
+    build_dir,
+    new_build_id,
+    prune_builds,
+    read_manifest,
+    sha256_file,
+    swap_current,
+    verify_build,
+)
 
 DB_FILE = "kb.sqlite"
 PASSAGE_VECTORS = "passages.faiss"
 MODEL_VECTORS = "models.faiss"
-MANIFEST = "manifest.json"
 INDEX_FILES = (DB_FILE, PASSAGE_VECTORS, MODEL_VECTORS)
-KEEP_BUILDS = 3
 
 SCHEMA_SQL = """
 CREATE TABLE records (name TEXT PRIMARY KEY, json TEXT NOT NULL);
@@ -64,49 +64,6 @@ DOCUMENT_KINDS = {
     "finding": CheckFinding,
     "file_report": FileReport,
 }
-
-
-def new_build_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_pointer(home: Path, name: str, build_id: str) -> None:
-    tmp = home / f".{name}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write(build_id + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, home / name)
-    _fsync_dir(home)
-
-
-def _read_pointer(home: Path, name: str) -> Optional[str]:
-    path = Path(home) / name
-    try:
-        value = path.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        return None
-    return value or None
-
-
-def build_dir(home: Path, build_id: str) -> Path:
-    return Path(home) / "indexes" / build_id
 
 
 def _save_faiss(vectors: np.ndarray, dim: int, path: Path) -> None:
@@ -189,10 +146,10 @@ class IndexWriter:
             }
         )
         (self.partial / MANIFEST).write_text(manifest.model_dump_json(indent=2), encoding="utf-8")
-        _fsync_dir(self.partial)
+        fsync_dir(self.partial)
         final = build_dir(self.home, self.build_id)
         os.rename(self.partial, final)
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
         self.directory = final
         return manifest
 
@@ -204,77 +161,8 @@ class IndexWriter:
         """Forget an unswapped build: the partial directory, or the finalized one that failed its checks."""
         shutil.rmtree(self.partial, ignore_errors=True)
         final = build_dir(self.home, self.build_id)
-        if _read_pointer(self.home, "current") != self.build_id:
+        if read_pointer(self.home, "current") != self.build_id:
             shutil.rmtree(final, ignore_errors=True)
-
-
-def swap_current(home: Path, build_id: str) -> None:
-    old = _read_pointer(home, "current")
-    if old and old != build_id:
-        _write_pointer(home, "previous", old)
-    _write_pointer(home, "current", build_id)
-
-
-def rollback(home: Path) -> str:
-    """Make the previous build current again (and the current one previous). Returns the build now live."""
-    home = Path(home)
-    previous = _read_pointer(home, "previous")
-    if not previous or not (build_dir(home, previous) / MANIFEST).is_file():
-        raise NoIndex("there is no previous index to roll back to")
-    verify_build(build_dir(home, previous))
-    current = _read_pointer(home, "current")
-    _write_pointer(home, "current", previous)
-    if current:
-        _write_pointer(home, "previous", current)
-    return previous
-
-
-def prune_builds(home: Path, keep: int = KEEP_BUILDS, keep_partial: Optional[str] = None) -> None:
-    """Remove old builds and abandoned partial ones; never the current or previous build."""
-    root = Path(home) / "indexes"
-    protected = {_read_pointer(home, "current"), _read_pointer(home, "previous")}
-    complete = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
-    for path in complete[:-keep]:
-        if path.name not in protected:
-            shutil.rmtree(path, ignore_errors=True)
-    # only the writer holding the ingest lock prunes, so any other partial build was abandoned by a crash
-    for path in root.glob(".partial-*"):
-        if path.name != keep_partial:
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def read_manifest(directory: Path) -> Manifest:
-    try:
-        return Manifest.model_validate_json((directory / MANIFEST).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise NoIndex(f"no manifest in {directory}: run `kb ingest`") from None
-    except ValueError as error:
-        raise CorruptIndex(f"the manifest in {directory} is unreadable ({error.__class__.__name__}): run `kb ingest`") from None
-
-
-def verify_build(directory: Path, manifest: Optional[Manifest] = None) -> Manifest:
-    """Raise CorruptIndex unless every index file matches the manifest's size and sha256."""
-    manifest = manifest or read_manifest(directory)
-    for name in INDEX_FILES:
-        path = directory / name
-        if not path.is_file():
-            raise CorruptIndex(f"index file {name} is missing in {directory}: run `kb ingest` or `kb rollback`")
-        if path.stat().st_size != manifest.file_sizes.get(name) or sha256_file(path) != manifest.file_checksums.get(name):
-            raise CorruptIndex(
-                f"index file {name} does not match its manifest checksum (truncated or corrupted): "
-                "run `kb ingest` to rebuild or `kb rollback`"
-            )
-    return manifest
-
-
-def read_current_manifest(home: Path) -> Optional[Manifest]:
-    build_id = _read_pointer(home, "current")
-    if not build_id:
-        return None
-    try:
-        return read_manifest(build_dir(home, build_id))
-    except (NoIndex, CorruptIndex):
-        return None
 
 
 class IndexReader:
@@ -310,7 +198,7 @@ class IndexReader:
     @classmethod
     def open(cls, home: Path, expected_embed_model: Optional[str] = None, verify: bool = True) -> "IndexReader":
         home = Path(home)
-        build_id = _read_pointer(home, "current")
+        build_id = read_pointer(home, "current", strict=True)
         if not build_id:
             raise NoIndex(f"no index in {home}: run `kb ingest` first")
         return cls.open_build(home, build_dir(home, build_id), expected_embed_model, verify)
@@ -345,7 +233,7 @@ class IndexReader:
 
     def reload_if_changed(self) -> Optional["IndexReader"]:
         """A reader of the new build when `current` moved on, else None."""
-        current = _read_pointer(self.home, "current")
+        current = read_pointer(self.home, "current", strict=True)
         if not current or current == self.build_id:
             return None
         return IndexReader.open(self.home, expected_embed_model=self.manifest.embed_model)

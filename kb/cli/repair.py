@@ -6,26 +6,19 @@ from pathlib import Path
 
 import click
 
-from kb.cli import emit_json, fail
-from kb.errors import BadInput
+from kb.cli.common import emit_json, handles_errors
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--check", is_flag=True, help="Report lines changed and lines left uncertain instead of the text.")
 @click.option("--json", "as_json", is_flag=True, help="With --check: the report as JSON.")
+@handles_errors
 def repair(file: Path, check: bool, as_json: bool) -> None:
     """Repair FILE (UTF-8 read as Windows-1252, lost bytes included) and print it to stdout."""
-    from ingest.encoding import decode_note
-    from ingest.repair import repair_text
+    from ingest import repair_note
 
-    try:
-        if not file.is_file():
-            raise BadInput(f"not a file: {file}")
-        text, _, _ = decode_note(file.read_bytes(), file.name)
-    except BadInput as error:
-        fail(error, as_json)
-    result = repair_text(text)
+    result = repair_note(file)
     if check or as_json:
         report = {"file": str(file), "lines_changed": result.lines_changed, "lines_with_lost_bytes": result.damaged_lines,
                   "lost_byte_sequences": result.truncated_sequences, "uncertain_lines": result.uncertain_lines}

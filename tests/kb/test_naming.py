@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from timm.models import get_pretrained_cfg
 
-from kb.naming import match_mmpretrain_to_timm, parse_mmpretrain_name, parse_name, parse_timm_name, resolution_disagreement
+from kb.naming import parse_name, parse_timm_name, resolution_disagreement
+from kb.naming_mmpretrain import match_mmpretrain_to_timm, parse_mmpretrain_name
 
 LIVE = timm.list_models(pretrained=True)
 

@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import click
 
-from kb.cli import emit_json, fail
-from kb.errors import KBError
+from kb.cli.common import emit_json, handles_errors, json_option
 
 
 @click.command()
 @click.argument("name")
-@click.option("--json", "as_json", is_flag=True, help="Print the decoded name and facts as JSON.")
+@json_option
 @click.option("--lang", type=click.Choice(["ko", "en"]), default="en", show_default=True)
+@handles_errors
 def explain(name: str, as_json: bool, lang: str) -> None:
     """Decode NAME (timm `arch.tag`, bare arch, or MMPretrain name) part by part, with its registry facts."""
-    from kb.explain import explain as explain_name
-    from kb.explain import render_explanation
-    from kb.registry import load_registry, records_by_name
+    from kb import explain_name, render_explanation
 
-    try:
-        result = explain_name(name, records_by_name(load_registry()))
-    except KBError as error:
-        fail(error, as_json)
+    result = explain_name(name)
     if as_json:
         emit_json(result)
     else:

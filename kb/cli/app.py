@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-from pathlib import Path
 
 import click
 
-APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+from kb import PROJECT_ROOT
+
+APP = PROJECT_ROOT / "app" / "streamlit_app.py"
 
 
 def streamlit_command(port: int, address: str) -> list[str]:
@@ -26,12 +26,13 @@ def streamlit_command(port: int, address: str) -> list[str]:
 @click.option("--address", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 def app(port: int, address: str) -> None:
     """Start the chat app (Korean and English) at http://ADDRESS:PORT. Answers from the index in KB_HOME."""
-    from kb.config import kb_home
+    from kb import kb_home
 
     env = dict(os.environ, KB_HOME=str(kb_home()))  # absolute, so streamlit's working directory does not matter
     env.setdefault("HF_HUB_OFFLINE", "1")  # the app never downloads: the embedder comes with the index
     click.echo(f"timm-kb app on http://{address}:{port} (KB_HOME={env['KB_HOME']})", err=True)
-    try:
-        sys.exit(subprocess.call(streamlit_command(port, address), env=env))
-    except KeyboardInterrupt:
-        sys.exit(130)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # exec, not a child: `kill <pid of kb app>` stops the server itself and frees the port
+    command = streamlit_command(port, address)
+    os.execve(command[0], command, env)

@@ -1,21 +1,33 @@
-"""Shared by the make_*_gold.py scripts: the gold of an eval question, computed from its spec.
+#!/usr/bin/env python
+"""Compute the gold answers of an evaluation set from its specs: data/eval/specs/NAME.json -> data/eval/NAME.jsonl.
+
+    .venv/bin/python scripts/make_gold.py --set blind3        (or --all)
+
+A spec states what a question means; the gold list is every tag of timm.list_pretrained() that satisfies it,
+computed here from timm's own data and never from timm-kb's code (nothing under kb/ is imported), so a set
+measures the product instead of echoing it. A specs file holds `questions` (lang, q, spec, extra keys kept as
+written), `notes` (lang, q, source, phrase: the phrase must occur in the note) and/or `conversations` (lang,
+turns, spec of the last turn in context, extra keys; refinements are checked against turn1_spec).
 
 Spec keys (every key must hold): size, data_any, tag_has, tag_any, arch_has, res, res_in, max_params_m (<),
 max_params_m_incl (<=), min_params_m (>=), min_top1 (>=), max_top1 (<), license, license_in, arch_regex, tag_regex,
 in1k_only, data_first / data_last (the first / last dataset token of the tag), include_test; compositional: all / any
 (lists of specs) and not (a spec); sort top1 / params_asc / params_desc keeps the single best.
-Structured gold = all tags in timm.list_pretrained() matching the spec (see match()),
-params from data/params/timm-1.0.31.json, top-1 from data/timm-results/results-imagenet.csv
-(row whose model == tag; if several, the row whose img_size == pretrained cfg input_size[-1]).
-Note gold = (source file, exact phrase); write_set asserts the phrase occurs in the file.
-Specs and questions live in the make_*_gold.py scripts; run one offline, e.g.
-    .venv/bin/python data/eval/make_heldout_gold.py
+Params from data/params/timm-<version>.json; top-1 from data/timm-results/results-imagenet.csv (row whose model ==
+tag; if several, the row whose img_size == the pretrained cfg's input_size[-1]).
 """
-import csv, json, os, re, sys
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+
 import timm
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, 'data')
+EVAL = os.path.join(DATA, 'eval')
 
 # tokens treated as "dataset" tokens for in1k_only (a tag is in1k_only iff its dataset tokens == {in1k})
 DATASETS = {'in1k', 'in12k', 'in21k', 'in22k', 'laion2b', 'laion400m', 'openai', 'webli', 'lvd142m',
@@ -118,22 +130,72 @@ def gold(s):
     return [m[0]]
 
 
-def write_set(S, N, name):
-    """Compute every gold list, check every note phrase, write data/eval/<name> and print a summary."""
-    OUT = os.path.join(HERE, name)
-    out = []
-    for lang, q, spec, *extra in S:  # an optional 4th element holds extra fields, e.g. {"wildcards": {...}}
+
+
+def _kind(spec, gold_list):
+    return 'top1' if 'sort' in spec else ('set' if gold_list else 'empty')
+
+
+def question_items(questions):
+    for item in questions:
+        spec = item['spec']
         g = gold(spec)
-        kind = 'top1' if 'sort' in spec else ('set' if g else 'empty')
-        out.append({'kind': kind, 'q': q, 'lang': lang, 'spec': spec, 'gold': g, **(extra[0] if extra else {})})
-    for lang, q, src, phrase in N:
-        text = open(os.path.join(DATA, 'notes', src), encoding='utf-8').read()
-        assert phrase in text, (src, phrase)
-        out.append({'kind': 'note', 'q': q, 'lang': lang, 'source': src, 'phrase': phrase})
-    with open(OUT, 'w', encoding='utf-8') as f:
+        extra = {k: v for k, v in item.items() if k not in ('lang', 'q', 'spec')}
+        yield {'kind': _kind(spec, g), 'q': item['q'], 'lang': item['lang'], 'spec': spec, 'gold': g, **extra}
+
+
+def note_items(notes):
+    for item in notes:
+        text = open(os.path.join(DATA, 'notes', item['source']), encoding='utf-8').read()
+        assert item['phrase'] in text, (item['source'], item['phrase'])
+        yield {'kind': 'note', 'q': item['q'], 'lang': item['lang'], 'source': item['source'], 'phrase': item['phrase']}
+
+
+def conversation_items(conversations):
+    """Each second turn in context; narrowing stays inside turn 1's answer, widening contains it, a changed value
+    or a new subject gives a different one (checked against turn1_spec)."""
+    for item in conversations:
+        spec, turns = item['spec'], item['turns']
+        assert len(turns) == 2 and item['lang'] in ('en', 'ko')
+        g = gold(spec)
+        g1 = set(gold(item['turn1_spec']))
+        assert g1 and g, ('both turns must have an answer', turns)
+        cls = item['class']
+        if cls in ('narrow', 'rank', 'exclude'):
+            assert set(g) < g1 or (cls == 'rank' and set(g) <= g1), (turns, g)
+        elif cls == 'widen':
+            assert set(g) > g1, turns
+        else:
+            assert set(g) != g1 and not (set(g) & g1), turns
+        rest = {k: v for k, v in item.items() if k not in ('lang', 'turns', 'spec', 'follow_up', 'class')}
+        yield {'kind': _kind(spec, g), 'turns': turns, 'lang': item['lang'], 'spec': spec, 'gold': g,
+               'follow_up': item['follow_up'], 'class': cls, **rest}
+
+
+def make(name):
+    specs = json.load(open(os.path.join(EVAL, 'specs', f'{name}.json'), encoding='utf-8'))
+    out = list(question_items(specs.get('questions', []))) + list(note_items(specs.get('notes', [])))
+    out += list(conversation_items(specs.get('conversations', [])))
+    path = os.path.join(EVAL, f'{name}.jsonl')
+    with open(path, 'w', encoding='utf-8') as f:
         for o in out:
             f.write(json.dumps(o, ensure_ascii=False) + '\n')
     for o in out:
         n = len(o['gold']) if 'gold' in o else '-'
-        print(f"{o['kind']:5} {o['lang']} {n!s:>3}  {o['q']}")
-    print(len(out), 'questions ->', OUT)
+        print(f"{o['kind']:5} {o['lang']} {n!s:>3}  {o.get('q') or ' || '.join(o['turns'])}")
+    print(len(out), 'items ->', path)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument('--set', dest='name', help='a file name in data/eval/specs without .json')
+    group.add_argument('--all', action='store_true')
+    args = parser.parse_args()
+    names = sorted(p[:-5] for p in os.listdir(os.path.join(EVAL, 'specs'))) if args.all else [args.name]
+    for name in names:
+        make(name)
+
+
+if __name__ == '__main__':
+    main()

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import click
 
-from kb.cli import emit_json, fail
-from kb.errors import KBError
+from kb.cli.common import console, emit_json, error_payload, handles_errors, json_option
 
 
 def _render_answer(answer, limit_rows: int = 30) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    from kb.answer import citation, describe_filters
+    from kb import citation, describe_filters
 
-    console = Console(soft_wrap=True)
-    console.print(answer.answer, markup=False, highlight=False)
+    out = console()
+    out.print(answer.answer)
     chips = describe_filters(answer.filters, answer.language)
     if chips:
         label = "이해한 조건" if answer.language == "ko" else "Understood"
-        console.print(f"\n{label}: " + " · ".join(chips), markup=False, highlight=False)
+        out.print(f"\n{label}: " + " · ".join(chips))
     if answer.models:
         table = Table(show_lines=False)
         for column in ("name", "res", "test res", "params (M)", "top-1", "licence", "why"):
@@ -38,40 +36,53 @@ def _render_answer(answer, limit_rows: int = 30) -> None:
                 hit.license or "",
                 ", ".join(hit.why),
             )
-        console.print(table)
+        out.print(table)
         if len(answer.models) > limit_rows:
-            console.print(f"… {len(answer.models) - limit_rows} more (use --json for all)", markup=False)
+            out.print(f"… {len(answer.models) - limit_rows} more (use --json for all)")
     for passage in answer.passages:
         snippet = " ".join(passage.text.split())[:240]
-        console.print(f"\n{citation(passage)}\n  {snippet}", markup=False, highlight=False)
+        out.print(f"\n{citation(passage)}\n  {snippet}")
+
+
+def stdin_lines() -> Iterator[str]:
+    """One question per line as the lines arrive (not after EOF); undecodable bytes reach the validator."""
+    stream = sys.stdin
+    if hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="surrogateescape")
+    while True:
+        line = stream.readline()
+        if not line:
+            return
+        yield line.rstrip("\r\n")
 
 
 @click.command()
 @click.argument("question")
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (one object per line with `-`).")
+@json_option
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Most models to return.")
 @click.option("--lang", type=click.Choice(["ko", "en"]), default=None, help="Answer language (default: the question's).")
+@handles_errors
 def query(question: str, as_json: bool, limit: int, lang: Optional[str]) -> None:
-    """Answer QUESTION (Korean or English). Use `-` to read one question per line from stdin."""
-    from kb.api import open_kb
+    """Answer QUESTION (Korean or English). `-` answers one question per stdin line, as each line arrives."""
+    from kb import KBError, open_kb, printable
 
-    try:
-        kb = open_kb()
-    except KBError as error:
-        fail(error, as_json)
-    questions = sys.stdin.read().splitlines() if question == "-" else [question]
-    failures = 0
-    for text in questions:
-        if question == "-" and not text.strip():
+    kb = open_kb()
+    if question != "-":
+        answer = kb.ask(question, limit=limit, lang=lang)
+        emit_json(answer) if as_json else _render_answer(answer)
+        return
+    asked = failures = 0
+    for text in stdin_lines():
+        if not text.strip():
             continue
+        asked += 1
         try:
+            kb.refresh()  # a swap between two lines: answer the next one from the new index
             answer = kb.ask(text, limit=limit, lang=lang)
         except KBError as error:
-            if question != "-":
-                fail(error, as_json)
             failures += 1
             if as_json:
-                emit_json({"query": text, "error": error.message, "exit_code": error.exit_code})
+                emit_json({"query": printable(text), **error_payload(error)})
             else:
                 click.echo(f"error: {error.message}", err=True)
             continue
@@ -79,34 +90,28 @@ def query(question: str, as_json: bool, limit: int, lang: Optional[str]) -> None
             emit_json(answer)
         else:
             _render_answer(answer)
-            if question == "-":
-                click.echo("")
-    if failures and failures == len([t for t in questions if t.strip()]):
+            click.echo("")
+        sys.stdout.flush()
+    if failures and failures == asked:
         sys.exit(2)
 
 
 @click.command(name="eval")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@json_option
+@handles_errors
 def eval_command(file: Optional[Path], as_json: bool) -> None:
     """Score timm-kb and three baselines on FILE (default: the shipped dev set)."""
-    from kb.api import open_kb
-    from kb.config import EVAL_FILE
-    from kb.errors import BadInput
-    from kb.evaluate import load_items, run_eval
+    from kb import BadInput, EVAL_FILE, load_eval_items, open_kb, run_eval
 
     path = file or EVAL_FILE
+    if not path.is_file():
+        raise BadInput(f"evaluation file not found: {path}")
     try:
-        if not path.is_file():
-            raise BadInput(f"evaluation file not found: {path}")
-        try:
-            items = load_items(path)
-        except ValueError as error:
-            raise BadInput(f"{path} is not a JSON-lines evaluation set: {error}") from None
-        kb = open_kb()
-    except KBError as error:
-        fail(error, as_json)
-    report = run_eval(kb, items, str(path))
+        items = load_eval_items(path)
+    except ValueError as error:
+        raise BadInput(f"{path} is not a JSON-lines evaluation set: {error}") from None
+    report = run_eval(open_kb(), items, str(path))
     if as_json:
         emit_json(report)
         return
@@ -114,10 +119,9 @@ def eval_command(file: Optional[Path], as_json: bool) -> None:
 
 
 def _render_eval(report) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(soft_wrap=True)
+    out = console()
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.counts.items()))
     table = Table(title=f"{report.file} ({counts})")
     for column in ("system", "set-F1", "exact (top1/empty)", "note hit@5", "note MRR@10"):
@@ -128,15 +132,15 @@ def _render_eval(report) -> None:
 
     for score in report.systems:
         table.add_row(score.system, cell(score.set_f1), cell(score.exact), cell(score.note_hit5), cell(score.note_mrr10))
-    console.print(table)
+    out.print(table)
     ours = report.systems[0]
-    console.print(f"\nMisses of {ours.system}: {len(ours.misses)}", markup=False)
+    out.print(f"\nMisses of {ours.system}: {len(ours.misses)}")
     for miss in ours.misses:
         got = ", ".join(miss.got[:6]) + (" …" if len(miss.got) > 6 else "")
-        console.print(f"- [{miss.kind}] {miss.q}\n    score {miss.score:.3f}; got: {got or '(nothing)'}", markup=False, highlight=False)
+        out.print(f"- [{miss.kind}] {miss.q}\n    score {miss.score:.3f}; got: {got or '(nothing)'}")
         if miss.kind == "set":
             missing = sorted(set(miss.gold) - set(miss.got))
             extra = sorted(set(miss.got) - set(miss.gold))
-            console.print(f"    missing: {', '.join(missing[:8]) or '-'}; extra: {', '.join(extra[:8]) or '-'}", markup=False, highlight=False)
+            out.print(f"    missing: {', '.join(missing[:8]) or '-'}; extra: {', '.join(extra[:8]) or '-'}")
         else:
-            console.print(f"    expected: {', '.join(miss.gold)}", markup=False, highlight=False)
+            out.print(f"    expected: {', '.join(miss.gold)}")

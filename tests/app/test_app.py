@@ -219,7 +219,7 @@ def test_no_index_page_offers_a_build(tmp_path, monkeypatch):
 
 
 def test_build_button_reports_progress_and_reruns(tmp_path, monkeypatch):
-    import kb.api
+    import ingest
     from kb.schema import IngestReport
 
     calls = []
@@ -230,7 +230,7 @@ def test_build_button_reports_progress_and_reruns(tmp_path, monkeypatch):
         calls.append(home)
         return IngestReport(build_id="b", ok=True)
 
-    monkeypatch.setattr(kb.api, "build_index", fake_build)
+    monkeypatch.setattr(ingest, "build_index", fake_build)
     monkeypatch.setenv("KB_HOME", str(tmp_path / "empty"))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     at.button(key="build").click().run()

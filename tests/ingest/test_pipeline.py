@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.api import open_kb
+from kb import open_kb
 from kb.config import NOTES_DIR, PROJECT_ROOT
 from kb.store import IndexReader
 
@@ -50,15 +50,15 @@ def test_answers_in_both_languages(knowledge_base):
 
 
 def test_no_change_reingest_reuses_every_vector(built_kb_home, tmp_path):
-    from ingest.pipeline import run_ingest
+    from ingest import build_index
 
     home = copy_home(built_kb_home, tmp_path / "home")
-    report = run_ingest(home=home)
+    report = build_index(home=home)
     assert report.embedded == 0 and report.reused > 2000
 
 
 def test_one_changed_note_embeds_only_its_new_passages(built_kb_home, tmp_path):
-    from ingest.pipeline import run_ingest
+    from ingest import build_index
 
     notes = tmp_path / "notes"
     shutil.copytree(NOTES_DIR, notes)
@@ -66,13 +66,13 @@ def test_one_changed_note_embeds_only_its_new_passages(built_kb_home, tmp_path):
         # unique text, so no vector cache has seen it
         handle.write(f"\n\n### 추가 메모\n\n`_sw`는 timm 저자의 학습 레시피입니다 ({uuid.uuid4().hex}).\n")
     home = copy_home(built_kb_home, tmp_path / "home")
-    report = run_ingest(notes_dir=notes, home=home)
+    report = build_index(notes_dir=notes, home=home)
     assert 0 < report.embedded <= 3
 
 
 def _ingest_child(home: Path, env_extra: dict) -> subprocess.Popen:
     env = dict(os.environ, **env_extra)
-    code = "from ingest.pipeline import run_ingest; from pathlib import Path; import sys; run_ingest(home=Path(sys.argv[1]))"
+    code = "from ingest import build_index; from pathlib import Path; import sys; build_index(home=Path(sys.argv[1]))"
     return subprocess.Popen([sys.executable, "-c", code, str(home)], env=env, cwd=PROJECT_ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -100,7 +100,7 @@ def test_second_ingest_gets_exit_75_while_one_runs(built_kb_home, tmp_path):
 
 
 def test_reader_loop_of_200_queries_during_a_swap(built_kb_home, tmp_path):
-    from ingest.pipeline import run_ingest
+    from ingest import build_index
 
     home = copy_home(built_kb_home, tmp_path / "home")
     kb = open_kb(home)
@@ -120,15 +120,15 @@ def test_reader_loop_of_200_queries_during_a_swap(built_kb_home, tmp_path):
 
     thread = threading.Thread(target=reader)
     thread.start()
-    run_ingest(home=home)
+    build_index(home=home)
     done.set()
     thread.join(timeout=300)
     assert failures == []
 
 
 def test_write_error_keeps_the_previous_index(built_kb_home, tmp_path, monkeypatch):
-    from ingest.pipeline import run_ingest
-    import kb.store
+    from ingest import build_index
+    import kb.store.sqlite_faiss
 
     home = copy_home(built_kb_home, tmp_path / "home")
     before = IndexReader.open(home).build_id
@@ -136,9 +136,9 @@ def test_write_error_keeps_the_previous_index(built_kb_home, tmp_path, monkeypat
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(kb.store, "_save_faiss", disk_full)
+    monkeypatch.setattr(kb.store.sqlite_faiss, "_save_faiss", disk_full)
     with pytest.raises(OSError):
-        run_ingest(home=home)
+        build_index(home=home)
     assert IndexReader.open(home).build_id == before
     assert not list((home / "indexes").glob(".partial-*"))
 
@@ -189,7 +189,7 @@ def test_second_nightly_gets_exit_75_while_an_ingest_runs(built_kb_home, tmp_pat
 def test_bad_notes_are_reported_per_file_and_never_stop_the_good_ones(built_kb_home, tmp_path):
     import timm
 
-    from ingest.pipeline import run_ingest
+    from ingest import build_index
 
     notes = tmp_path / "notes"
     shutil.copytree(NOTES_DIR, notes)
@@ -202,7 +202,7 @@ def test_bad_notes_are_reported_per_file_and_never_stop_the_good_ones(built_kb_h
     names = timm.list_models(pretrained=True)[:1000]
     (notes / "thousand.md").write_text("# 1000개 모델\n\n" + "\n".join(f"- {n}" for n in names), encoding="utf-8")
     home = copy_home(built_kb_home, tmp_path / "home")
-    report = run_ingest(notes_dir=notes, home=home)
+    report = build_index(notes_dir=notes, home=home)
     status = {f.source: f.status for f in report.files}
     assert {status[n] for n in ("empty.md", "binary.md", "latin1.md", "huge.md")} == {"skipped"}
     assert status["no-headings.txt"] == "ok" and status["thousand.md"] == "ok"
