@@ -229,7 +229,7 @@ def show_answer(answer, index: int, rerun: bool) -> None:
     if rerun:
         st.caption(t("rerun_note", lang))
     st.markdown(view.escape_markdown(answer.answer))
-    chips = view.filter_chips(answer.filters, lang)
+    chips = view.filter_chips(answer, lang)
     st.markdown(f"**{t('read', lang)}:** " + (view.chips_markdown(chips) if chips else t("read_nothing", lang)))
 
     if answer.models:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from kb import Answer, Explanation, Lang, Manifest, ModelHit, QueryFilters, describe_filters
+from kb import Answer, Explanation, Lang, Manifest, ModelHit, QueryFilters, understood_chips
 
 # CommonMark treats a backslash before ASCII punctuation as the literal character. `$` starts LaTeX in Streamlit.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")
@@ -40,8 +40,9 @@ class Turn:
     rerun: bool = False  # asked again from the sidebar with edited filters
 
 
-def filter_chips(filters: QueryFilters, lang: Lang) -> list[str]:
-    return describe_filters(filters, lang)
+def filter_chips(answer: Answer, lang: Lang) -> list[str]:
+    """The conditions the answer matched (its filter expression), in the UI language."""
+    return understood_chips(answer, lang)
 
 
 def chips_markdown(chips: list[str]) -> str:

@@ -7,8 +7,9 @@ from kb.config import configure_threads as _configure_threads
 
 _configure_threads()  # first thing: OpenMP reads its settings once, when a runtime loads
 
-from kb.answer import citation, describe_filters  # noqa: E402
+from kb.answer import citation, understood_chips  # noqa: E402
 from kb.api import (  # noqa: E402
+    Conversation,
     KnowledgeBase,
     explain_name,
     filters_from_flags,
@@ -53,10 +54,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     # the knowledge base
-    "KnowledgeBase", "open_kb", "registry", "list_models", "filters_from_flags", "explain_name", "rollback_index",
+    "KnowledgeBase", "Conversation", "open_kb", "registry", "list_models", "filters_from_flags", "explain_name", "rollback_index",
     "parse_name",
     # reading answers
-    "describe_filters", "citation", "render_explanation", "detect_language", "validate_question", "printable",
+    "understood_chips", "citation", "render_explanation", "detect_language", "validate_question", "printable",
     # evaluation
     "load_eval_items", "run_eval", "EvalReport",
     # places

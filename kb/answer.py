@@ -5,33 +5,17 @@ Pure functions over schema objects; the wording tables are here so Korean and En
 
 from __future__ import annotations
 
-from kb.schema import Lang, ModelHit, PassageHit, QueryFilters, Relaxation
+from typing import Optional
+
+from kb.licenses import license_class
+from kb.query.describe import chips
+from kb.schema import FollowUp, Lang, ModelHit, PassageHit, Relaxation, Understanding
 
 SORT_LABELS: dict[str, dict[Lang, str]] = {
     "top1": {"en": "most accurate first", "ko": "정확도 높은 순"},
     "params_asc": {"en": "smallest first", "ko": "파라미터 적은 순"},
     "params_desc": {"en": "largest first", "ko": "파라미터 많은 순"},
     "resolution_desc": {"en": "highest resolution first", "ko": "해상도 높은 순"},
-}
-
-# One template per filter field: (English, Korean). `{v}` is the value.
-FILTER_LABELS: dict[str, tuple[str, str]] = {
-    "sizes": ("size {v}", "크기 {v}"),
-    "datasets": ("data {v}", "데이터 {v}"),
-    "any_datasets": ("data any of {v}", "데이터 {v} 중 하나"),
-    "epochs": ("{v} epochs", "{v} 에폭"),
-    "patch_size": ("patch {v}", "패치 {v}"),
-    "pretrain_datasets": ("pretrained on {v}", "{v} 사전학습"),
-    "finetune_datasets": ("fine-tuned on {v}", "{v} 파인튜닝"),
-    "resolution": ("{v}px", "해상도 {v}"),
-    "min_params_m": ("≥ {v}M params", "파라미터 {v}M 이상"),
-    "max_params_m": ("≤ {v}M params", "파라미터 {v}M 이하"),
-    "min_top1": ("top-1 ≥ {v}%", "top-1 {v}% 이상"),
-    "families": ("family {v}", "계열 {v}"),
-    "archs": ("architecture {v}", "아키텍처 {v}"),
-    "names": ("name {v}", "이름 {v}"),
-    "methods": ("method {v}", "방법 {v}"),
-    "licenses": ("licence {v}", "라이선스 {v}"),
 }
 
 TEXT: dict[str, dict[Lang, str]] = {
@@ -63,27 +47,43 @@ TEXT: dict[str, dict[Lang, str]] = {
     },
     "see": {"en": " See {cites}.", "ko": " 참고: {cites}."},
     "any": {"en": "your question", "ko": "질문"},
+    "refined": {"en": "(Refining the previous question: {previous}.)", "ko": "(앞 질문을 이어서 좁혔습니다: {previous}.)"},
+    "new_subject": {"en": "(A new question: the previous filters were dropped.)", "ko": "(새 질문으로 보고 앞의 조건은 뺐습니다.)"},
+    "corrected": {"en": "Read '{written}' as {read_as}.", "ko": "'{written}'을(를) {read_as}(으)로 읽었습니다."},
+    "ignored": {"en": "Not used: {words}.", "ko": "쓰지 않은 말: {words}."},
+    "custom_license": {"en": " Some have a custom licence: check its terms.", "ko": " 자체 라이선스인 가중치가 있습니다: 조건을 확인하세요."},
 }
 
 
-def describe_filters(filters: QueryFilters, lang: Lang) -> list[str]:
-    """Human-readable chips for every constraint the rules understood."""
-    chips: list[str] = []
-    for field, (en, ko) in FILTER_LABELS.items():
-        value = getattr(filters, field)
-        if value in (None, [], ""):
-            continue
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        shown = " | ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-        chips.append((ko if lang == "ko" else en).format(v=shown))
-    if filters.in1k_only:
-        chips.append("ImageNet-1k만" if lang == "ko" else "ImageNet-1k only")
-    if filters.not_finetuned:
-        chips.append("파인튜닝 전 사전학습 가중치" if lang == "ko" else "pretrained only, not fine-tuned")
-    if filters.sort in SORT_LABELS:
-        chips.append(SORT_LABELS[filters.sort][lang])
-    return chips
+def condition_chips(where, sort: str, lang: Lang) -> list[str]:
+    """Human-readable chips for every top-level condition understood, then the ranking."""
+    found = chips(where, lang)
+    if sort in SORT_LABELS:
+        found.append(SORT_LABELS[sort][lang])
+    return found
+
+
+def understood_chips(answer, lang: Optional[Lang] = None) -> list[str]:
+    """The chips of an answer: its expression (or, for an answer that has only the flat filters, theirs)."""
+    from kb.query.legacy import where_of
+
+    where = answer.where if answer.where is not None else where_of(answer.filters)
+    return condition_chips(where, answer.sort if answer.where is not None else answer.filters.sort, lang or answer.language)
+
+
+def _reading_notes(read: Understanding, lang: Lang, follow_up: Optional[FollowUp]) -> str:
+    """What the reader should know about how the question was read: follow-up, corrections, ignored words."""
+    notes = []
+    if follow_up is not None and follow_up.mode == "refine":
+        notes.append(TEXT["refined"][lang].format(previous=follow_up.previous or "-"))
+    elif follow_up is not None and follow_up.mode == "new":
+        notes.append(TEXT["new_subject"][lang])
+    for c in read.corrections:
+        notes.append(TEXT["corrected"][lang].format(written=c.written, read_as=c.read_as))
+    notes += [f"({note}.)" for note in read.notes if not note.startswith(("included:", "widened:", "example:"))]
+    if read.ignored_words:
+        notes.append(TEXT["ignored"][lang].format(words=", ".join(read.ignored_words[:8])))
+    return (" " + " ".join(notes)) if notes else ""
 
 
 def citation(hit: PassageHit) -> str:
@@ -101,18 +101,20 @@ def _snippet(text: str, limit: int = 220) -> str:
 
 def compose_answer(
     lang: Lang,
-    filters: QueryFilters,
+    read: Understanding,
     models: list[ModelHit],
     total_matches: int,
     passages: list[PassageHit],
     relaxations: list[Relaxation],
+    follow_up: Optional[FollowUp] = None,
     max_citations: int = 3,
 ) -> str:
     """A few sentences: the count and the best match, or the nearest relaxations, then citations."""
-    chips = describe_filters(filters, lang)
-    cond = " · ".join(chips) if chips else TEXT["any"][lang]
+    described = " · ".join(condition_chips(read.where, read.sort, lang))
+    cond = described or TEXT["any"][lang]
     cites = " ".join(dict.fromkeys(citation(p) for p in passages[:max_citations]))
-    if filters.is_structured() and not (filters.wants_explanation and passages):
+    notes = _reading_notes(read, lang, follow_up)
+    if read.is_structured() and not (read.wants_explanation and passages):
         if total_matches == 0:
             text = TEXT["none"][lang].format(cond=cond)
             if relaxations:
@@ -123,17 +125,20 @@ def compose_answer(
             if len(models) < total_matches:
                 text += TEXT["showing"][lang].format(k=len(models))
             top = models[0]
-            key = "best_top1" if filters.sort == "top1" else "first"
+            key = "best_top1" if read.sort == "top1" else "first"
             text += TEXT[key][lang].format(
                 name=top.name, top1=_fmt(top.top1, 2), params=_fmt(top.params_m, 1), res=_fmt(top.resolution)
             )
+            if any(license_class(m.license) == "custom" for m in models):
+                text += TEXT["custom_license"][lang]
+        text += notes
         if cites:
             text += TEXT["see"][lang].format(cites=cites)
         return text
     if not passages:
-        return TEXT["no_notes"][lang]
+        return TEXT["no_notes"][lang] + notes
     best = passages[0]
     text = f"{TEXT['notes_only'][lang]} “{_snippet(best.text)}” {citation(best)}"
-    if filters.is_structured() and total_matches:
+    if read.is_structured() and total_matches:
         text += " " + TEXT["found"][lang].format(n=total_matches, s="" if total_matches == 1 else "s", cond=cond)
-    return text + (TEXT["see"][lang].format(cites=cites) if len(passages) > 1 else "")
+    return text + notes + (TEXT["see"][lang].format(cites=cites) if len(passages) > 1 else "")

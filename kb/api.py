@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from kb.query.expression import Where
 from kb.schema import Answer, CheckFinding, Explanation, Lang, Manifest, ModelRecord, QueryFilters
 
 
@@ -61,11 +62,18 @@ class KnowledgeBase:
     def records(self) -> list[ModelRecord]:
         return self._searcher.records
 
-    def models(self, filters: QueryFilters) -> list[ModelRecord]:
-        """Every record of this index that matches, ranked as an answer ranks them."""
-        from kb.filters import apply_filters, rank
+    def conversation(self) -> "Conversation":
+        """A conversation: each question may refine the one before it (kb.query.followup)."""
+        return Conversation(self)
 
-        return rank(apply_filters(self._searcher.records, filters), filters)
+    def models(self, filters: "QueryFilters | Where", sort: str = "relevance") -> list[ModelRecord]:
+        """Every record of this index that matches a flat filter record or an expression, ranked as answers are."""
+        from kb.query.legacy import where_of
+        from kb.rank import rank
+
+        if isinstance(filters, QueryFilters):
+            filters, sort = where_of(filters), filters.sort
+        return rank(self._searcher.matcher.select(filters), sort)
 
     def explain(self, name: str) -> Explanation:
         return explain_name(name, self._searcher.records_by_name, self._searcher.live_parsed)
@@ -80,6 +88,33 @@ class KnowledgeBase:
         return self._searcher
 
 
+class Conversation:
+    """Turns of one conversation. A turn that refines keeps the previous filters; a new subject starts over;
+    `Answer.follow_up` says which. A turn the notes answer (no filters) leaves the last filters for the next one."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.previous = None  # the last structured Understanding
+
+    def ask(self, question: str, *, limit: int = 50, lang: Optional[Lang] = None) -> Answer:
+        from kb.query.followup import merge
+        from kb.schema import FollowUp
+
+        searcher = self.kb.searcher
+        read = searcher.understand(question)
+        if self.previous is None:
+            merged, follow_up = read, FollowUp(mode="first")
+        else:
+            merged, follow_up = merge(self.previous, read, question, searcher.lexicon)
+        answer = searcher.ask(question, limit=limit, lang=lang, understanding=merged, follow_up=follow_up)
+        if merged.is_structured():
+            self.previous = merged
+        return answer
+
+    def reset(self) -> None:
+        self.previous = None
+
+
 def open_kb(home: Optional[Path] = None, build: Optional[Path] = None) -> KnowledgeBase:
     return KnowledgeBase(home, build)
 
@@ -91,12 +126,17 @@ def registry(refresh: bool = False) -> list[ModelRecord]:
     return load_registry(refresh=refresh)
 
 
-def list_models(filters: QueryFilters, records: Optional[list[ModelRecord]] = None) -> list[ModelRecord]:
-    """The records matching `filters`, ranked by its sort (registry order when it has none)."""
-    from kb.filters import apply_filters, rank
+def list_models(filters: "QueryFilters | Where", sort: str = "relevance",
+                records: Optional[list[ModelRecord]] = None) -> list[ModelRecord]:
+    """The records matching a flat filter record or an expression, ranked by `sort` (registry order for none)."""
+    from kb.filters import Matcher
+    from kb.query.legacy import where_of
+    from kb.rank import rank
 
-    found = apply_filters(records if records is not None else registry(), filters)
-    return rank(found, filters) if filters.sort != "relevance" else found
+    if isinstance(filters, QueryFilters):
+        filters, sort = where_of(filters), filters.sort
+    found = Matcher(records if records is not None else registry()).select(filters)
+    return rank(found, sort) if sort != "relevance" else found
 
 
 def explain_name(name: str, records: Optional[dict[str, ModelRecord]] = None, live_parsed=None) -> Explanation:

@@ -173,17 +173,25 @@ class TimmKB(System):
         self.kb = kb
         self._cache: dict[str, object] = {}
 
-    def _ask(self, q: str):
-        if q not in self._cache:
-            self._cache[q] = self.kb.ask(q, limit=100000)
-        return self._cache[q]
+    def _ask(self, item):
+        """The answer to the question, or to the last turn of the conversation (asked turn by turn)."""
+        key = "\n".join(item.turns) or item.q
+        if key not in self._cache:
+            if item.turns:
+                chat = self.kb.conversation()
+                for turn in item.turns[:-1]:
+                    chat.ask(turn, limit=100000)
+                self._cache[key] = chat.ask(item.turns[-1], limit=100000)
+            else:
+                self._cache[key] = self.kb.ask(item.q, limit=100000)
+        return self._cache[key]
 
     def models(self, item):
-        answer = self._ask(item.q)
-        return [m.name for m in answer.models] if answer.filters.is_structured() else []
+        answer = self._ask(item)
+        return [m.name for m in answer.models] if answer.where is not None or answer.sort != "relevance" else []
 
     def passages(self, item):
-        return self._ask(item.q).passages
+        return self._ask(item).passages
 
 
 def wildcard_patterns(filters: QueryFilters) -> list[str]:
@@ -219,8 +227,9 @@ class Wildcards(System):
             include, exclude = item.wildcards.get("include") or [], item.wildcards.get("exclude") or []
             return [n for n in self.names if any(fnmatch.fnmatchcase(n, p) for p in include)
                     and not any(fnmatch.fnmatchcase(n, p) for p in exclude)]
-        filters = self.kb.ask(item.q, limit=1).filters
-        if not filters.is_structured():
+        answer = self.kb.ask(item.q, limit=1)
+        filters = answer.filters
+        if answer.where is None and answer.sort == "relevance":
             return []
         patterns = wildcard_patterns(filters)
         return [n for n in self.names if any(fnmatch.fnmatchcase(n, p) for p in patterns)]

@@ -11,6 +11,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kb.query.expression import Where
+
 SCHEMA_VERSION = 1
 
 Lang = Literal["ko", "en"]
@@ -254,7 +256,7 @@ class IngestReport(_Model):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Questions and answers (kb.query_parse, kb.search, kb.answer)
+# Questions and answers (kb.query, kb.search, kb.answer)
 # --------------------------------------------------------------------------------------------------------------
 
 SortKey = Literal["relevance", "top1", "params_asc", "params_desc", "resolution_desc"]
@@ -296,6 +298,37 @@ class QueryFilters(_Model):
         )
 
 
+class Correction(_Model):
+    written: str  # as typed: "convnxt"
+    read_as: str  # what it was read as: "convnext"
+
+
+class Understanding(_Model):
+    """What a question asks for: a filter expression (kb.query.expression), a ranking, and where every word went."""
+
+    where: Optional[Where] = None  # None: no structured condition (a question for the notes)
+    sort: SortKey = "relevance"
+    free_text: str = ""  # what the rules did not consume, for semantic search
+    wants_explanation: bool = False
+    matched_phrases: list[str] = Field(default_factory=list)
+    ignored_words: list[str] = Field(default_factory=list)  # used by no rule, known to no stop list
+    corrections: list[Correction] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # how operators were read ("widened: fine-tuned or not")
+    additions: list[Where] = Field(default_factory=list)  # "include nano as well": what to add to a previous turn
+    syntax: bool = False  # written in the --where syntax
+
+    def is_structured(self) -> bool:
+        return self.where is not None or self.sort != "relevance"
+
+
+class FollowUp(_Model):
+    """How a conversation turn related to the one before it."""
+
+    mode: Literal["first", "refine", "new"]
+    previous: str = ""  # the previous turn's expression, in the --where syntax
+    reason: str = ""
+
+
 class ModelHit(_Model):
     name: str
     score: float
@@ -335,3 +368,11 @@ class Answer(_Model):
     passages: list[PassageHit] = Field(default_factory=list)
     answer: str = ""
     relaxations: list[Relaxation] = Field(default_factory=list)
+    # added with the filter expression (the keys above are the stable contract; these are new keys)
+    where: Optional[Where] = None  # the expression the answer matched, AND / OR / NOT of conditions
+    where_text: str = ""  # the same in the --where syntax
+    where_words: str = ""  # the same in words, in the answer's language
+    sort: SortKey = "relevance"
+    ignored_words: list[str] = Field(default_factory=list)
+    corrections: list[Correction] = Field(default_factory=list)
+    follow_up: Optional[FollowUp] = None

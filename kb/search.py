@@ -1,6 +1,6 @@
 """Answering a question: structured filters over the registry, hybrid retrieval over the notes, evidence links.
 
-- Structured part: the rules in kb.query_parse read filters; kb.filters selects every matching record (set
+- Structured part: kb.query reads a filter expression; kb.filters selects every matching record (set
   semantics) and ranks them by the ranking intent.
 - Note part: BM25 over kiwi morphemes (plus the question's words translated by kb.glossary) and dense e5 vectors,
   fused by weighted relative scores. Weighted RRF is kept as the alternative; ranks alone level a wide BM25 margin
@@ -21,12 +21,17 @@ import numpy as np
 
 from kb.answer import compose_answer
 from kb.describe import describe_record, passage_index_text
+from kb.filters import Matcher
 from kb.glossary import translate_tokens
-from kb.filters import apply_filters, rank, relaxations, why_matched
 from kb.language import detect_language, validate_question
 from kb.lexical import BM25Index, relative_score_fusion, tokenize, weighted_rrf
-from kb.query_parse import FamilyIndex, parse_question
-from kb.schema import Answer, Lang, ModelHit, ModelRecord, Passage, PassageHit, QueryFilters
+from kb.query.describe import describe
+from kb.query.expression import to_syntax
+from kb.query.legacy import filters_of, where_of
+from kb.query.lexicon import Lexicon
+from kb.query.parse import understand
+from kb.rank import rank, relaxations, repair_empty, why_matched
+from kb.schema import Answer, FollowUp, Lang, ModelHit, ModelRecord, Passage, PassageHit, QueryFilters, Understanding
 
 DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.3
@@ -66,7 +71,8 @@ class Searcher:
         self.records_by_name: dict[str, ModelRecord] = {r.name: r for r in self.records}
         self.passages: list[Passage] = reader.passages()
         self.passage_by_id: dict[str, Passage] = {p.id: p for p in self.passages}
-        self.family_index = FamilyIndex.from_records(self.records)
+        self.lexicon = Lexicon.from_records(self.records)
+        self.matcher = Matcher(self.records)
         # tokens were computed at ingest: no kiwi start-up here unless the question itself is Korean. An index
         # tokenised by another tokenizer version is re-tokenised in memory until the next ingest rewrites it.
         passage_tokens = reader.passage_tokens if reader.tokens_current else [tokenize(passage_index_text(p)) for p in self.passages]
@@ -122,6 +128,14 @@ class Searcher:
 
     # ---- answering ---------------------------------------------------------------------------------------------
 
+    def understand(self, question: str, filters: Optional[QueryFilters] = None) -> Understanding:
+        """What the question asks for; `filters` (a flat record, e.g. the sidebar's) replace the rules' reading."""
+        question = validate_question(question)
+        if filters is not None:
+            read = understand(question, self.lexicon)
+            return read.model_copy(update={"where": where_of(filters), "sort": filters.sort})
+        return understand(question, self.lexicon)
+
     def ask(
         self,
         question: str,
@@ -129,26 +143,33 @@ class Searcher:
         limit: int = 50,
         lang: Optional[Lang] = None,
         filters: Optional[QueryFilters] = None,
+        understanding: Optional[Understanding] = None,
+        follow_up: Optional[FollowUp] = None,
     ) -> Answer:
+        """Answer a question; `understanding` (a follow-up's merged reading, a --where) replaces the parse."""
         question = validate_question(question)
         language: Lang = lang or detect_language(question)
-        if filters is None:
-            filters = parse_question(question, self.family_index)
+        read = understanding or self.understand(question, filters)
 
         ranked_passages = self.hybrid_passages(question)
         models: list[ModelHit] = []
         total = 0
         relaxed = []
-        if filters.is_structured():
-            matches = rank(apply_filters(self.records, filters), filters)
+        if read.is_structured():
+            matches = rank(self.matcher.select(read.where), read.sort)
+            repaired = repair_empty(self.matcher, self.lexicon.family_set, read.where) if not matches and read.where else None
+            if repaired:  # said in the answer, never silent
+                where, note_en, note_ko = repaired
+                read = read.model_copy(update={"where": where, "notes": read.notes + [note_ko if language == "ko" else note_en]})
+                matches = rank(self.matcher.select(where), read.sort)
             total = len(matches)
             models = [
-                to_model_hit(r, score=1.0 - i / max(total, 1), why=why_matched(r, filters))
+                to_model_hit(r, score=1.0 - i / max(total, 1), why=why_matched(r, read.where))
                 for i, r in enumerate(matches[: max(limit, 0)])
             ]
-            if total == 0:
-                relaxed = relaxations(self.records, filters)
-            if filters.wants_explanation:  # a question about meaning: the notes' own ranking, not model links
+            if total == 0 and read.where is not None:
+                relaxed = relaxations(self.matcher, read.where, read.sort)
+            if read.wants_explanation:  # a question about meaning: the notes' own ranking, not model links
                 passages = self._passage_hits(ranked_passages[:MAX_PASSAGES])
             else:
                 passages = self._evidence(ranked_passages, {m.name for m in models})
@@ -160,16 +181,23 @@ class Searcher:
                     models.append(to_model_hit(record, score, ["semantic match"]))
             total = 0  # free-text model hits are suggestions, not a matched set
 
-        text = compose_answer(language, filters, models, total, passages, relaxed)
+        text = compose_answer(language, read, models, total, passages, relaxed, follow_up)
         return Answer(
             query=question,
             language=language,
-            filters=filters,
+            filters=filters_of(read, self.lexicon.licenses),
             models=models,
             total_matches=total,
             passages=passages,
             answer=text,
             relaxations=relaxed,
+            where=read.where,
+            where_text=to_syntax(read.where),
+            where_words=describe(read.where, language),
+            sort=read.sort,
+            ignored_words=read.ignored_words,
+            corrections=read.corrections,
+            follow_up=follow_up,
         )
 
     def _passage_hits(self, scored: list[tuple[str, float]]) -> list[PassageHit]:

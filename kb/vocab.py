@@ -2,7 +2,7 @@
 
 The meanings are written here from the suffix guide (data/notes/timm-suffix-guide.ko.md) and the MMPretrain naming
 conventions (data/notes/mmpretrain-naming-convention.en.md). Every table is data: the decoder in kb.naming and
-the question parser in kb.query_parse only look things up here.
+the question parser in kb.query only look things up here.
 """
 
 from __future__ import annotations
@@ -48,18 +48,6 @@ SIZE_LETTERS: dict[str, str] = {
 
 # Families whose letter+number token is size and patch at once: mixer_b16 = Mixer-B/16.
 SIZE_PATCH_FAMILIES = {"mixer", "gmixer", "gmlp"}
-
-# Question words for sizes, Korean and English (the question parser reuses this table).
-SIZE_QUESTION_WORDS: dict[str, str] = {
-    "atto": "atto", "아토": "atto", "femto": "femto", "펨토": "femto", "pico": "pico", "피코": "pico",
-    "nano": "nano", "나노": "nano", "tiny": "tiny", "타이니": "tiny", "초소형": "tiny",
-    "small": "small", "스몰": "small", "작은": "small", "소형": "small",
-    "base": "base", "베이스": "base", "기본형": "base",
-    "medium": "medium", "미디엄": "medium", "중형": "medium",
-    "large": "large", "라지": "large", "대형": "large", "큰": "large",
-    "huge": "huge", "휴즈": "huge", "거대": "huge", "초대형": "huge",
-    "giant": "giant", "자이언트": "giant", "gigantic": "gigantic",
-}
 
 # ---- datasets ----------------------------------------------------------------------------------------------------
 
@@ -249,16 +237,6 @@ METHODS: dict[str, Term] = {
     "v4": Term("v4: fourth version", "v4: 네 번째 버전"),
 }
 
-LICENSE_QUESTION_WORDS: dict[str, list[str]] = {
-    "noncommercial": ["cc-by-nc-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0"],
-    "비상업": ["cc-by-nc-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0"],
-    "비영리": ["cc-by-nc-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0"],
-    "apache": ["apache-2.0"], "아파치": ["apache-2.0"],
-    "mit": ["mit"],
-    "bsd": ["bsd-3-clause"],
-    "creativecommons": ["cc-by-4.0", "cc-by-nc-4.0", "cc-by-sa-4.0", "cc-by-nc-sa-4.0"],
-}
-
 # ---- architecture tokens ---------------------------------------------------------------------------------------
 
 # Leading arch tokens that name where the implementation comes from rather than the family.
@@ -393,3 +371,23 @@ MMPRETRAIN_DATASETS: dict[str, str] = {
     "in1k": "in1k", "in21k": "in22k", "in22k": "in22k", "imagenet": "in1k", "imagenet21k": "in22k",
     "laion2b": "laion2b", "openai": "openai", "laion400m": "laion400m", "webli": "webli",
 }
+
+# ---- question semantics (kb.filters reads names by these) -------------------------------------------------------
+
+# Arch tokens that users name like families ("SigLIP models", "DINOv2 backbones"). They qualify another family
+# (a DINOv2 ViT), so "DINOv2 ViT" means both while "ViT or ConvNeXt" means either.
+TOKEN_FAMILIES = {"siglip", "siglip2", "dinov2", "dinov3", "clip", "eva", "mae", "betwixt", "so400m", "so150m"}
+
+# Names a question may use for several dataset tokens at once ("DataComp" is datacomp1b or datacompxl).
+DATASET_GROUPS: dict[str, set[str]] = {
+    "datacomp": {"datacomp1b", "datacompxl"},
+    "dfn": {"dfn2b", "dfn5b", "dfndr2b"},
+    "laion": {"laion2b", "laion400m", "laiona"},
+    "metaclip": {"metaclip", "metaclip2"},
+    "yfcc": {"yfcc15m", "yfcc100m"},
+    "lvd": {"lvd142m", "lvd1689m"},
+}
+# Tag tokens that are ImageNet-1k under a recipe name (resnet50.b1k_in1k): they do not break "in1k only".
+IN1K_TOKENS = {"in1k", "b1k", "b2k"}
+# A method a question names, and the name tokens that carry it ("torchvision" weights are tagged tv or tv2).
+METHOD_TOKENS: dict[str, set[str]] = {"dist": {"dist", "distilled"}, "tv": {"tv", "tv2", "tv3"}}

@@ -14,11 +14,11 @@ from kb.cli.common import console, emit_json, error_payload, handles_errors, jso
 def _render_answer(answer, limit_rows: int = 30) -> None:
     from rich.table import Table
 
-    from kb import citation, describe_filters
+    from kb import citation, understood_chips
 
     out = console()
     out.print(answer.answer)
-    chips = describe_filters(answer.filters, answer.language)
+    chips = understood_chips(answer)
     if chips:
         label = "이해한 조건" if answer.language == "ko" else "Understood"
         out.print(f"\n{label}: " + " · ".join(chips))

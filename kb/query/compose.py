@@ -1,0 +1,204 @@
+"""From the atoms a question states and the operators between them to one filter expression.
+
+- Negation binds to what it modifies: English puts the cue before ("not the d variant", "without the distilled
+  ones": up to the next boundary), Korean after ("deit 말고", "v2는 빼고": back to the previous boundary). A cue
+  after a nominalised clause negates the clause, negation included: "파인튜닝 안 된 것 제외" is "fine-tuned".
+- Inclusion adds what it marks to the set it qualifies ("ConvNeXt, V2 included" is convnext OR convnextv2); with
+  nothing to add to it is no restriction at all ("distilled 다 포함").
+- Alternatives: atoms joined by or, /, 이든…든 are either-or; several atoms of an alternatives group (sizes,
+  families, archs, resolutions, licences) are either-or too; everything else must hold together.
+- Widening: "fine-tuned or not", "gap or not", "여부 상관없이" drop the condition before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.query.expression import Where, all_of, any_of, negate
+from kb.query.scan import OR_GROUPS, Atom, Scan
+from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, STOPWORDS
+
+_NOMINAL = re.compile(r"^\s*(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)?\s*(?:은|는|을|를|이|가|도|만)?\s*$")
+_ENDS_SCOPE = {"boundary", "not_pre", "not_post", "incl_pre", "incl_post", "widen"}
+
+
+@dataclass
+class Cue:
+    kind: str
+    start: int
+    end: int
+
+
+def find_cues(q: Scan) -> tuple[list[Cue], str]:
+    """The operators in what the recognizers left, and the text with them blanked (the words nobody read)."""
+    # what a recognizer read is a wall, not white space: no cue may reach across it ("384, gap or not")
+    text = "".join("\x01" if t == " " and o != " " else t for t, o in zip(q.text, q.original.lower()))
+    for m in re.finditer(GLUED_PAREN, q.original):  # "비상업(NC)": an aside inside the phrase
+        text = text[:m.start()] + " " + text[m.start() + 1:m.end() - 1] + " " + text[m.end():]
+    cues: list[Cue] = []
+    for kind, pattern in CUES:
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            found = text[m.start():m.end()]
+            if found.strip():  # the cue itself, not the blanked atom a leading \s* swept up
+                start = m.start() + len(found) - len(found.lstrip())
+                end = m.end() - (len(found) - len(found.rstrip()))
+                cues.append(Cue(kind, start, end))
+                text = text[:start] + " " * (end - start) + text[end:]
+    cues.sort(key=lambda c: c.start)
+    return cues, text
+
+
+def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom]) -> list[Atom]:
+    """From the cue to the next boundary that follows an atom: "drop the ones that used m38m" reaches m38m."""
+    first = min((a.start for a in atoms if a.start >= cue.end), default=None)
+    if first is None:
+        return []
+    stop = min((c.start for c in cues if c.start >= first and c.kind in _ENDS_SCOPE), default=10 ** 9)
+    hard = min((c.start for c in cues if cue.end <= c.start < first and c.kind != "boundary" and c.kind in _ENDS_SCOPE),
+               default=10 ** 9)
+    return [a for a in atoms if cue.end <= a.start < min(stop, hard)]
+
+
+def _nearest(cue: Cue, atoms: list[Atom], chains: dict[int, int], before: bool) -> list[Atom]:
+    """The atom next to the cue (before or after it), with the alternatives it is chained with."""
+    side = [i for i, a in enumerate(atoms) if (a.end <= cue.start if before else a.start >= cue.end)]
+    if not side:
+        return []
+    i = max(side, key=lambda k: atoms[k].end) if before else min(side, key=lambda k: atoms[k].start)
+    chain = chains.get(i)
+    return [atoms[k] for k in range(len(atoms)) if k == i or (chain is not None and chains.get(k) == chain)]
+
+
+def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> list[Atom]:
+    start = 0
+    earlier = [c for c in cues if c.end <= cue.start and c.kind in _ENDS_SCOPE]
+    for previous in reversed(earlier):
+        if previous.kind == "not_post" and _NOMINAL.match(text[previous.end:cue.start]):
+            continue  # "파인튜닝 안 된 것 제외": the clause, its own negation included
+        start = previous.end
+        break
+    return [a for a in atoms if start <= a.start and a.end <= cue.start]
+
+
+def _adjacent(text: str) -> bool:
+    """Nothing but stop words between an atom and an operator: "tiny or small", not "weights from the semi/"."""
+    return all(w.lower() in STOPWORDS for w in re.findall(r"[^\W\d_]+|\d+", text))
+
+
+def _alternative_chains(cues: list[Cue], atoms: list[Atom], text: str) -> dict[int, int]:
+    """Atom index -> chain id, for atoms an or-cue joins: the nearest atom on each side, with nothing but stop
+    words between; a comma joins two atoms of the same group the same way ("deit, deit3", "F0, F1")."""
+    parent = list(range(len(atoms)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    previous_post: int | None = None  # "A이든 B든": the atom before the previous 든
+    for cue in cues:
+        if cue.kind == "or_post":
+            left = [i for i, a in enumerate(atoms) if a.end <= cue.start]
+            if left:
+                i = max(left, key=lambda k: atoms[k].end)
+                if previous_post is not None and previous_post != i:
+                    parent[find(i)] = find(previous_post)
+                previous_post = i
+            continue
+        comma = cue.kind == "boundary" and text[cue.start:cue.end] == ","
+        if cue.kind != "or" and not comma:
+            continue
+        left = [i for i, a in enumerate(atoms) if a.end <= cue.start]
+        right = [i for i, a in enumerate(atoms) if a.start >= cue.end]
+        if left and right:
+            i = max(left, key=lambda k: atoms[k].end)
+            j = min(right, key=lambda k: atoms[k].start)
+            if comma and atoms[i].group != atoms[j].group:
+                continue
+            if _adjacent(text[atoms[i].end:cue.start]) and _adjacent(text[cue.end:atoms[j].start]):
+                parent[find(i)] = find(j)
+    chains: dict[int, list[int]] = {}
+    for i in range(len(atoms)):
+        chains.setdefault(find(i), []).append(i)
+    return {i: root for root, members in chains.items() if len(members) > 1 for i in members}
+
+
+def _combine(atoms: list[Atom], chains: dict[int, int], index_of: dict[int, int]) -> list[Where]:
+    """Positive atoms into conjuncts: alternative chains and OR groups become ORs, the rest ANDs."""
+    conjuncts: list[Where] = []
+    by_chain: dict[int, list[Atom]] = {}
+    by_group: dict[str, list[Atom]] = {}
+    for atom in atoms:
+        chain = chains.get(index_of[id(atom)])
+        if chain is not None:
+            by_chain.setdefault(chain, []).append(atom)
+        else:
+            by_group.setdefault(atom.group, []).append(atom)
+    for members in by_chain.values():
+        groups = {a.group for a in members}
+        if len(groups) == 1 and (group := groups.pop()) in by_group and group in OR_GROUPS:
+            by_group[group].extend(members)  # "tiny, small or base": one set of alternatives
+        else:
+            conjuncts.append(any_of([a.where for a in members]))
+    for group, members in by_group.items():
+        wheres = [a.where for a in members]
+        conjuncts.append(any_of(wheres) if group in OR_GROUPS else all_of(wheres))
+    return conjuncts
+
+
+def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
+    """(the expression, what inclusion added with nothing to add to in this question (a follow-up widens the
+    previous turn with it), the notes on how operators were read, the text no rule used)."""
+    cues, leftover = find_cues(q)
+    atoms = sorted((a for a in q.atoms if a.where is not None), key=lambda a: a.start)
+    index_of = {id(a): i for i, a in enumerate(atoms)}
+    notes: list[str] = []
+    negations: dict[int, int] = {}  # atom -> times negated
+    scope_of: dict[int, int] = {}  # atom -> the first negation cue whose scope holds it
+    included: set[int] = set()
+    dropped: set[int] = set()
+    chains = _alternative_chains(cues, atoms, q.original)
+    for number, cue in enumerate(cues):
+        if cue.kind == "not_pre":
+            scope = _scope_after(cue, cues, atoms)
+        elif cue.kind == "not_post":
+            scope = _scope_before(cue, cues, atoms, leftover)
+        elif cue.kind in ("incl_pre", "incl_post"):  # "tf 포트 포함해서": what it marks, not the whole clause
+            scope = _nearest(cue, atoms, chains, before=cue.kind == "incl_post")
+        elif cue.kind == "widen":
+            scope = _nearest(cue, atoms, chains, before=True)
+            dropped.update(id(a) for a in scope)
+            notes += [f"widened: {a.text}" for a in scope]
+            continue
+        else:
+            continue
+        for atom in scope:
+            if cue.kind.startswith("not"):
+                negations[id(atom)] = negations.get(id(atom), 0) + 1
+                scope_of.setdefault(id(atom), number)
+            else:
+                included.add(id(atom))
+    for m in re.finditer(EXAMPLES_PAREN, q.original, flags=re.IGNORECASE):  # "(F0, F1 …)": examples, not conditions
+        inside = [a for a in atoms if m.start() < a.start and a.end < m.end()]
+        dropped.update(id(a) for a in inside)
+        notes += [f"example: {a.text}" for a in inside]
+    live = [a for a in atoms if id(a) not in dropped]
+    positive = [a for a in live if negations.get(id(a), 0) % 2 == 0]
+    negative = [a for a in live if negations.get(id(a), 0) % 2 == 1]
+    # inclusion: an addition to its group's alternatives; with nothing to add to, no restriction
+    base_groups = {a.group for a in positive if id(a) not in included}
+    additions: list[Where] = []
+    for atom in [a for a in positive if id(a) in included]:
+        if atom.group not in OR_GROUPS or atom.group not in base_groups:  # "tf ports included": already in
+            positive.remove(atom)
+            additions.append(atom.where)
+            notes.append(f"included: {atom.text}")
+    conjuncts = _combine(positive, chains, index_of)
+    by_scope: dict[int, list[Atom]] = {}
+    for atom in negative:
+        by_scope.setdefault(scope_of[id(atom)], []).append(atom)
+    for members in by_scope.values():
+        conjuncts.append(negate(all_of(_combine(members, chains, index_of))))
+    return all_of(conjuncts), additions, notes, leftover

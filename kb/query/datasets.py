@@ -1,0 +1,108 @@
+"""Datasets with their stage, training-stage words, methods and licences in a question.
+
+A dataset mention takes its stage from the words around it: "pretrained on X" / "X로 사전학습", "fine-tuned on
+Y" / "Y로 파인튜닝", "began as X" / "X에서 시작한" (the first dataset of the tag), "whose classifier predicts the
+22k classes" / "22k 클래스로 분류하는" (the last), "X only" / "X로만". Two mentions joined as a chain ("in22k ->
+in1k", "in12k then in1k", "in22k 거쳐서 in1k") are pretraining then fine-tuning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.query.expression import all_of, cond, negate
+from kb.query.lexicon import Lexicon
+from kb.query.scan import Scan
+from kb.query.words import (
+    CHAIN_CONNECTOR, DATASET_PATTERNS, FINETUNED_WORD, IN1K_ONLY_ELSEWHERE, LICENSE_PATTERNS, METHOD_PATTERNS, NOT_AFTER,
+    NOT_BEFORE, NOT_FINETUNED_PATTERNS, RAW_CHECKPOINT, SCRATCH_WORD, STAGE_CUES,
+)
+
+NOT_FINETUNED = negate(cond("stage", "finetuned"))
+
+
+def _stage_of(q: Scan, start: int, end: int) -> tuple[str, int, int]:
+    before, after = q.text[max(0, start - 48):start], q.text[end:end + 24]
+    for stage, before_re, after_re in STAGE_CUES:
+        b = re.search(before_re, before, flags=re.IGNORECASE)
+        if b:
+            return stage, start - (len(before) - b.start()), end
+        a = re.match(after_re, after, flags=re.IGNORECASE)
+        if a:
+            return stage, start, end + a.end()
+    return "any", start, end
+
+
+def parse_datasets(q: Scan) -> None:
+    mentions: list[tuple[int, int, str]] = []
+    for pattern, canonical in DATASET_PATTERNS:
+        for m in q.finditer(pattern):
+            if q.text[m.start():m.end()].strip():
+                mentions.append((m.start(), m.end(), canonical))
+                q.text = q.text[:m.start()] + "\0" * (m.end() - m.start()) + q.text[m.end():]  # hold the span
+    mentions.sort()
+    q.text = q.text.replace("\0", " ")
+    chained: dict[int, str] = {}
+    # "in22k -> in1k", "from in22k to in1k", "in22k에서 in1k로 파인튜닝": the first pretrains, the second fine-tunes
+    for (s1, e1, _), (s2, _, _) in zip(mentions, mentions[1:]):
+        if re.match(CHAIN_CONNECTOR, q.text[e1:s2], flags=re.IGNORECASE):
+            chained[s1], chained[s2] = "pretrain", "finetune"
+    found: list[tuple[str, str, int, int]] = []
+    for start, end, canonical in mentions:
+        stage, span_start, span_end = _stage_of(q, start, end)
+        if start in chained and stage in ("any", "pretrain"):
+            stage = chained[start]
+        found.append((canonical, stage, span_start, span_end))
+    # "trained on in12k then fine-tuned on in1k", "in22k models fine-tuned on in1k": what comes first pretrains
+    first_finetune = next((i for i, f in enumerate(found) if f[1] == "finetune"), None)
+    if first_finetune is not None:
+        found = [(c, "pretrain" if s == "any" and i < first_finetune else s, a, b) for i, (c, s, a, b) in enumerate(found)]
+    if len(found) == 1 and found[0][0] == "in1k" and found[0][1] == "any" and re.search(IN1K_ONLY_ELSEWHERE, q.original, re.I):
+        found = [("in1k", "only", found[0][2], found[0][3])]
+    has_finetune = any(s == "finetune" for _, s, _, _ in found)
+    for canonical, stage, start, end in found:
+        if stage == "only" and canonical == "in1k":
+            where = cond("stage", "in1k_only")
+        elif stage == "only":  # "in22k로만 학습": trained on it and not fine-tuned on anything else
+            where = all_of([cond("data", canonical), NOT_FINETUNED])
+        elif stage == "pretrain" and has_finetune:
+            where = cond("pretrain", canonical)
+        elif stage in ("finetune", "first", "last"):
+            where = cond(stage, canonical)
+        else:
+            # "pretrained on X" with no fine-tune target: X anywhere in the chain (a timm tag X_ft_Y was pretrained
+            # on X; this also keeps the few weights whose last step is a fine-tune on X, e.g. in1k_ft_in22k)
+            where = cond("data", canonical)
+        q.add(where, start, end, "data")
+
+
+def parse_stage_words(q: Scan) -> None:
+    """'pretrained only', 'as released', 'from scratch' (never fine-tuned); a bare 'fine-tuned' (went through one)."""
+    for pattern in [NOT_FINETUNED_PATTERNS[1], NOT_FINETUNED_PATTERNS[3], RAW_CHECKPOINT, SCRATCH_WORD]:
+        for m in q.finditer(pattern):
+            q.add(NOT_FINETUNED, *m.span(), "stage")
+    for m in q.finditer(FINETUNED_WORD):
+        q.add(cond("stage", "finetuned"), *m.span(), "stage")
+
+
+def parse_license_ids(q: Scan, lexicon: Lexicon) -> None:
+    """Licence ids of the registry as written, with or without their hyphens: cc-by-nc-4.0, "CC BY-NC 4.0"."""
+    for license_id in sorted(lexicon.licenses, key=len, reverse=True):
+        parts = [re.escape(p) for p in re.split(r"[\-.]", license_id) if p]
+        for m in q.finditer(NOT_AFTER + r"[\s\-.]?".join(parts) + NOT_BEFORE):
+            q.add(cond("license", license_id), *m.span(), "license")
+
+
+def parse_licenses(q: Scan) -> None:
+    for pattern, value in LICENSE_PATTERNS:
+        for m in q.finditer(pattern):
+            if value.startswith("class:"):
+                q.add(cond("license_class", value[6:]), *m.span(), "license_class")
+            else:
+                q.add(cond("license", value), *m.span(), "license")
+
+
+def parse_methods(q: Scan) -> None:
+    for pattern, method in METHOD_PATTERNS:
+        for m in q.finditer(pattern):
+            q.add(cond("method", method), *m.span(), "method")

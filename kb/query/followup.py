@@ -1,0 +1,102 @@
+"""Follow-ups: a conversation turn that refines the one before it, or starts a new subject.
+
+A turn refines when it says so ("only …", "of those", "and at 224?", "그 중에 …", "384 말고 224는?") or when it
+names no subject of its own (no family, architecture or name: "under 30M params", "sort by params"). It starts
+over when it says so ("different question", "다른 질문") or names a subject without a refining cue.
+
+Refining merges the previous expression with the turn's:
+- a condition on a field the previous turn fixed (size, resolution, family, a licence, the same side of a
+  params or top-1 bound) replaces it: "what about base?", "and at 224?";
+- any other condition narrows (AND): "of those, the in22k ones", "drop the non-commercial ones";
+- what the turn adds ("include nano as well", "tiny도 포함해서") widens the previous turn's set for that field;
+- a ranking replaces the previous one; without one, the previous ranking stays.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from kb.query.describe import is_default_exclusion
+from kb.query.expression import Cond, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
+from kb.query.words import NEW_SUBJECT_CUES, REFINE_CUES
+from kb.schema import FollowUp, Understanding
+
+SUBJECT_FIELDS = {"family", "arch", "name"}
+REPLACED_FIELDS = {"size", "resolution", "family", "arch", "name", "license", "license_class", "patch"}
+
+
+def _subject(read: Understanding) -> bool:
+    return any(field_of(part) in SUBJECT_FIELDS for part in conjuncts(read.where) if not is_default_exclusion(part))
+
+
+def _bound_side(part: Where) -> Optional[tuple[str, str]]:
+    """("params", "max") for params <= 30: two bounds on one side replace each other, opposite sides combine."""
+    if isinstance(part, Cond) and part.field in ("params", "top1") and part.op != "=":
+        return part.field, "max" if part.op in ("<", "<=") else "min"
+    return None
+
+
+def _archs(part: Where) -> list[str]:
+    items = part.items if part.kind == "or" else [part]
+    return [str(i.value) for i in items if isinstance(i, Cond) and i.field == "arch" and "*" not in str(i.value)]
+
+
+def _siblings(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, list[str]]]:
+    """'what about base?', 'the m variant', 'b5는?', 'include nano as well' after a named architecture: the
+    architectures next to it (index of the previous arch condition, the sibling names)."""
+    items = part.items if part.kind == "or" else [part]
+    values = [str(i.value) for i in items if isinstance(i, Cond) and i.field in ("size", "arch_token") and i.op == "="]
+    if lexicon is None or len(values) != len(items):
+        return None
+    for index, previous in enumerate(kept):
+        found = [s for arch in _archs(previous) for v in values if (s := lexicon.sibling(arch, v))]
+        if found:
+            return index, list(dict.fromkeys(found))
+    return None
+
+
+def merge(previous: Understanding, current: Understanding, text: str, lexicon=None) -> tuple[Understanding, FollowUp]:
+    """The current turn read in the context of the previous one (`lexicon` finds sibling architectures)."""
+    before = to_syntax(previous.where)
+    if re.search(NEW_SUBJECT_CUES, text, flags=re.IGNORECASE):
+        return current, FollowUp(mode="new", previous=before, reason="the turn says it is a new question")
+    refining = bool(re.search(REFINE_CUES, text.strip(), flags=re.IGNORECASE))
+    if not refining and (_subject(current) or not (current.is_structured() or current.additions)):
+        reason = "the turn names its own subject" if _subject(current) else "the turn asks the notes"
+        return current, FollowUp(mode="new", previous=before, reason=reason)
+    kept = [p for p in conjuncts(previous.where) if not is_default_exclusion(p)]
+    added = [p for p in conjuncts(current.where) if not is_default_exclusion(p)]
+    for part in list(added):  # "what about the m variant?": the previous architecture's sibling replaces it
+        sibling = _siblings(kept, part, lexicon)
+        if sibling:
+            kept[sibling[0]] = any_of([cond("arch", a) for a in sibling[1]])
+            added.remove(part)
+    additions = list(current.additions)
+    for part in list(additions):  # "include nano as well": its sibling joins it
+        sibling = _siblings(kept, part, lexicon)
+        if sibling:
+            kept[sibling[0]] = any_of([kept[sibling[0]]] + [cond("arch", a) for a in sibling[1]])
+            additions.remove(part)
+    for part in added:
+        field, side = field_of(part), _bound_side(part)
+        if side is not None:
+            kept = [k for k in kept if _bound_side(k) != side]
+        elif field in REPLACED_FIELDS:
+            kept = [k for k in kept if field_of(k) != field]
+    for addition in additions:  # widen the previous set of that field, or add a subject next to the previous
+        field = field_of(addition)
+        same = [i for i, part in enumerate(kept) if field is not None and field_of(part) == field]
+        if same:
+            kept[same[0]] = any_of([kept[same[0]], addition])
+        elif field in SUBJECT_FIELDS:  # "also include convnextv2_tiny at that res": the rest still applies
+            context = [p for p in kept if field_of(p) not in SUBJECT_FIELDS | {"size"}]
+            kept = [any_of([all_of(kept), all_of([addition] + context)])]
+    defaults = [p for p in conjuncts(current.where) + conjuncts(previous.where) if is_default_exclusion(p)]
+    where = all_of(kept + added + defaults[:1])
+    merged = current.model_copy(update={
+        "where": where,
+        "sort": current.sort if current.sort != "relevance" else previous.sort,
+        "ignored_words": current.ignored_words,
+    })
+    return merged, FollowUp(mode="refine", previous=before, reason="the turn refines the previous one")

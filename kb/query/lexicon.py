@@ -1,0 +1,162 @@
+"""The question lexicon, computed from the live registry: every family (and the families it starts), every
+architecture and tag token with its role, the sizes and licences the registry has. Language tables
+(kb.query.words) add only spellings: transliterations and spoken forms of the names found here.
+
+Built with the index's records when a KnowledgeBase opens (a few tens of milliseconds), so a new timm brings its
+new words without a line of code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from kb import vocab
+from kb.licenses import license_class
+from kb.naming import canonical_dataset
+from kb.names import NameIndex, squash
+from kb.query.words import FAMILY_ALIASES, FAMILY_FILLERS, ROMAN
+from kb.schema import ModelRecord
+from kb.vocab import TOKEN_FAMILIES
+
+_DIGITS = re.compile(r"\d")
+_SIZE_CODE = re.compile(r"(?:xxs|xs|xl|xxl|ti|[a-uw-z])\d{0,2}")  # s, m, l, b3, f1 ... (v2 is a version)
+_SIZE_LETTERS_OF = {"t": "tiny", "s": "small", "m": "medium", "b": "base", "l": "large", "h": "huge", "g": "giant"}
+_TAG_NUMBER = re.compile(r"^(?:r?\d+|e\d+|\d+e|\d+ep|\d+[mb]|a?\d+(?:pt\d+)?b|s\d+[bm]?)$")
+
+
+def family_keys(words: list[str]) -> list[str]:
+    """Lookup keys for a run of words: as written, roman numerals as digits, fillers dropped, plural dropped."""
+    lowered = [w.lower() for w in words]
+    keys = [squash(" ".join(lowered))]
+    if len(lowered) >= 2 and lowered[-1] in ROMAN:  # DeiT III -> deit3
+        keys.append(squash("".join(lowered[:-1])) + ROMAN[lowered[-1]])
+    kept = [w for w in lowered if w not in FAMILY_FILLERS]
+    if kept and len(kept) < len(lowered):  # Swin Transformer V2 -> swinv2
+        keys.append(squash("".join(kept)))
+    if len(lowered) == 1:  # ViTs -> vit, ResNets -> resnet; but "ViT S" is a ViT of size S, not a plural
+        keys += [k[:-1] for k in list(keys) if k.endswith("s") and len(k) > 3]
+    return list(dict.fromkeys(keys))
+
+
+@dataclass
+class Lexicon:
+    names: NameIndex
+    families: dict[str, str] = field(default_factory=dict)  # spoken key (squashed) -> family
+    family_set: set[str] = field(default_factory=set)
+    arch_tokens: Counter = field(default_factory=Counter)  # token -> number of archs that have it
+    token_stems: dict[str, list[str]] = field(default_factory=dict)  # "lite" -> [lite0 ... lite4]
+    tag_tokens: Counter = field(default_factory=Counter)
+    sizes: set[str] = field(default_factory=set)  # size classes some architecture spells as a token
+    licenses: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_records(cls, records: Iterable[ModelRecord]) -> "Lexicon":
+        records = list(records)
+        lexicon = cls(names=NameIndex.from_records(records))
+        for arch, family in lexicon.names.arch_family.items():
+            lexicon.family_set.add(family)
+            lexicon.families.setdefault(squash(family), family)
+            lexicon.arch_tokens.update(set(arch.split("_")))
+        for record in records:
+            lexicon.tag_tokens.update(set(record.tag.split("_")))
+            if record.license:
+                lexicon.licenses.add(record.license.lower())
+        for token in TOKEN_FAMILIES:
+            lexicon.families.setdefault(token, token)
+        for spoken, family in FAMILY_ALIASES.items():
+            if family in lexicon.family_set:
+                lexicon.families.setdefault(squash(spoken), family)
+        lexicon.sizes = {t for t in lexicon.arch_tokens if t in vocab.SIZE_TERMS}
+        for token in lexicon.arch_tokens:
+            stem = token.rstrip("0123456789")
+            if stem != token and len(stem) >= 3:
+                lexicon.token_stems.setdefault(stem, []).append(token)
+        return lexicon
+
+    # ---- families ----------------------------------------------------------------------------------------------
+
+    def family(self, phrase: str) -> Optional[str]:
+        """The family a spoken name means ("Swin Transformer V2" -> swinv2, "EVA-02" -> eva02), or None."""
+        for key in family_keys(re.split(r"[\s\-_]+", phrase.strip())):
+            if key in self.families:
+                return self.families[key]
+        return None
+
+    def version_of(self, family: str, version: int) -> Optional[str]:
+        """convnext + 2 -> convnextv2; swin + 1 -> swin (the first version has no suffix); None when not live."""
+        base = re.sub(r"v\d+$", "", family)
+        if version == 1:
+            return f"{base}v1" if f"{base}v1" in self.family_set else base if base in self.family_set else None
+        candidate = f"{base}v{version}"
+        return candidate if candidate in self.family_set else None
+
+    def whole_family(self, family: str) -> list[str]:
+        """Every live family the name starts with a version: mobilenet -> mobilenet, mobilenetv1 ... mobilenetv5."""
+        base = re.sub(r"v\d+$", "", family)
+        return sorted(f for f in self.family_set if f == base or re.fullmatch(rf"{re.escape(base)}v?\d+", f))
+
+    def family_has_size(self, family: str, size: str) -> bool:
+        return any(fam == family and size in arch.split("_") for arch, fam in self.names.arch_family.items())
+
+    def series(self, family: str, letter: str, low: Optional[int] = None, high: Optional[int] = None) -> list[str]:
+        """Archs of a family in a lettered series: ("efficientvit", "b") -> efficientvit_b0 … b3; with low/high
+        only that range ("efficientnet b0~b3"). Ports (tf_efficientnet_b3) belong to their family's series."""
+        pattern = re.compile(rf"{re.escape(letter)}(\d+)[a-z]*")
+        found = []
+        for arch, fam in self.names.arch_family.items():
+            if fam != family:
+                continue
+            for token in arch.split("_"):
+                m = pattern.fullmatch(token)
+                if m and (low is None or low <= int(m.group(1)) <= high):
+                    found.append(arch)
+                    break
+        return sorted(found)
+
+    def variant_archs(self, arch: str, letters: str) -> list[str]:
+        """resnet101 + "d" -> [resnet101d] when live: the letters an architecture name takes at its end."""
+        candidate = f"{arch}{letters}"
+        return [candidate] if candidate in self.names.arch_tags else []
+
+    def sibling(self, arch: str, value: str) -> Optional[str]:
+        """The architecture next to `arch` with `value` in place of its size or series code: convnextv2_tiny +
+        nano -> convnextv2_nano, tf_efficientnetv2_s + m -> tf_efficientnetv2_m, hgnetv2_b4 + b5 -> hgnetv2_b5."""
+        tokens = arch.split("_")
+        letters = {v: k for k, v in _SIZE_LETTERS_OF.items()}
+        for i, token in enumerate(tokens):
+            if token in vocab.SIZE_TERMS or _SIZE_CODE.fullmatch(token):
+                for replacement in (value, letters.get(value)):
+                    if replacement and replacement != token:
+                        candidate = "_".join(tokens[:i] + [replacement] + tokens[i + 1:])
+                        if candidate in self.names.arch_tags:
+                            return candidate
+        return None
+
+    # ---- tokens ------------------------------------------------------------------------------------------------
+
+    def is_arch_token(self, word: str) -> bool:
+        return word in self.arch_tokens
+
+    def is_tag_token(self, word: str) -> bool:
+        return word in self.tag_tokens
+
+    def tag_role(self, token: str) -> str:
+        """dataset | number | method: what a tag token is about."""
+        if canonical_dataset(token):
+            return "dataset"
+        if _TAG_NUMBER.match(token):
+            return "number"
+        return "method"
+
+    def license_class(self, license_id: str) -> str:
+        return license_class(license_id)
+
+    def vocabulary(self) -> set[str]:
+        """Every word a typo may be a misspelling of: families, tokens with letters, sizes."""
+        words = set(self.family_set) | {f for f in self.families if not _DIGITS.search(f) or len(f) > 5}
+        words |= {t for t in self.arch_tokens if len(t) >= 3 and t.isalpha()}
+        words |= {t for t in self.tag_tokens if len(t) >= 3 and t.isalpha()}
+        return words

@@ -1,0 +1,240 @@
+"""Names in a question: explicit timm names and patterns, spoken architecture names, families (with a letter
+size, a lettered series, a version or "the whole family" after them), size words, architecture variants and
+every architecture or tag token the registry has.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from typing import Optional
+
+from kb.language import HANGUL_SYLLABLES
+from kb.names import squash
+from kb.query.expression import all_of, any_of, cond
+from kb.query.lexicon import Lexicon
+from kb.query.scan import Scan
+from kb.query.words import (
+    BATCH_NORM_PATTERN, EXTRA_SIZE_WORDS, KO_PARTICLES, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS,
+    STOPWORDS, VARIANT_WORD, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
+)
+from kb.vocab import SIZE_TERMS, TOKEN_FAMILIES
+
+_GLOB = re.compile(r"(?<![A-Za-z0-9_.\-*])[a-z0-9_]*\*[a-z0-9_*]*(?:\.[a-z0-9_*]+)?|(?<![A-Za-z0-9_.\-*])[a-z0-9_]+\.\*")
+_NAME = (r"(?<![A-Za-z0-9_.\-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|(?<![A-Za-z0-9_.\-])[a-z]+\d+[a-z0-9]*(?![A-Za-z0-9_\-])")
+_HANGUL_WORD = f"[{HANGUL_SYLLABLES}]+"
+
+
+def parse_patterns(q: Scan, lexicon: Lexicon) -> None:
+    """`vit_base_*`, `swin_*_patch4`, `resnet50.*`: fnmatch patterns over live names, as a timm user types them."""
+    for m in q.finditer(_GLOB.pattern):
+        pattern = m.group(0).lower()
+        field = "name" if "." in pattern else "arch"
+        pool = lexicon.names.tags if field == "name" else list(lexicon.names.arch_tags)
+        if not fnmatch.filter(pool, pattern):
+            if field == "arch" and fnmatch.filter(pool, pattern + "*"):
+                pattern += "*"
+            else:
+                continue
+        q.add(cond(field, pattern), *m.span(), field)
+
+
+def parse_names(q: Scan, lexicon: Lexicon) -> None:
+    """Explicit timm names: full tags, archs (resnet50, vit_base_patch16_224), arch.tag prefixes, R50, ResNet-50."""
+    names = lexicon.names
+    # "efficientnet b0~b3", "hgnetv2 b2-b4": a range of a lettered series, before "efficientnet b0" is read alone
+    for m in q.finditer(r"(?<![A-Za-z0-9_.\-])((?:[a-z]+_)?[a-z][a-z0-9]*)[\s\-_]+([a-z])(\d+)\s*(?:~|-|to|부터|에서)\s*\2?(\d+)(?![A-Za-z0-9])"):
+        prefix, family_word = (m.group(1).split("_")[0], m.group(1).split("_")[-1]) if "_" in m.group(1) else ("", m.group(1))
+        family = lexicon.family(family_word)
+        if family and int(m.group(3)) < int(m.group(4)):
+            archs = lexicon.series(family, m.group(2), int(m.group(3)), int(m.group(4)))
+            archs = [a for a in archs if a.startswith(prefix + "_")] if prefix else archs
+            if archs:
+                q.add(any_of([cond("arch", a) for a in archs]), *m.span(), "arch")
+    for m in q.finditer(_NAME):
+        word = m.group(0).lower().strip("._")
+        if word in names.tag_set:
+            q.add(cond("name", word), m.start(), m.start() + len(word), "name")
+        elif word in names.arch_tags:
+            q.add(cond("arch", word), m.start(), m.start() + len(word), "arch")
+        elif "." in word and word.split(".")[0] in names.arch_tags:
+            # convnextv2_tiny.fcmae -> every tag of that arch starting with the written prefix
+            arch, prefix = word.split(".", 1)
+            tags = [n for n in names.arch_tags[arch] if n.startswith(f"{arch}.{prefix}")]
+            where = any_of([cond("name", t) for t in tags]) if tags else cond("arch", arch)
+            q.add(where, m.start(), m.start() + len(word), "name" if tags else "arch")
+        elif "_" in word and "." not in word and any(a.startswith(word + "_") for a in names.arch_tags):
+            q.add(cond("arch", word + "_*"), m.start(), m.start() + len(word), "arch")  # vit_small: vit_small_*
+    # "R50", "RN101": the usual shorthand for a ResNet depth
+    for m in q.finditer(r"(?<![A-Za-z0-9_.\-])rn?(\d{2,3})(?![A-Za-z0-9_\-])"):
+        archs = names.spoken_arch(f"resnet{m.group(1)}")
+        if archs:
+            q.add(any_of([cond("arch", a) for a in archs]), *m.span(), "arch")
+    # spoken names: "ResNet-50", "EfficientNet B3", "RegNetY-160" (before the resolution rule reads 160)
+    for m in q.finditer(r"(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9]*(?:[\s\-]+[A-Za-z]{0,2}\d+[A-Za-z0-9]*)(?![A-Za-z0-9_\-])"):
+        archs = names.spoken_arch(m.group(0))
+        if archs:
+            q.add(any_of([cond("arch", a) for a in archs]), *m.span(), "arch")
+    for m in q.finditer(BATCH_NORM_PATTERN):  # "vgg16 with batch norm" is the arch vgg16_bn
+        before = [a for a in q.atoms_before(m.start(), "arch")]
+        bn = [f"{a.where.value}_bn" for a in before if hasattr(a.where, "value") and f"{a.where.value}_bn" in names.arch_tags]
+        if bn:
+            for atom in before:
+                q.atoms.remove(atom)
+            q.add(any_of([cond("arch", a) for a in bn]), before[0].start, m.end(), "arch")
+
+
+def _letter_series_after(q: Scan, end: int, family: str, lexicon: Lexicon) -> Optional[tuple[list[str], int]]:
+    """'EfficientViT B-series', 'NFNet F 시리즈', 'efficientnet b0~b3' -> (the archs, end of the match)."""
+    text = q.text[end:end + 24]
+    m = re.match(r"[\-\s]?([a-z])[\s\-]?(?:series|시리즈|계열)", text, flags=re.IGNORECASE)
+    if m and q.free(end, end + m.end()):
+        archs = lexicon.series(family, m.group(1).lower())
+        return (archs, end + m.end()) if archs else None
+    m = re.match(r"[\-\s]?([a-z])(\d+)\s*(?:~|-|to|부터|에서)\s*\1?(\d+)(?![A-Za-z0-9])", text, flags=re.IGNORECASE)
+    if m and q.free(end, end + m.end()) and int(m.group(2)) < int(m.group(3)):
+        archs = lexicon.series(family, m.group(1).lower(), int(m.group(2)), int(m.group(3)))
+        return (archs, end + m.end()) if archs else None
+    return None
+
+
+def _letter_size_after(q: Scan, end: int) -> Optional[tuple[str, int, Optional[int]]]:
+    """'ViT-B/16' -> ('base', end of match, 16); 'DeiT-S' -> ('small', end, None)."""
+    m = re.match(r"[\-\s]?(ti|t|s|m|b|l|h|g)(?:\s*/\s*(\d{1,2}))?(?![A-Za-z0-9])", q.text[end:end + 8], flags=re.IGNORECASE)
+    if not m or not q.free(end, end + m.end()):
+        return None
+    return LETTER_SIZES[m.group(1).lower()], end + m.end(), int(m.group(2)) if m.group(2) else None
+
+
+def _korean_family(text: str, lexicon: Lexicon) -> Optional[str]:
+    """Hangul spellings from the language tables, with a trailing particle allowed: '스윈의', '레즈넷을'."""
+    key = squash(text)
+    for particle in ("",) + KO_PARTICLES:
+        stem = key[: len(key) - len(particle)] if particle and key.endswith(particle) else key
+        if (not particle or key.endswith(particle)) and stem in lexicon.families:
+            return lexicon.families[stem]
+    return None
+
+
+def parse_families(q: Scan, lexicon: Lexicon) -> None:
+    """Family names and spoken arch names, longest run of words first: 'Swin Transformer V2', 'ResNet-50', 'ViT'."""
+    words = list(re.finditer(rf"[A-Za-z0-9]+|{_HANGUL_WORD}", q.original))
+    used: set[int] = set()
+    for length in (4, 3, 2, 1):
+        for i in range(len(words) - length + 1):
+            run = words[i:i + length]
+            if any(j in used for j in range(i, i + length)) or run[0].group(0).isdigit():
+                continue
+            start, end = run[0].start(), run[-1].end()
+            if not q.free(start, end) or (length > 1 and re.search(rf"[^A-Za-z0-9\s\-{HANGUL_SYLLABLES}]", q.original[start:end])):
+                continue
+            if length > 1 and run[0].group(0).lower() in SIZE_QUESTION_WORDS:
+                continue  # "tiny ViT" is a tiny ViT, not the TinyViT family
+            text = q.original[start:end]
+            archs = lexicon.names.spoken_arch(text) if length > 1 and any(c.isdigit() for c in text) else []
+            if archs:  # ResNet-50, EfficientNet B3, DenseNet 121
+                q.add(any_of([cond("arch", a) for a in archs]), start, end, "arch")
+            else:
+                family = _korean_family(text, lexicon) if re.search(_HANGUL_WORD, text) else lexicon.family(text)
+                if not family or squash(text) in STOPWORDS or family in SIZE_TERMS:
+                    continue
+                if family in WORDLIKE_FAMILIES and text.islower():
+                    continue
+                _read_family(q, lexicon, family, start, end)
+            used.update(range(i, i + length))
+
+
+def _read_family(q: Scan, lexicon: Lexicon, family: str, start: int, end: int) -> None:
+    """A family name and what follows it: 'EfficientViT B-series' -> the b* archs; 'MixNet-L' -> mixnet_l;
+    'ViT-B/16' -> vit, base, patch16; 'DeiT-S' -> deit, small; 'MobileNet, the whole family' -> every version."""
+    series = _letter_series_after(q, end, family, lexicon)
+    if series:
+        archs, series_end = series
+        q.add(any_of([cond("arch", a) for a in archs]), start, series_end, "arch")
+        return
+    letter = _letter_size_after(q, end)
+    lettered_arch = lexicon.names.spoken_arch(q.original[start:letter[1]]) if letter and not letter[2] else []
+    if lettered_arch:
+        q.add(any_of([cond("arch", a) for a in lettered_arch]), start, letter[1], "arch")
+        return
+    whole = re.match(rf"[\s,\-]*(?:\(|,)?\s*(?:the\s+)?(?:{WHOLE_FAMILY})", q.text[end:end + 40], flags=re.IGNORECASE)
+    group = "qualifier" if family in TOKEN_FAMILIES else "family"
+    if whole and q.free(end, end + whole.end()):
+        q.add(cond("family", re.sub(r"v\d+$", "", family), "prefix"), start, end + whole.end(), group)
+        return
+    q.add(cond("family", family), start, end, group)
+    if letter and lexicon.family_has_size(family, letter[0]):
+        size, letter_end, patch = letter
+        q.add(cond("size", size), end, letter_end, "size")
+        if patch:
+            q.add(cond("patch", patch), end, letter_end, "patch")
+
+
+def parse_versions(q: Scan, lexicon: Lexicon) -> None:
+    """'V2 included', 'v1이든 v2든', 'v2는 빼고': a version of the family named before it (or after it)."""
+    for m in q.finditer(VERSION_PATTERN):
+        number = int(next(g for g in m.groups() if g))
+        named = [(a, _family_of(a, lexicon)) for a in q.atoms if a.where is not None]
+        named = [(a, f) for a, f in named if f]
+        nearest = min(named, key=lambda af: (af[0].end > m.start(), abs(m.start() - af[0].end)), default=None)
+        version = lexicon.version_of(nearest[1], number) if nearest else None
+        if version:
+            q.add(cond("family", version), *m.span(), "family")
+
+
+def _family_of(atom, lexicon: Lexicon) -> Optional[str]:
+    """The family an atom names: a family condition's value, or the family of the architectures it names."""
+    where = atom.where
+    items = where.items if where.kind == "or" else [where]
+    for item in items:
+        if item.kind == "cond" and item.field == "family" and item.op == "=":
+            return str(item.value)
+        if item.kind == "cond" and item.field == "arch" and item.value in lexicon.names.arch_family:
+            return lexicon.names.arch_family[item.value]
+    return None
+
+
+def parse_variants(q: Scan, lexicon: Lexicon) -> None:
+    """'the d variant', 'the c and s stem variants' of an architecture named before; 'the tf_ ports'."""
+    for m in q.finditer(rf"{NOT_AFTER}((?:[a-z]{{1,2}})(?:\s*(?:,|and|or|/|&)\s*[a-z]{{1,2}})*)\s+(?:stem\s+)?{VARIANT_WORD}"):
+        archs = [a for a in q.atoms_before(m.start()) if a.group == "arch" and a.where.kind == "cond"]
+        letters = re.findall(r"[a-z]{1,2}", re.sub(r"\band\b|\bor\b", " ", m.group(1)))
+        found = [v for a in archs for letter in letters for v in lexicon.variant_archs(a.where.value, letter)]
+        if found:
+            q.add(any_of([cond("arch", v) for v in found]), *m.span(), "arch")
+        elif not archs and all(lexicon.is_arch_token(letter) for letter in letters):
+            # no architecture named here ("what about the m variant?"): the letter itself, for a follow-up
+            q.add(any_of([cond("arch_token", letter) for letter in letters]), *m.span(), "token")
+    for m in q.finditer(rf"{NOT_AFTER}(tf|tv|gluon|legacy)_?\s*{PORT_WORD}|{NOT_AFTER}(tf|tv|gluon|legacy)_(?![a-z0-9])"):
+        prefix = (m.group(1) or m.group(2)).lower()
+        if lexicon.is_arch_token(prefix):
+            q.add(cond("arch_token", prefix), *m.span(), "port")
+
+
+def parse_sizes(q: Scan) -> None:
+    table = {**SIZE_QUESTION_WORDS, **EXTRA_SIZE_WORDS}
+    for word, size in sorted(table.items(), key=lambda kv: -len(kv[0])):
+        body = re.escape(word).replace(r"\ ", r"\s*").replace(r"\-", r"[\s\-]?")
+        pattern = rf"{NOT_AFTER}{body}(?:s|-sized?|\s+size[d]?)?{NOT_BEFORE}" if word.isascii() else body
+        for m in q.finditer(pattern):
+            q.add(cond("size", size), *m.span(), "size")
+    # "S/16 or S/32", "B/16": a ViT size letter with its patch
+    for m in q.finditer(rf"{NOT_AFTER}(ti|s|b|l|h)\s*/\s*(\d{{1,2}}){NOT_BEFORE}"):
+        q.add(all_of([cond("size", LETTER_SIZES[m.group(1).lower()]), cond("patch", int(m.group(2)))]), *m.span(), "sizepatch")
+
+
+def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
+    """Any word left that the registry uses as an architecture token (gap, quickgelu, lite0, minimal) or a tag
+    token (swag, ns, sw, ra4, a1): a condition, because the live registry has it."""
+    for m in q.finditer(r"(?<![A-Za-z0-9_])[a-z][a-z0-9]*(?![A-Za-z0-9_])"):
+        word = m.group(0).lower()
+        if len(word) < 2 or word in STOPWORDS or word in common_words:
+            continue
+        if word in lexicon.token_stems or any(t.startswith(word) and t[len(word):].isdigit() for t in lexicon.token_stems.get(word, [])):
+            q.add(cond("arch_token", word, "prefix"), *m.span(), "token")  # lite: lite, lite0 ... lite4
+        elif lexicon.is_arch_token(word) and lexicon.is_tag_token(word) and lexicon.tag_role(word) == "method":
+            q.add(any_of([cond("arch_token", word), cond("tag", word)]), *m.span(), "token")  # ns: either place
+        elif lexicon.is_arch_token(word) and word not in SIZE_TERMS:
+            q.add(cond("arch_token", word), *m.span(), "token")
+        elif lexicon.is_tag_token(word) and lexicon.tag_role(word) != "number":
+            q.add(cond("tag", word), *m.span(), "tag")

@@ -1,0 +1,94 @@
+"""A Korean, English or mixed question into an `Understanding`: a filter expression, a ranking, and an account of
+every word (used, a stop word, corrected, or reported as ignored). No LLM.
+
+Order: typos are corrected first (against the lexicon); then the recognizers read, each consuming what it read,
+from the most specific to the least: name patterns and explicit names (resnet50 is not "50"), epochs and
+patch, licence ids, params, top-1, resolution, ranking, datasets with their stages, stage words, licence words,
+methods, families (with their letters, series and versions), variants, sizes, and at last any word the registry
+uses as an architecture or tag token. kb.query.compose then applies the operators between them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kb.query import datasets, names, numbers
+from kb.query.compose import compose
+from kb.query.expression import all_of, cond, conds, is_true, negate
+from kb.query.lexicon import Lexicon
+from kb.query.scan import Scan
+from kb.query.syntax import looks_like_syntax, parse_where
+from kb.query.typos import correct, language_words
+from kb.query.words import COMMON_WORDS, EXPLANATION_PATTERN, KO_PARTICLES, STOPWORDS, TEST_WORDS
+from kb.schema import Understanding
+
+NOT_TEST = negate(cond("family", "test"))  # timm's test_* weights are dummy models for unit tests
+
+
+def _words_left(text: str) -> tuple[list[str], list[str]]:
+    """(words for semantic search, words no rule used and no stop list knows: reported as ignored)."""
+    kept, ignored = [], []
+    for word in re.findall(r"[\w\-]+", text):
+        lowered = word.lower().strip("-")
+        if not lowered or lowered in STOPWORDS or word.isdigit():
+            continue
+        stripped = next((lowered[: -len(p)] for p in KO_PARTICLES if lowered.endswith(p) and len(lowered) > len(p) + 1), lowered)
+        if stripped in STOPWORDS:
+            continue
+        kept.append(word)
+        if lowered not in COMMON_WORDS and stripped not in language_words() and not re.fullmatch(r"[\W_]+", word):
+            ignored.append(word)
+    return kept, ignored
+
+
+def _needs_test_weights(text: str, where) -> bool:
+    return bool(re.search(TEST_WORDS, text, flags=re.IGNORECASE)) or any(
+        c.field in ("family", "arch", "name") and str(c.value).startswith("test") for c in conds(where))
+
+
+def understand(text: str, lexicon: Lexicon) -> Understanding:
+    """What a question asks for. Pure: the same text and lexicon always give the same understanding."""
+    normalized = unicodedata.normalize("NFKC", text)  # full-width digits and letters read as ASCII
+    wants_explanation = bool(re.search(EXPLANATION_PATTERN, normalized, flags=re.IGNORECASE))
+    if looks_like_syntax(normalized):
+        where = parse_where(normalized)
+        if not _needs_test_weights(normalized, where):
+            where = all_of([where, NOT_TEST])
+        return Understanding(where=where, matched_phrases=[normalized.strip()], syntax=True)
+    corrected, corrections = correct(normalized, lexicon.vocabulary())
+    q = Scan(corrected)
+    names.parse_patterns(q, lexicon)
+    names.parse_names(q, lexicon)
+    numbers.parse_epochs_and_patch(q)
+    datasets.parse_license_ids(q, lexicon)
+    numbers.parse_params(q)
+    numbers.parse_top1(q)
+    numbers.parse_resolution(q)
+    numbers.parse_ranking(q)
+    datasets.parse_datasets(q)
+    datasets.parse_stage_words(q)
+    datasets.parse_licenses(q)
+    datasets.parse_methods(q)
+    names.parse_families(q, lexicon)
+    names.parse_versions(q, lexicon)
+    names.parse_variants(q, lexicon)
+    names.parse_sizes(q)
+    names.parse_tokens(q, lexicon, COMMON_WORDS)
+    where, additions, notes, leftover = compose(q)
+    sort = next((a.ranking for a in q.atoms if a.ranking), "relevance")
+    structured = not is_true(where) or sort != "relevance"
+    if structured and not _needs_test_weights(corrected, where):
+        where = all_of([where, NOT_TEST])
+    free, ignored = _words_left(leftover)
+    return Understanding(
+        where=where if structured else None,
+        sort=sort,
+        free_text=" ".join(free),
+        wants_explanation=wants_explanation,
+        matched_phrases=list(dict.fromkeys(q.phrases)),
+        ignored_words=ignored if structured else [],
+        corrections=[{"written": w, "read_as": r} for w, r in corrections],
+        notes=notes,
+        additions=additions,
+    )

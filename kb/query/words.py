@@ -1,0 +1,326 @@
+"""The language of questions, as tables: connectives, negation and inclusion cues, units, comparatives, stage
+words, licence words, transliterations, stop words. Korean and English side by side.
+
+Nothing here names a model: every architecture, tag token, family and licence id comes from the live registry
+(kb.query.lexicon). What is left are words of the two languages, which no registry can supply.
+
+Word boundaries are ASCII-only on purpose: in Korean a particle sticks to the word before it ("resnet50을",
+"22k로", "384에서"), and Python's Unicode `\\w` would treat the Hangul as part of the word.
+"""
+
+from __future__ import annotations
+
+# ---- shared regex pieces -------------------------------------------------------------------------------------
+
+W = r"[A-Za-z0-9]"  # an ASCII letter or digit: Hangul particles and `_` (in22k_ft_in1k) end a Latin word
+NOT_AFTER = rf"(?<!{W})"  # start of a Latin word
+NOT_BEFORE = rf"(?!{W})"  # end of a Latin word
+NUM = r"(\d+(?:\.\d+)?)"
+PERCENT = r"(?:%|퍼센트|프로|percent|pct)"
+
+# ---- numbers: params -----------------------------------------------------------------------------------------
+
+KO_UNITS_M = {"억": 100.0, "천만": 10.0, "백만": 1.0, "십만": 0.1, "만": 0.01}
+EN_UNITS_M = {"b": 1000.0, "bn": 1000.0, "billion": 1000.0, "m": 1.0, "mil": 1.0, "million": 1.0, "k": 0.001,
+              "thousand": 0.001}
+
+LESS = (r"(?:under|below|less than|fewer than|smaller than|lighter than|at most|up to|no more than|not more than"
+        r"|(?:no|not) (?:bigger|larger|heavier|greater) than|not (?:over|above|exceeding)"
+        r"|max(?:imum)?(?: of)?|within|<=|=<|≤|<|⩽)")
+MORE = (r"(?:over|above|more than|greater than|larger than|bigger than|heavier than|higher than|better than"
+        r"|at least|at minimum|(?:no|not) (?:less|fewer|smaller|lower) than|min(?:imum)?(?: of)?|exceeding|>=|=>|≥|>|⩾)")
+# Verbs that state an accuracy reached: "clears 80%", "hits 85% on ImageNet"
+REACH = r"(?:clears?|reach(?:es|ing)?|hits?|achiev(?:es|ing)?|gets?|scor(?:es|ing)|exceed(?:s|ing)?|beats?|tops?)"
+KO_LESS = r"(?:이하|미만|보다\s*적|보다\s*작|보다\s*낮|안\s*되|아래|이내|까지|밑)"
+KO_MORE = r"(?:이상|초과|보다\s*많|보다\s*큰|보다\s*높|넘|위)"
+EN_OR_LESS = r"(?:or (?:less|fewer|smaller|lower|below|under|lighter)|and (?:under|below|less|fewer)|max(?:imum)?|at most)"
+EN_OR_MORE = r"(?:or (?:more|higher|better|above|greater|over|larger|bigger|heavier)|and (?:up|above|over|more|higher)|\+|at least|plus)"
+PARAM_WORD = r"(?:param(?:eter)?s?(?:\s*count)?|weights?|파라미터|매개\s*변수|모수|패러미터)"
+
+# ---- numbers: accuracy ---------------------------------------------------------------------------------------
+
+ACC_WORD = (r"(?:(?:imagenet(?:[\s\-]?1k)?|이미지넷(?:[\s\-]?1k)?)\s*)?"
+            r"(?:top[\s\-]?1(?:\s*(?:accuracy|acc))?|acc@1|accuracy|acc|정확도|성능|탑[\s\-]?1|top1)")
+
+# ---- resolution ------------------------------------------------------------------------------------------------
+
+RES_WORD = (r"(?:해상도|resolution|res|input size|input resolution|image size|img size|입력\s*크기|이미지\s*크기"
+            r"|입력\s*해상도|입력\s*이미지|input|입력)")
+RESOLUTION_PATTERNS = [
+    r"(\d{2,4})\s*[x×\*]\s*(\d{2,4})",
+    r"(\d{2,4})\s*(?:-\s*)?(?:px|pixels?|픽셀|피셀)",
+    rf"{RES_WORD}\s*(?:of|is|at|=|:|가|이|는|은|으로|로)?\s*(\d{{2,4}}){NOT_BEFORE}",
+    rf"(\d{{2,4}})\s*(?:-\s*)?{RES_WORD}",
+    rf"(?:at|@|in)\s*(\d{{2,4}}){NOT_BEFORE}(?!\s*(?:%|{PERCENT}))",
+]
+LOOSE_RESOLUTION_PATTERN = RESOLUTION_PATTERNS[-1]  # "at 384" / "in 2021": only common input sizes count
+
+# ---- ranking intent --------------------------------------------------------------------------------------------
+
+RANKING_PHRASES: list[tuple[str, str]] = [
+    (r"most accurate|highest[\s\-](?:top[\s\-]?1|accuracy|acc)|best[\s\-](?:top[\s\-]?1|accuracy|acc)"
+     r"|best[\s\-]performing|top[\s\-]performing|highest[\s\-]scoring|strongest|the best|best model"
+     r"|(?:sorted|ranked|ordered) by (?:top[\s\-]?1|accuracy)|(?:top[\s\-]?1|accuracy) (?:is )?(?:the )?highest"
+     r"|(?:가장|제일)\s*(?:정확|성능이?\s*(?:좋|높|뛰어)|좋은|뛰어난|우수|높은\s*(?:정확도|성능|top[\s\-]?1))"
+     r"|(?:정확도|성능|top[\s\-]?1)(?:이|가)?\s*(?:가장|제일)\s*(?:높|좋|뛰어)|최고\s*(?:의\s*)?(?:성능|정확도)"
+     r"|(?:정확도|성능)\s*(?:최고|1위|순으로|높은\s*순)", "top1"),
+    (r"smallest|lightest|tiniest|most compact|fewest param\w*|least param\w*|lowest param\w*"
+     rf"|(?:가장|제일)\s*(?:작은|가벼운|경량)|{PARAM_WORD}\s*(?:수|개수)?\s*(?:가|이|는)?\s*(?:가장|제일)\s*적|최경량", "params_asc"),
+    (rf"largest|biggest|heaviest|most param\w*|(?:가장|제일)\s*(?:큰|무거운)|{PARAM_WORD}\s*(?:수|개수)?\s*(?:가|이|는)?\s*(?:가장|제일)\s*많|최대\s*크기",
+     "params_desc"),
+    (r"highest[\s\-]resolution|largest input|해상도가?\s*(?:가장|제일)\s*(?:높|큰)|최고\s*해상도", "resolution_desc"),
+]
+
+# ---- datasets --------------------------------------------------------------------------------------------------
+
+IMAGENET = r"(?:image\s*net|imagenet|이미지\s*넷|in|i)"  # "i21k" as people abbreviate it
+SEP = r"[\s\-_]?"
+# phrase -> canonical dataset; spaces, hyphens and underscores are optional between the parts
+DATASET_PATTERNS: list[tuple[str, str]] = [
+    (rf"{NOT_AFTER}{IMAGENET}{SEP}2[12]{SEP}(?:k|천){NOT_BEFORE}|{NOT_AFTER}2[12]\s*k{NOT_BEFORE}", "in22k"),
+    (rf"{NOT_AFTER}{IMAGENET}{SEP}12{SEP}k{NOT_BEFORE}|{NOT_AFTER}12\s*k{NOT_BEFORE}", "in12k"),
+    (rf"{NOT_AFTER}{IMAGENET}{SEP}1{SEP}k{NOT_BEFORE}|{NOT_AFTER}{IMAGENET}{SEP}1000{NOT_BEFORE}"
+     rf"|{NOT_AFTER}1\s*k{NOT_BEFORE}", "in1k"),  # a bare "1k" as in "22k로 사전학습 후 1k로 파인튜닝"
+    (rf"{NOT_AFTER}laion{SEP}2\s*b{NOT_BEFORE}|라이온\s*2\s*b", "laion2b"),
+    (rf"{NOT_AFTER}laion{SEP}400\s*m{NOT_BEFORE}|라이온\s*400\s*m", "laion400m"),
+    (rf"{NOT_AFTER}laion{NOT_BEFORE}|라이온", "laion"),  # umbrella names: see kb.filters.DATASET_GROUPS
+    (rf"{NOT_AFTER}open\s*ai{NOT_BEFORE}|오픈\s*(?:ai|에이아이)", "openai"),
+    (rf"{NOT_AFTER}web\s*li{NOT_BEFORE}|웹\s*리", "webli"),
+    (rf"{NOT_AFTER}lvd{SEP}142\s*m{NOT_BEFORE}", "lvd142m"),
+    (rf"{NOT_AFTER}lvd{SEP}1689\s*m{NOT_BEFORE}|{NOT_AFTER}lvd{SEP}1\.7\s*b{NOT_BEFORE}", "lvd1689m"),
+    (rf"{NOT_AFTER}lvd{NOT_BEFORE}", "lvd"),
+    (rf"{NOT_AFTER}data\s*comp{SEP}xl{NOT_BEFORE}", "datacompxl"),
+    (rf"{NOT_AFTER}data\s*comp{SEP}1\s*b{NOT_BEFORE}", "datacomp1b"),
+    (rf"{NOT_AFTER}data\s*comp{NOT_BEFORE}|데이터\s*컴프", "datacomp"),
+    (rf"{NOT_AFTER}dfn{SEP}2\s*b{NOT_BEFORE}", "dfn2b"),
+    (rf"{NOT_AFTER}dfn{SEP}5\s*b{NOT_BEFORE}", "dfn5b"),
+    (rf"{NOT_AFTER}dfn{NOT_BEFORE}", "dfn"),
+    (rf"{NOT_AFTER}meta\s*clip{SEP}2{NOT_BEFORE}", "metaclip2"),
+    (rf"{NOT_AFTER}meta\s*clip{NOT_BEFORE}|메타\s*클립", "metaclip"),
+    (rf"{NOT_AFTER}yfcc{SEP}100\s*m{NOT_BEFORE}", "yfcc100m"),
+    (rf"{NOT_AFTER}yfcc{SEP}15\s*m{NOT_BEFORE}", "yfcc15m"),
+    (rf"{NOT_AFTER}yfcc{NOT_BEFORE}", "yfcc"),
+    (rf"{NOT_AFTER}cc{SEP}12\s*m{NOT_BEFORE}|conceptual captions", "cc12m"),
+    (rf"{NOT_AFTER}merged{SEP}38\s*m{NOT_BEFORE}|{NOT_AFTER}m38m{NOT_BEFORE}", "m38m"),
+    (rf"{NOT_AFTER}merged{SEP}2\s*b{NOT_BEFORE}", "merged2b"),
+    (rf"{NOT_AFTER}jft(?:{SEP}300\s*m)?{NOT_BEFORE}", "jft"),
+    (rf"{NOT_AFTER}(?:instagram|ig){SEP}(?:1\s*b|3\.5\s*b){NOT_BEFORE}|{NOT_AFTER}instagram{NOT_BEFORE}|인스타그램|인스타", "ig1b"),
+    (rf"{NOT_AFTER}sa{SEP}1\s*b{NOT_BEFORE}", "sa1b"),
+    (rf"{NOT_AFTER}image\s*net(?!\s*[\-_]?\s*\d){NOT_BEFORE}|이미지\s*넷(?!\s*[\-_]?\s*\d)", "in1k"),
+]
+
+# Stage cues around a dataset mention: (stage, regex just before the mention, regex just after it).
+# first / last: the first or the last dataset of the tag ("began as LAION-2B CLIP", "22k 클래스로 분류하는").
+STAGE_CUES: list[tuple[str, str, str]] = [
+    ("only",
+     r"(?:only|solely|just|purely|exclusively)\s+(?:(?:trained|pre-?trained)\s+)?(?:on|with|using)?\s*(?:the\s+)?$",
+     r"^\s*(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:only|alone|만으로|만\s*으로|만\s*사용|만\s*써|만을|만\s*가지고"
+     r"|으로만|로만|에서만|만\s*(?:학습|쓴|사용한)|(?:로|으로|에서)?\s*사전\s*학습만)"),
+    ("first",
+     r"(?:began|begins|beginning|started|starts|starting|start|initiali[sz]ed|originally|originated|came)\s+(?:as|from|with|out of|on)?\s*(?:an?\s+|the\s+)?$",
+     r"^\s*(?:(?:clip|weights?|checkpoints?|가중치)\s*)?(?:에서|로부터|으로부터)\s*(?:시작|출발)(?:한|하는|된|해서|했던)?"),
+    ("last",
+     r"(?:ended|ends|ending|finished|finishing|last (?:training )?stage(?: was| is)?|final (?:training )?stage(?: was| is)?"
+     r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
+     r"^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?|^\s*(?:로|으로)\s*끝"),
+    ("pretrain",
+     r"(?:pre-?trained|pre-?training|pretrain|first trained|trained first|from)\s+(?:on|with|using|from)?\s*(?:the\s+)?$",
+     r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:pre-?trained|pre-?training|pretrain|(?:로|으로|에서|에)?\s*사전\s*학습"
+     r"|(?:로|으로|에서)?\s*프리\s*트레인|(?:로|으로|에서)?\s*선행\s*학습|(?:을|를)?\s*거쳐(?:서)?)"),
+    ("finetune",
+     r"(?:fine-?tuned|fine-?tuning|finetuned|ft|then (?:trained|tuned)|transferred|carried on)\s+(?:on|with|to|using)?\s*(?:the\s+)?$",
+     r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:fine-?tuned|fine-?tuning|finetuned|(?:로|으로|에서|에|까지)?\s*파인\s*튜닝"
+     r"|(?:로|으로|에서|에)?\s*미세\s*조정|(?:로|으로|에서|에)?\s*추가\s*학습)"),
+]
+# "trained on ImageNet-1k only", "ImageNet-1k 데이터만", "without extra data": in1k alone, wherever the cue sits
+IN1K_ONLY_ELSEWHERE = (r"{NOT_AFTER}only{NOT_BEFORE}|만으로|만\s*(?:학습|사용|써)|데이터만|without (?:extra|additional|external) data"
+                       r"|no (?:extra|additional|external) data|추가\s*데이터\s*없이").format(NOT_AFTER=NOT_AFTER, NOT_BEFORE=NOT_BEFORE)
+# "not fine-tuned", "without fine-tuning", "파인튜닝은 안 한": a checkpoint as released after pretraining. A dataset
+# written right before the negated step ("1k 파인튜닝은 안 한") is the fine-tune that did not happen, not a filter.
+FINETUNE_WORD = r"(?:fine[\s\-]?tun\w*|파인\s*튜닝|미세\s*조정)"
+NOT_FINETUNED_PATTERNS = [
+    rf"(?:not|never|no|without(?: any)?)\s+(?:been\s+)?{FINETUNE_WORD}(?:\s+(?:on|to)\s+\S+)?",
+    rf"{NOT_AFTER}un[\s\-]?fine[\s\-]?tuned|pre[\s\-]?train(?:ed|ing)?[\s\-]only|only pre[\s\-]?trained|before fine[\s\-]?tuning",
+    rf"(?:{NOT_AFTER}(?:{IMAGENET}{SEP})?\d+\s*k\s*(?:로|으로|에)?\s*)?{FINETUNE_WORD}\s*(?:은|는|을|를|이|가|도)?\s*(?:안\s*(?:한|된|했|하|됨)|하지\s*않|되지\s*않|없|전)",
+    r"사전\s*학습만\s*(?:한|된|하고|해서|했고|된\s*것)|파인\s*튜닝\s*없이",
+]
+# "from in22k to in1k", "in22k -> in1k", "in22k에서 in1k로": a two-stage chain written as one phrase
+CHAIN_CONNECTOR = (r"^[\s_]*(?:->|→|=>|to|then(?: to)?|then fine-?tuned (?:on|to)|ft|에서|으로부터|로부터|후|다음"
+                   r"|(?:을|를)?\s*거쳐(?:서)?|(?:로|으로)?\s*사전\s*학습\s*(?:한\s*)?(?:후|뒤|다음)(?:에)?)[\s_]*$")
+
+# ---- licences, methods, sizes ------------------------------------------------------------------------------------
+
+LICENSE_WORD = r"licen[cs]e[sd]?|라이선스|라이센스|사용\s*허가"
+# phrase -> licence class (kb.licenses) or licence ids
+LICENSE_PATTERNS: list[tuple[str, str]] = [
+    (r"non[\s\-]?commercial|{NA}nc{NB}|비\s*상업|비\s*영리|상업적?\s*(?:사용|이용)\s*(?:불가|금지|안\s*되|못)|research[\s\-]only"
+     .format(NA=NOT_AFTER, NB=NOT_BEFORE), "class:noncommercial"),
+    (r"commercial(?:ly)?[\s\-]?(?:use|friendly|ok|allowed|usable|use allowed)|permissive(?:ly)?|business[\s\-]friendly"
+     r"|상업적?\s*(?:사용|이용)\s*(?:가능|허용|되)|상업\s*가능|상업용", "class:permissive"),
+    (r"custom licen[cs]es?|own licen[cs]es?|자체\s*라이선스", "class:custom"),
+    (r"apache(?:[\s\-]?2(?:\.0)?)?|아파치", "apache-2.0"),
+    (rf"{NOT_AFTER}mit{NOT_BEFORE}", "mit"),
+    (rf"{NOT_AFTER}bsd(?:[\s\-]?3(?:[\s\-]?clause)?)?{NOT_BEFORE}", "bsd-3-clause"),
+    (rf"{NOT_AFTER}cc[\s\-]?by(?:[\s\-]?4(?:\.0)?)?{NOT_BEFORE}", "cc-by-4.0"),
+]
+
+METHOD_PATTERNS: list[tuple[str, str]] = [
+    (rf"{NOT_AFTER}fc[\s\-]?mae{NOT_BEFORE}", "fcmae"),
+    (rf"{NOT_AFTER}mae{NOT_BEFORE}|masked auto-?encod\w*|마스크드\s*오토\s*인코더", "mae"),
+    (rf"{NOT_AFTER}mim{NOT_BEFORE}|masked image model\w*|마스크드\s*이미지\s*모델링", "mim"),
+    (rf"{NOT_AFTER}clip{NOT_BEFORE}|클립", "clip"),
+    (r"distill(?:ed|ation)?|증류", "dist"),
+    (rf"{NOT_AFTER}aug[\s\-]?reg{NOT_BEFORE}|augmentation regulari[sz]ation", "augreg"),
+    (rf"model soups?|{NOT_AFTER}soups?{NOT_BEFORE}|모델\s*수프", "soup"),
+    (rf"{NOT_AFTER}dino{NOT_BEFORE}|디노", "dino"),
+    (rf"{NOT_AFTER}i[\s\-]?jepa{NOT_BEFORE}", "ijepa"),
+    (r"noisy[\s\-]?student", "ns"),
+    (rf"{NOT_AFTER}adv[\s\-]?prop{NOT_BEFORE}", "ap"),
+    (rf"{NOT_AFTER}ssld{NOT_BEFORE}", "ssld"),
+    (rf"{NOT_AFTER}swag{NOT_BEFORE}", "swag"),
+    (r"torch\s*vision|토치\s*비전", "tv"),
+    (r"semi[\s\-]?weakly[\s\-]?supervised|{NA}swsl{NB}".format(NA=NOT_AFTER, NB=NOT_BEFORE), "swsl"),
+    (r"semi[\s\-]?supervised|{NA}ssl{NB}".format(NA=NOT_AFTER, NB=NOT_BEFORE), "ssl"),
+    (rf"{NOT_AFTER}rand[\s\-]?augment{NOT_BEFORE}", "ra"),
+]
+
+# Question words for sizes, Korean and English.
+SIZE_QUESTION_WORDS: dict[str, str] = {
+    "atto": "atto", "아토": "atto", "femto": "femto", "펨토": "femto", "pico": "pico", "피코": "pico",
+    "nano": "nano", "나노": "nano", "tiny": "tiny", "타이니": "tiny", "초소형": "tiny",
+    "small": "small", "스몰": "small", "작은": "small", "소형": "small",
+    "base": "base", "베이스": "base", "기본형": "base",
+    "medium": "medium", "미디엄": "medium", "중형": "medium",
+    "large": "large", "라지": "large", "대형": "large", "큰": "large",
+    "huge": "huge", "휴즈": "huge", "거대": "huge", "초대형": "huge",
+    "giant": "giant", "자이언트": "giant", "gigantic": "gigantic",
+}
+
+# More size phrases. Longest phrase wins.
+EXTRA_SIZE_WORDS: dict[str, str] = {
+    "기본 크기": "base", "기본 사이즈": "base", "기본 모델": "base", "기본형": "base", "베이스급": "base",
+    "소형급": "small", "작은 크기": "small", "스몰급": "small", "small-size": "small", "small-sized": "small",
+    "tiny-size": "tiny", "tiny-sized": "tiny", "base-size": "base", "base-sized": "base", "large-size": "large",
+    "large-sized": "large", "큰 크기": "large", "라지급": "large", "거대한": "huge", "극소형": "tiny",
+    "초대형": "huge", "미디움": "medium", "중간 크기": "medium",
+}
+# Letter codes after a family ("ViT-B", "DeiT-S", "ViT-B/16")
+LETTER_SIZES = {"ti": "tiny", "t": "tiny", "s": "small", "m": "medium", "b": "base", "l": "large", "h": "huge", "g": "giant"}
+
+# ---- families ---------------------------------------------------------------------------------------------------
+
+# Spoken forms that the naming rules cannot derive from the registry names (Korean and English)
+FAMILY_ALIASES: dict[str, str] = {
+    "vision transformer": "vit", "비전 트랜스포머": "vit", "비전트랜스포머": "vit", "efficientnet v2": "efficientnetv2",
+    "deit iii": "deit3", "mobile vit": "mobilevit", "convnext2": "convnextv2", "eva 2": "eva02", "eva-2": "eva02",
+    "레즈넷": "resnet", "레스넷": "resnet", "컨브넥스트": "convnext", "콘브넥스트": "convnext", "스윈": "swin",
+    "에피션트넷": "efficientnet", "이피션트넷": "efficientnet", "에피시언트넷": "efficientnet", "덴스넷": "densenet",
+    "맥스빗": "maxvit", "히에라": "hiera",
+    "swin transformer": "swin", "dino v2": "dinov2", "dino 2": "dinov2", "siglip 2": "siglip2",
+}
+# Words that may sit inside a spoken family name without changing it ("Swin Transformer V2")
+FAMILY_FILLERS = {"transformer", "transformers", "net", "model", "models", "family"}
+# Families that are also ordinary words: only read as families when written with a capital (CoaT, PiT, NesT)
+WORDLIKE_FAMILIES = {"coat", "pit", "nest", "twins", "bat", "lambda", "mixer", "test", "fast", "wide", "little"}
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+
+# ---- explanation and stopwords ----------------------------------------------------------------------------------
+
+# A question about meaning or reasons wants the notes first, even when it names a method or family.
+EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|acronym|mean(?:s|ing)?\b|why\b|how (?:does|do|did)"
+                       r"|explain|difference|according to|in the notes?\b"
+                       r"|의미|뜻|무엇|뭐야|뭔가|뭐라고|약자|줄임말|왜|어떻게|설명|차이|란\?|이란|언제|얼마|몇|노트에서")
+
+# Words that carry no constraint and are not worth semantic search on their own.
+STOPWORDS = set(
+    """which what whats are is the a an of on at in for with and or to me show list give find any all every models
+    model weights weight checkpoint checkpoints tags tag timm please that there those these than by from trained
+    train training pretrained pre-trained fine-tuned finetuned how many do does have has can i you we need want
+    looking get got some available versions version variants variant ones one it its their them whose size sized
+    params param parameters parameter license licence licensed licenses top-1 top1 accuracy
+    알려줘 알려 주세요 줘 모델 모델은 모델이 모델을 모델들 모델로 모델만 중 중에 중에서 가운데 있는 있어 있나 있나요 것 것은 것을 뭐 뭐야
+    어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들
+    해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
+    되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 계열 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
+    뭐있어 뭐가 있어 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트""".split()
+)
+KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
+
+
+EPOCH_PATTERN = rf"(\d{{2,4}})[\s\-]?(?:epochs?|ep|에폭|에포크|epoch\s*schedule)|{NOT_AFTER}(\d{{2,4}})e{NOT_BEFORE}"
+
+
+PATCH_PATTERN = rf"{NOT_AFTER}patch[\s\-]?(?:size\s*)?(\d{{1,2}}){NOT_BEFORE}|{NOT_AFTER}p(\d{{1,2}}){NOT_BEFORE}|패치\s*(\d{{1,2}})"
+
+
+BATCH_NORM_PATTERN = rf"(?:with\s+)?batch[\s\-]?norm(?:ali[sz]ation)?|{NOT_AFTER}bn{NOT_BEFORE}|배치\s*정규화"
+
+
+
+# ---- operators: negation, inclusion, alternatives, widening, boundaries -----------------------------------------
+# Each cue is (kind, regex). Kinds: not_pre negates what follows (to the next boundary); not_post negates what came
+# before (back to the previous boundary: Korean puts it after); incl_pre / incl_post add what they mark to the set
+# it qualifies ("ConvNeXt, V2 included"); or joins alternatives; widen drops the condition before it ("fine-tuned
+# or not"); boundary ends a scope.
+CUES: list[tuple[str, str]] = [
+    ("widen", r"(?:or not|or without|with or without|either way|whether or not|regardless|or otherwise"
+              r"|여부\s*(?:는|와)?\s*상관\s*(?:없이|없음|없는)|상관\s*없이|든\s*(?:말든|아니든|안\s*[했됐]든)|이든\s*아니든|붙든\s*안\s*붙든)"),
+    ("not_pre", rf"{NOT_AFTER}(?:but not|and not|not even|other than|apart from|rather than|instead of|except(?: for)?|excluding|exclude|without(?: any)?"
+                rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|aren'?t|isn'?t|never|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
+    ("not_post", r"(?:은|는|이|가|을|를|도)?\s*(?:말고|빼(?:고|줘|\s*줘|주세요|줄래|라|면)|뺀|제외(?:하고|한|해(?:줘|서)?|하면)?|아닌|아니고|아니면서|아니라|없는|없이|안\s*(?:된|한|붙은|들어간|쓴)"
+                 r"|않은|않고|안\s*하고|하지\s*않은|되지\s*않은|빠진|외에|외의|말곤)"
+                 rf"|{NOT_AFTER}(?:excluded|left out|not included|removed){NOT_BEFORE}"),
+    ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
+    ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께)"
+                  rf"|{NOT_AFTER}(?:included|too|as well|also){NOT_BEFORE}"),
+    ("or_post", r"(?:이든|든|이던|던)(?=[\s,]|$)"),  # "A이든 B든": each closes an alternative (joined backwards)
+    ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|(?<=[A-Za-z0-9])(?:이나|나)(?=\s)"),
+    ("boundary", rf"[,;:()\[\]]|{NOT_AFTER}(?:but|and|that|which|whose|where|with){NOT_BEFORE}|인데|이고|이면서|면서|중에서?|중(?=\s)|가운데|거기서|이면"
+                 r"|(?:하고|되고|했고|됐고|이며)(?=\s|$)"),
+]
+# A parenthetical that lists examples ("NFNet F 시리즈(F0, F1 …)", "(e.g. ...)", "등"): its names are examples of
+# what comes before, not conditions.
+EXAMPLES_PAREN = r"\((?=[^()]*(?:…|\.\.\.|{NA}etc{NB}|{NA}e\.g\.|{NA}eg{NB}|{NA}such as{NB}|{NA}like{NB}|등|같은|예를\s*들어|예:))[^()]*\)".format(
+    NA=NOT_AFTER, NB=NOT_BEFORE)
+# Parentheses glued to a word ("비상업(NC)") are an aside inside the phrase, not a boundary.
+GLUED_PAREN = r"(?<=[^\s(])\([^()]*\)"
+# "d variant", "c and s stem variants", "_d 버전": letters an architecture name takes at its end
+VARIANT_WORD = r"(?:variants?|versions?|stems?|버전|변형|계열)"
+# "V2 included", "v1이든 v2든", "v2는 빼고": a version of the family named nearby
+VERSION_PATTERN = rf"{NOT_AFTER}v\s?([1-9]){NOT_BEFORE}|{NOT_AFTER}(?:version|버전)\s?([1-9]){NOT_BEFORE}"
+# "the whole family", "계열 전체": every family the name starts (mobilenet -> mobilenetv1 ... v5)
+WHOLE_FAMILY = r"whole family|entire family|all (?:versions|generations)|any (?:version|generation)|of any generation|every version|계열\s*(?:전체|전부|다)|전\s*버전|모든\s*버전"
+# "the tf_ ports", "tf 포트": weights ported from another framework, the arch's source prefix
+PORT_WORD = r"(?:ports?|ported|포트|이식)"
+# A second turn that refines the first, or that starts over (kb.query.followup)
+REFINE_CUES = (r"^\s*(?:only|just|those|these|of (?:those|these|them)|among (?:them|those|these)|which (?:of|one of) (?:those|these|them)"
+               r"|and\b|what about|how about|also|now|then|sort|order|rank|drop|remove|exclude|without|but|same|include|plus"
+               r"|그\s*중|그중|이\s*중|이중|거기서|그\s*가운데|여기서|그러면|그럼|그리고|그\s*다음|이\s*중에서|이것들|그것들|정렬|빼고|제외|말고)"
+               r"|(?:of|among|from) (?:those|these|them)|(?:는|은)\s*\??\s*$|도\s*포함")
+NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|forget (?:that|those|it)|start over|다른\s*질문|새\s*질문|딴\s*얘기|다른\s*얘기"
+# Words that ask for timm's test_* dummy weights (otherwise never an answer)
+TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"
+# Stage words without a dataset: "fine-tuned ones", "파인튜닝된 것"; "as released", "원본 그대로": not fine-tuned
+FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|ft){NOT_BEFORE}|파인\s*튜닝\s*(?:된|한|됨)?|미세\s*조정\s*(?:된|한)?"
+RAW_CHECKPOINT = r"원본\s*그대로|그대로인|as released|raw (?:pretrain(?:ing)? )?checkpoints?|pre-?train(?:ing)? checkpoints?|pretrain-only"
+SCRATCH_WORD = r"from scratch|스크래치\s*(?:학습|부터)?|처음부터\s*학습"
+
+# Ordinary English words that are also registry tokens (tags "it", "mix", "green"; archs "plus", "next", "big") or
+# that a typo must never be corrected into a name: they are read as words, not as conditions.
+COMMON_WORDS = set(
+    """a an am as at be by do go if in is it me my no of on or so to up us we ad all and any are but can did few for
+    get got had has her him his how its let may new not now off old one our out own per put run say see set she the
+    too two use was way who why yes yet you also back been best both each even ever from give have here into just
+    keep kind like look made make many more most much must need next only open over part plus same show some such
+    take than that them then they this used very want were what when will with your about above after again along
+    being below could every first found great green large later least might never other place quite right since small
+    still their there these thing think those three under until where which while would drive flash lion vision snap
+    mix rewind teacher radio tiling worldwide altogether short tall wide little mini core lang legacy merge focus
+    dagger spatial mixed seg exp nav bit sam big base model models weight weights version versions variant variants
+    checkpoint checkpoints ones original originals family families stem stems port ports ported linear classifier
+    classes class head towers tower backbone backbones image images recipe recipes anything something everything
+    trained training pretrained fine tuned tune tuning imagenet accuracy params parameters parameter license licence
+    licensed licenses licences resolution input size sized sizes weights scratch raw went through stage stages last
+    began start started ended ending whose predicts predict own skip raw generation generations any either way
+    please thanks list lists listing show give which what whats options option""".split()
+)

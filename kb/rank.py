@@ -1,0 +1,144 @@
+"""Ordering matches, explaining each match, and the nearest alternatives when nothing matches."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+import numpy as np
+
+from kb.filters import Matcher, tag_datasets
+from kb.licenses import license_class
+from kb.query.describe import describe, describe_cond, is_default_exclusion
+from kb.query.expression import Cond, Not, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
+from kb.schema import ModelRecord, Relaxation
+
+
+def _top1_key(record: ModelRecord):
+    return (record.top1 is None, -(record.top1 or 0.0), record.name)
+
+
+SORT_KEYS: dict[str, Callable[[ModelRecord], tuple]] = {
+    "top1": _top1_key,
+    "relevance": _top1_key,  # structured matches are equally relevant: most accurate first
+    "params_asc": lambda r: (r.params_m is None, r.params_m or 0.0, _top1_key(r)),
+    "params_desc": lambda r: (r.params_m is None, -(r.params_m or 0.0), _top1_key(r)),
+    "resolution_desc": lambda r: (-r.resolution, _top1_key(r)),
+}
+
+
+def rank(records: list[ModelRecord], sort: str) -> list[ModelRecord]:
+    return sorted(records, key=SORT_KEYS[sort])
+
+
+def _fact(record: ModelRecord, part: Where) -> str:
+    """What the record has that satisfies one top-level condition, read off the record."""
+    if isinstance(part, Not):
+        return describe(part, "en")
+    field = field_of(part)
+    chain = " → ".join(d.raw for d in record.datasets) or ", ".join(tag_datasets(record))
+    facts = {
+        "size": lambda: "size " + (record.size or "/".join(t for t in record.arch.split("_"))),
+        "resolution": lambda: f"input {record.resolution}px",
+        "params": lambda: f"{record.params_m}M params",
+        "top1": lambda: f"top-1 {record.top1}%",
+        "license": lambda: f"licence {record.license}",
+        "license_class": lambda: f"licence {record.license} ({license_class(record.license)})",
+        "family": lambda: f"family {record.family}",
+        "arch": lambda: f"architecture {record.arch}",
+        "name": lambda: f"name {record.name}",
+    }
+    for data_field in ("data", "pretrain", "finetune", "first", "last", "stage"):
+        facts[data_field] = lambda: "data " + chain if chain else "tag " + record.tag
+    if field in facts:
+        return facts[field]()
+    if isinstance(part, Cond):
+        return describe_cond(part, "en")
+    return describe(part, "en")
+
+
+def why_matched(record: ModelRecord, where: Optional[Where]) -> list[str]:
+    return list(dict.fromkeys(_fact(record, part) for part in conjuncts(where) if not is_default_exclusion(part)))
+
+
+def _offer(dropped: str, en: str, ko: str, found: list[ModelRecord]) -> Relaxation:
+    verb = "is" if len(found) == 1 else "are"
+    return Relaxation(dropped=dropped, description=f"{en} there {verb} {len(found)}", description_ko=f"{ko} {len(found)}개",
+                      total_matches=len(found), examples=[r.name for r in found[:3]])
+
+
+def relaxations(matcher: Matcher, where: Where, sort: str, limit: int = 3) -> list[Relaxation]:
+    """When nothing matches: the nearest ways to get matches, e.g. "no small model at 448; at 384 there are 5".
+
+    First the nearest resolutions that have matches, then each numeric limit moved just far enough to let the
+    nearest record in, then every other top-level condition dropped in turn; each offer counts what it returns.
+    """
+    parts = conjuncts(where)
+    offers: list[Relaxation] = []
+
+    def without(index: int, replacement: Optional[Where] = None) -> Where:
+        return all_of([p for i, p in enumerate(parts) if i != index] + ([replacement] if replacement is not None else []))
+
+    for index, part in enumerate(parts):
+        if isinstance(part, Cond) and part.field == "resolution" and part.op == "=":
+            nearby: dict[int, list[ModelRecord]] = {}
+            for record in matcher.select(without(index)):
+                nearby.setdefault(record.resolution, []).append(record)
+            wanted = int(part.value)
+            for res in sorted(nearby, key=lambda r: (abs(r - wanted), r))[:2]:
+                offers.append(_offer(to_syntax(part), f"at {res}px", f"{res}px에는", rank(nearby[res], sort)))
+    for index, part in enumerate(parts):
+        if not (isinstance(part, Cond) and part.field in ("params", "top1") and part.op != "="):
+            continue
+        column = matcher.numbers[part.field]
+        others = matcher.mask(without(index)) & ~np.isnan(column)
+        outside = column[others & ~matcher.mask(part)]
+        if not len(outside):
+            continue
+        moved = float(outside.min() if part.op in ("<", "<=") else outside.max())
+        relaxed = cond(part.field, moved, "<=" if part.op in ("<", "<=") else ">=")
+        found = rank(matcher.select(without(index, relaxed)), sort)
+        unit = "M params" if part.field == "params" else "% top-1"
+        ko_unit = ("파라미터", "M") if part.field == "params" else ("top-1", "%")
+        en = f"with {'up to' if part.op in ('<', '<=') else 'at least'} {moved:g}{unit}"
+        ko = f"{ko_unit[0]} {moved:g}{ko_unit[1]} {'이하로 넓히면' if part.op in ('<', '<=') else '이상으로 낮추면'}"
+        offers.append(_offer(to_syntax(part), en, ko, found))
+    for index, part in enumerate(parts):
+        if is_default_exclusion(part) or (isinstance(part, Cond) and part.field == "resolution" and part.op == "="):
+            continue
+        found = rank(matcher.select(without(index)), sort)
+        if found:
+            label = to_syntax(part)
+            offers.append(_offer(label, f"without {describe(part, 'en')}", f"{describe(part, 'ko')} 조건을 빼면", found))
+    return offers[:limit]
+
+
+
+
+
+REPAIRABLE = ("tag", "method", "arch_token")
+
+
+def repair_empty(matcher: Matcher, families: set[str], where: Where) -> Optional[tuple[Where, str, str]]:
+    """A reading that matches when the literal one matches nothing, said as such, or None:
+    - a family that has no such weight stands for its whole family ("SWAG RegNets" are regnety);
+    - a tag or method word that no matching weight carries with the rest is a description, not a filter
+      ("the RSB a1/a2/a3 recipes": the weights are tagged a1, a2, a3, never rsb together with them).
+    Licence, size and number conditions are never dropped: an empty answer to them is the answer."""
+    parts = conjuncts(where)
+    for index, part in enumerate(parts):
+        if isinstance(part, Cond) and part.field == "family" and part.op == "=":
+            base = str(part.value)
+            wider = sorted(f for f in families if f != base and re.fullmatch(rf"{re.escape(base)}(?:v?\d+|[a-z])", f))
+            if not wider:
+                continue
+            replaced = all_of(parts[:index] + [any_of([cond("family", f) for f in [base] + wider])] + parts[index + 1:])
+            if matcher.mask(replaced).any():
+                return replaced, f"read {base} as the whole family ({', '.join(wider)})", f"{base}를 계열 전체({', '.join(wider)})로 읽었습니다"
+    for index, part in enumerate(parts):
+        if isinstance(part, Cond) and part.field in REPAIRABLE:
+            rest = all_of(parts[:index] + parts[index + 1:])
+            if conjuncts(rest) and matcher.mask(rest).any():
+                word = str(part.value)
+                return rest, f"no weight has {word} with the rest, so {word} was left out", f"{word}와 나머지 조건을 함께 가진 가중치가 없어 {word}는 뺐습니다"
+    return None
