@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only 
 
 from app import view  # noqa: E402
 from app.i18n import both, t  # noqa: E402
-from kb import BadInput, KBError, Lang, NoIndex, QueryFilters, citation, detect_language, kb_home  # noqa: E402
+from kb import BadInput, KBError, Lang, NoIndex, QueryFilters, Where, citation, detect_language, edit_where, kb_home  # noqa: E402
 
 log = logging.getLogger("timm-kb.app")
 KB_OVERRIDE = "kb_override"
@@ -41,7 +41,7 @@ FORM_KEYS = {
 @dataclass
 class PendingRerun:
     question: str
-    filters: QueryFilters
+    where: Where  # the answer's expression with the sidebar's edits
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -117,12 +117,20 @@ def index_missing_page(error: KBError) -> None:
 # --------------------------------------------------------------------------------------------------------------
 
 
-def ask(kb, question: str, filters: QueryFilters | None = None, rerun: bool = False) -> None:
+def chat_of(kb):
+    """The chat's conversation: a question may refine the one before it. A new index starts a new one."""
+    current = st.session_state.get("conversation")
+    if current is None or getattr(current, "kb", None) is not kb:
+        current = st.session_state["conversation"] = kb.conversation()
+    return current
+
+
+def ask(kb, question: str, where: Where | None = None, rerun: bool = False) -> None:
     history: list[view.Turn] = st.session_state.history
     lang: Lang = "ko" if detect_language(question or "") == "ko" else ui_language()
     shown_question = question if len(question) <= 300 else question[:300] + f"… ({len(question):,})"
     try:
-        answer = kb.ask(question, limit=ANSWER_LIMIT, filters=filters)
+        answer = chat_of(kb).ask(question, limit=ANSWER_LIMIT, where=where)
     except BadInput as error:
         history.append(view.Turn(shown_question, lang, error=t("bad_input", lang, msg=error.message)))
         return
@@ -180,8 +188,8 @@ def sidebar(kb, lang: Lang) -> None:
         st.multiselect(t("f_license", lang), _options(records, "license", st.session_state.f_license), key="f_license")
         if st.button(t("rerun", lang), key="rerun", disabled=last is None, type="primary"):
             question, answer = last
-            edited = view.filters_from_form(answer.filters, st.session_state.shown_form, current_form())
-            st.session_state.pending = PendingRerun(question, edited)  # answered at the top of the next run
+            edits = view.edits_from_form(st.session_state.shown_form, current_form())
+            st.session_state.pending = PendingRerun(question, edit_where(answer.where, edits))  # answered next run
             st.rerun()
 
         st.header(t("decode", lang))
@@ -309,7 +317,7 @@ def main() -> None:
     if question is not None:
         ask(kb, question)
     elif pending is not None:
-        ask(kb, pending.question, filters=pending.filters, rerun=True)
+        ask(kb, pending.question, where=pending.where, rerun=True)
     lang = ui_language()
     sidebar(kb, lang)
     conversation(lang)

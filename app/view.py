@@ -144,25 +144,14 @@ def form_from_filters(filters: QueryFilters) -> FilterForm:
     )
 
 
-def filters_from_form(base: QueryFilters, shown: FilterForm, edited: FilterForm) -> QueryFilters:
-    """`base` with the fields the user changed replaced; untouched fields keep what the question said exactly
-    (e.g. in22k as a *pretrain* dataset stays a pretrain constraint unless the datasets box was edited)."""
-    update: dict = {}
-    if edited.sizes != shown.sizes:
-        update["sizes"] = edited.sizes
-    if edited.datasets != shown.datasets:
-        update.update(datasets=edited.datasets, any_datasets=[], pretrain_datasets=[], finetune_datasets=[])
-    if edited.resolution != shown.resolution:
-        update["resolution"] = int(edited.resolution) or None
-    if edited.max_params_m != shown.max_params_m:
-        update["max_params_m"] = edited.max_params_m or None
-    if edited.min_top1 != shown.min_top1:
-        update["min_top1"] = edited.min_top1 or None
-    if edited.families != shown.families:
-        update["families"] = edited.families
-    if edited.licenses != shown.licenses:
-        update["licenses"] = edited.licenses
-    return base.model_copy(update=update)
+def edits_from_form(shown: FilterForm, edited: FilterForm) -> dict:
+    """The sidebar fields the user changed, as `kb.edit_where` edits; untouched fields keep what the question
+    said exactly (in22k as a *pretrain* dataset stays a pretrain condition unless the datasets box was edited)."""
+    pairs = {"size": ("sizes", list), "data": ("datasets", list), "resolution": ("resolution", int),
+             "params_max": ("max_params_m", float), "top1_min": ("min_top1", float), "family": ("families", list),
+             "license": ("licenses", list)}
+    return {key: (kind(getattr(edited, attr)) or None) if kind is not list else list(getattr(edited, attr))
+            for key, (attr, kind) in pairs.items() if getattr(edited, attr) != getattr(shown, attr)}
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -11,8 +11,10 @@ from kb.answer import citation, understood_chips  # noqa: E402
 from kb.api import (  # noqa: E402
     Conversation,
     KnowledgeBase,
+    edit_where,
     explain_name,
     filters_from_flags,
+    license_classes,
     list_models,
     open_kb,
     registry,
@@ -42,6 +44,7 @@ from kb.schema import (  # noqa: E402
     Explanation,
     IngestReport,
     Lang,
+    LicenseClassRow,
     Manifest,
     ModelHit,
     ModelRecord,
@@ -49,12 +52,13 @@ from kb.schema import (  # noqa: E402
     QueryFilters,
     Relaxation,
 )
+from kb.query import Where, parse_where, to_syntax  # noqa: E402
 
 __version__ = "0.1.0"
 
 __all__ = [
     # the knowledge base
-    "KnowledgeBase", "Conversation", "open_kb", "registry", "list_models", "filters_from_flags", "explain_name", "rollback_index",
+    "KnowledgeBase", "Conversation", "open_kb", "edit_where", "registry", "list_models", "filters_from_flags", "license_classes", "explain_name", "rollback_index",
     "parse_name",
     # reading answers
     "understood_chips", "citation", "render_explanation", "detect_language", "validate_question", "printable",
@@ -66,7 +70,7 @@ __all__ = [
     "KBError", "BadInput", "UnknownName", "NoIndex", "StaleIndex", "CorruptIndex", "LockHeld", "CannotWrite",
     "NoSpace", "from_os_error", "EXIT_CODES",
     # types
-    "Answer", "CheckFinding", "Explanation", "IngestReport", "Lang", "Manifest", "ModelHit", "ModelRecord",
-    "PassageHit", "QueryFilters", "Relaxation",
+    "Answer", "CheckFinding", "Explanation", "IngestReport", "Lang", "LicenseClassRow", "Manifest", "ModelHit", "ModelRecord",
+    "PassageHit", "QueryFilters", "Relaxation", "Where", "parse_where", "to_syntax",
     "__version__",
 ]

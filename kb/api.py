@@ -55,9 +55,28 @@ class KnowledgeBase:
         return True
 
     def ask(self, question: str, *, limit: int = 50, lang: Optional[Lang] = None,
-            filters: Optional[QueryFilters] = None) -> Answer:
-        """Answer a question. `filters`, when given, replace what the rules read from the question (sidebar edits)."""
-        return self._searcher.ask(question, limit=limit, lang=lang, filters=filters)
+            filters: Optional[QueryFilters] = None, where: "Optional[str | Where]" = None,
+            exact_where: bool = False) -> Answer:
+        """Answer a question. `filters` (a flat record) replace what the rules read from the question; `where`
+        (an expression or its --where text) must hold as well, or instead with `exact_where` (sidebar edits)."""
+        if where is None:
+            return self._searcher.ask(question, limit=limit, lang=lang, filters=filters)
+        read = self.understand(question, where, filters, exact_where)
+        return self._searcher.ask(question, limit=limit, lang=lang, understanding=read)
+
+    def understand(self, question: str, where: "Optional[str | Where]" = None,
+                   filters: Optional[QueryFilters] = None, exact_where: bool = False):
+        """How a question (plus an optional --where expression) is read, without answering it."""
+        from kb.query.expression import all_of
+        from kb.query.parse import NOT_TEST
+        from kb.query.syntax import parse_where
+
+        read = self._searcher.understand(question, filters)
+        if where is None:
+            return read
+        extra = parse_where(where) if isinstance(where, str) else where
+        parts = [read.where, extra] if read.where is not None and not exact_where else [extra, NOT_TEST]
+        return read.model_copy(update={"where": all_of(parts)})
 
     def records(self) -> list[ModelRecord]:
         return self._searcher.records
@@ -96,11 +115,18 @@ class Conversation:
         self.kb = kb
         self.previous = None  # the last structured Understanding
 
-    def ask(self, question: str, *, limit: int = 50, lang: Optional[Lang] = None) -> Answer:
+    def ask(self, question: str, *, limit: int = 50, lang: Optional[Lang] = None,
+            where: "Optional[str | Where]" = None) -> Answer:
+        """The next turn. `where` (e.g. the sidebar's edited expression) is the turn's exact reading: no merge."""
         from kb.query.followup import merge
         from kb.schema import FollowUp
 
         searcher = self.kb.searcher
+        if where is not None:
+            read = self.kb.understand(question, where, exact_where=True)
+            answer = searcher.ask(question, limit=limit, lang=lang, understanding=read, follow_up=FollowUp(mode="first"))
+            self.previous = read
+            return answer
         read = searcher.understand(question)
         if self.previous is None:
             merged, follow_up = read, FollowUp(mode="first")
@@ -139,6 +165,22 @@ def list_models(filters: "QueryFilters | Where", sort: str = "relevance",
     return rank(found, sort) if sort != "relevance" else found
 
 
+def license_classes(records: Optional[list[ModelRecord]] = None) -> list["LicenseClassRow"]:
+    """The licence classes (kb.licenses) with the live registry's licence ids and their weight counts."""
+    from collections import Counter
+
+    from kb.licenses import CLASS_LABELS, CLASSES, license_class
+    from kb.schema import LicenseClassRow
+
+    counts = Counter((r.license or "unknown").lower() for r in (records if records is not None else registry()))
+    rows = []
+    for name in CLASSES:
+        ids = {lic: n for lic, n in sorted(counts.items(), key=lambda kv: -kv[1]) if license_class(lic) == name}
+        rows.append(LicenseClassRow(license_class=name, label_en=CLASS_LABELS[name][0], label_ko=CLASS_LABELS[name][1],
+                                    licenses=ids))
+    return rows
+
+
 def explain_name(name: str, records: Optional[dict[str, ModelRecord]] = None, live_parsed=None) -> Explanation:
     """Decode a timm or MMPretrain name part by part, with the registry's facts. UnknownName (2) if not live."""
     from kb.explain import explain
@@ -146,6 +188,32 @@ def explain_name(name: str, records: Optional[dict[str, ModelRecord]] = None, li
     if records is None:
         records = {r.name: r for r in registry()}
     return explain(name, records, live_parsed)
+
+
+EDITABLE_FIELDS = {"size": ("size",), "data": ("data", "pretrain", "finetune", "first", "last"),
+                   "resolution": ("resolution",), "params_max": ("params",), "top1_min": ("top1",),
+                   "family": ("family",), "license": ("license", "license_class")}
+
+
+def edit_where(where: "Optional[Where]", edits: dict) -> "Where":
+    """`where` with the edited fields replaced and everything else kept as it was (the app's sidebar).
+
+    edits: size / data / family / license: a list of values (empty: no condition); resolution, params_max,
+    top1_min: a number or None. A pretraining stage or an OR / NOT the question had survives unless its field
+    was edited."""
+    from kb.query.expression import TRUE, all_of, any_of, cond, conjuncts, field_of
+
+    parts = conjuncts(where if where is not None else TRUE)
+    for key, value in edits.items():
+        fields = EDITABLE_FIELDS[key]
+        parts = [p for p in parts if field_of(p) not in fields]
+        if key in ("size", "family", "license") and value:
+            parts.append(any_of([cond(fields[0], str(v).lower()) for v in value]))
+        elif key == "data" and value:
+            parts += [cond("data", str(v).lower()) for v in value]
+        elif key in ("resolution", "params_max", "top1_min") and value:
+            parts.append(cond(fields[0], float(value), {"resolution": "=", "params_max": "<=", "top1_min": ">="}[key]))
+    return all_of(parts)
 
 
 def rollback_index(home: Optional[Path] = None) -> str:

@@ -117,15 +117,34 @@ def relaxations(matcher: Matcher, where: Where, sort: str, limit: int = 3) -> li
 
 
 REPAIRABLE = ("tag", "method", "arch_token")
+DESCRIPTIVE = ("arch", "family", "arch_token", "tag", "method", "size")
 
 
-def repair_empty(matcher: Matcher, families: set[str], where: Where) -> Optional[tuple[Where, str, str]]:
+def _fields(part: Where) -> set[str]:
+    items = part.items if getattr(part, "kind", "") == "or" else [part]
+    return {i.field for i in items if isinstance(i, Cond)} if all(isinstance(i, Cond) for i in items) else set()
+
+
+def _explicit(part: Where) -> bool:
+    """A name or pattern the user typed (vit_*_r50_*, resnet50.a1_in1k): it says exactly what is meant."""
+    items = part.items if getattr(part, "kind", "") == "or" else [part]
+    return all(isinstance(i, Cond) and i.field in ("arch", "name") and any(ch in str(i.value) for ch in "*?[") for i in items)
+
+
+def repair_empty(matcher: Matcher, families: set[str], where: Where, asides=()) -> Optional[tuple[Where, str, str]]:
     """A reading that matches when the literal one matches nothing, said as such, or None:
     - a family that has no such weight stands for its whole family ("SWAG RegNets" are regnety);
-    - a tag or method word that no matching weight carries with the rest is a description, not a filter
-      ("the RSB a1/a2/a3 recipes": the weights are tagged a1, a2, a3, never rsb together with them).
-    Licence, size and number conditions are never dropped: an empty answer to them is the answer."""
+    - a name pattern the user typed wins over the words around it ("ViT-hybrids with a ResNet-50 stem (the
+      vit_*_r50_* archs)");
+    - a tag or method word that no weight carries together with another one written beside it is a
+      description, not a filter: an explanation in parentheses goes first ("ssld (PaddleClas distillation)"),
+      then a single word before a list of alternatives ("the RSB a1/a2/a3 recipes").
+    Licence and number conditions are never dropped: an empty answer to them is the answer."""
     parts = conjuncts(where)
+
+    def matches(candidate: Where) -> bool:
+        return bool(conjuncts(candidate)) and bool(matcher.mask(candidate).any())
+
     for index, part in enumerate(parts):
         if isinstance(part, Cond) and part.field == "family" and part.op == "=":
             base = str(part.value)
@@ -133,12 +152,21 @@ def repair_empty(matcher: Matcher, families: set[str], where: Where) -> Optional
             if not wider:
                 continue
             replaced = all_of(parts[:index] + [any_of([cond("family", f) for f in [base] + wider])] + parts[index + 1:])
-            if matcher.mask(replaced).any():
+            if matches(replaced):
                 return replaced, f"read {base} as the whole family ({', '.join(wider)})", f"{base}를 계열 전체({', '.join(wider)})로 읽었습니다"
-    for index, part in enumerate(parts):
-        if isinstance(part, Cond) and part.field in REPAIRABLE:
-            rest = all_of(parts[:index] + parts[index + 1:])
-            if conjuncts(rest) and matcher.mask(rest).any():
-                word = str(part.value)
-                return rest, f"no weight has {word} with the rest, so {word} was left out", f"{word}와 나머지 조건을 함께 가진 가중치가 없어 {word}는 뺐습니다"
+    if any(_explicit(p) for p in parts):
+        kept = [p for p in parts if _explicit(p) or not (_fields(p) and _fields(p) <= set(DESCRIPTIVE))]
+        dropped = [p for p in parts if p not in kept]
+        if dropped and matches(all_of(kept)):
+            words = ", ".join(describe(p, "en") for p in dropped)
+            return all_of(kept), f"the pattern you typed decides; {words} left out", f"입력한 패턴을 따르고 {', '.join(describe(p, 'ko') for p in dropped)} 조건은 뺐습니다"
+    tag_like = [i for i, p in enumerate(parts) if _fields(p) and _fields(p) <= set(REPAIRABLE)]
+    if len(tag_like) < 2:
+        return None
+    order = sorted(tag_like, key=lambda i: (parts[i] not in asides, not isinstance(parts[i], Cond)))
+    for index in order:
+        rest = all_of(parts[:index] + parts[index + 1:])
+        if matches(rest):
+            word = describe(parts[index], "en")
+            return rest, f"no weight has {word} with the rest, so it was left out", f"{describe(parts[index], 'ko')}와 나머지 조건을 함께 가진 가중치가 없어 뺐습니다"
     return None

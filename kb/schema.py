@@ -298,6 +298,15 @@ class QueryFilters(_Model):
         )
 
 
+class LicenseClassRow(_Model):
+    """`kb licenses`: one licence class with the registry's ids in it and how many weights use each."""
+
+    license_class: str
+    label_en: str
+    label_ko: str
+    licenses: dict[str, int] = Field(default_factory=dict)
+
+
 class Correction(_Model):
     written: str  # as typed: "convnxt"
     read_as: str  # what it was read as: "convnext"
@@ -315,6 +324,7 @@ class Understanding(_Model):
     corrections: list[Correction] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # how operators were read ("widened: fine-tuned or not")
     additions: list[Where] = Field(default_factory=list)  # "include nano as well": what to add to a previous turn
+    asides: list[Where] = Field(default_factory=list)  # conditions read inside parentheses
     syntax: bool = False  # written in the --where syntax
 
     def is_structured(self) -> bool:

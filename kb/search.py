@@ -157,7 +157,7 @@ class Searcher:
         relaxed = []
         if read.is_structured():
             matches = rank(self.matcher.select(read.where), read.sort)
-            repaired = repair_empty(self.matcher, self.lexicon.family_set, read.where) if not matches and read.where else None
+            repaired = repair_empty(self.matcher, self.lexicon.family_set, read.where, read.asides) if not matches and read.where else None
             if repaired:  # said in the answer, never silent
                 where, note_en, note_ko = repaired
                 read = read.model_copy(update={"where": where, "notes": read.notes + [note_ko if language == "ko" else note_en]})

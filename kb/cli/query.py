@@ -56,19 +56,29 @@ def stdin_lines() -> Iterator[str]:
         yield line.rstrip("\r\n")
 
 
-@click.command()
-@click.argument("question")
-@json_option
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Most models to return.")
-@click.option("--lang", type=click.Choice(["ko", "en"]), default=None, help="Answer language (default: the question's).")
-@handles_errors
-def query(question: str, as_json: bool, limit: int, lang: Optional[str]) -> None:
-    """Answer QUESTION (Korean or English). `-` answers one question per stdin line, as each line arrives."""
-    from kb import KBError, open_kb, printable
+limit_option = click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+                            help="Most models to return.")
+lang_option = click.option("--lang", type=click.Choice(["ko", "en"]), default=None,
+                           help="Answer language (default: the question's).")
 
+
+@click.command()
+@click.argument("question", required=False)
+@click.option("--where", "where", default=None, metavar="EXPR",
+              help="Conditions that must hold too, e.g. 'family:swin* AND license:mit AND params<=30M AND NOT tag:in22k'.")
+@json_option
+@limit_option
+@lang_option
+@handles_errors
+def query(question: Optional[str], where: Optional[str], as_json: bool, limit: int, lang: Optional[str]) -> None:
+    """Answer QUESTION (Korean or English). `-` answers one question per stdin line, as each line arrives."""
+    from kb import BadInput, KBError, open_kb, printable
+
+    if question is None and where is None:
+        raise BadInput("give a question, `-` for one question per stdin line, or --where EXPR")
     kb = open_kb()
     if question != "-":
-        answer = kb.ask(question, limit=limit, lang=lang)
+        answer = kb.ask(question or where, limit=limit, lang=lang, where=where)
         emit_json(answer) if as_json else _render_answer(answer)
         return
     asked = failures = 0
@@ -78,7 +88,7 @@ def query(question: str, as_json: bool, limit: int, lang: Optional[str]) -> None
         asked += 1
         try:
             kb.refresh()  # a swap between two lines: answer the next one from the new index
-            answer = kb.ask(text, limit=limit, lang=lang)
+            answer = kb.ask(text, limit=limit, lang=lang, where=where)
         except KBError as error:
             failures += 1
             if as_json:
@@ -94,6 +104,41 @@ def query(question: str, as_json: bool, limit: int, lang: Optional[str]) -> None
         sys.stdout.flush()
     if failures and failures == asked:
         sys.exit(2)
+
+
+@click.command()
+@json_option
+@limit_option
+@lang_option
+@handles_errors
+def chat(as_json: bool, limit: int, lang: Optional[str]) -> None:
+    """A conversation on stdin: each line is the next turn; a turn may refine the one before ("only at 384",
+    "그 중에 제일 가벼운 거"). `/new` starts over. With --json, one answer object per line (the query contract)."""
+    from kb import KBError, open_kb, printable
+
+    kb = open_kb()
+    conversation = kb.conversation()
+    for text in stdin_lines():
+        if not text.strip():
+            continue
+        if text.strip() in ("/new", "/reset"):
+            conversation.reset()
+            continue
+        try:
+            kb.refresh()
+            answer = conversation.ask(text, limit=limit, lang=lang)
+        except KBError as error:
+            if as_json:
+                emit_json({"query": printable(text), **error_payload(error)})
+            else:
+                click.echo(f"error: {error.message}", err=True)
+            continue
+        if as_json:
+            emit_json(answer)
+        else:
+            _render_answer(answer)
+            click.echo("")
+        sys.stdout.flush()
 
 
 @click.command(name="eval")

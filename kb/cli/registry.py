@@ -46,3 +46,27 @@ def models(sizes, datasets, resolution, max_params, min_top1, families, licenses
         table.add_row(r.name, str(r.resolution), "" if r.params_m is None else f"{r.params_m:.1f}",
                       "" if r.top1 is None else f"{r.top1:.2f}", r.license or "")
     console().print(table)
+
+
+@click.command()
+@json_option
+@click.option("--lang", type=click.Choice(["ko", "en"]), default="en", show_default=True)
+@handles_errors
+def licenses(as_json: bool, lang: str) -> None:
+    """The licence classes questions use ("non-commercial", "commercially usable", custom licences) and which of
+    the registry's licence ids each holds, with their weight counts."""
+    from kb import license_classes
+
+    rows = license_classes()
+    if as_json:
+        emit_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title="licence classes" if lang == "en" else "라이선스 분류")
+    for column in (("class", "licence ids (weights)", "meaning") if lang == "en" else ("분류", "라이선스 (가중치 수)", "뜻")):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        ids = ", ".join(f"{lic} ({n})" for lic, n in row.licenses.items()) or "-"
+        table.add_row(row.license_class, ids, row.label_en if lang == "en" else row.label_ko)
+    console().print(table)

@@ -19,7 +19,9 @@ from kb.query.expression import Where, all_of, any_of, negate
 from kb.query.scan import OR_GROUPS, Atom, Scan
 from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, STOPWORDS
 
+_NOMINAL_CLAUSE = re.compile(r"(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)\s*(?:은|는|을|를|이|가|도|만)?\s*$")
 _NOMINAL = re.compile(r"^\s*(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)?\s*(?:은|는|을|를|이|가|도|만)?\s*$")
+SUBJECT_GROUPS = {"family", "arch", "name", "qualifier"}
 _ENDS_SCOPE = {"boundary", "not_pre", "not_post", "incl_pre", "incl_post", "widen"}
 
 
@@ -49,15 +51,25 @@ def find_cues(q: Scan) -> tuple[list[Cue], str]:
     return cues, text
 
 
-def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom]) -> list[Atom]:
-    """From the cue to the next boundary that follows an atom: "drop the ones that used m38m" reaches m38m."""
+def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> list[list[Atom]]:
+    """From the cue to the next boundary that follows an atom: "drop the ones that used m38m" reaches m38m. A
+    parenthesis right after is an apposition negated with it, as an alternative: "not the torchvision ones
+    (tv_ / tv2_)" excludes all three. Returns the segments, each one alternative of what is negated."""
     first = min((a.start for a in atoms if a.start >= cue.end), default=None)
     if first is None:
         return []
-    stop = min((c.start for c in cues if c.start >= first and c.kind in _ENDS_SCOPE), default=10 ** 9)
+    stop = min((c for c in cues if c.start >= first and c.kind in _ENDS_SCOPE), key=lambda c: c.start, default=None)
     hard = min((c.start for c in cues if cue.end <= c.start < first and c.kind != "boundary" and c.kind in _ENDS_SCOPE),
                default=10 ** 9)
-    return [a for a in atoms if cue.end <= a.start < min(stop, hard)]
+    end = min(stop.start if stop is not None else 10 ** 9, hard)
+    main = [a for a in atoms if cue.end <= a.start < end]
+    if stop is not None and stop.start < hard and text[stop.start:stop.end] == "(" and main:
+        close = text.find(")", stop.end)
+        if close > 0 and _adjacent(text[max(a.end for a in main):stop.start]):
+            aside = [a for a in atoms if stop.end <= a.start and a.end <= close
+                     and not any(c.kind.startswith("not") for c in cues if stop.end <= c.start < a.start)]
+            return [main, aside] if aside else [main]
+    return [main] if main else []
 
 
 def _nearest(cue: Cue, atoms: list[Atom], chains: dict[int, int], before: bool) -> list[Atom]:
@@ -70,7 +82,36 @@ def _nearest(cue: Cue, atoms: list[Atom], chains: dict[int, int], before: bool) 
     return [atoms[k] for k in range(len(atoms)) if k == i or (chain is not None and chains.get(k) == chain)]
 
 
-def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> list[Atom]:
+def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str, chains: dict[int, int],
+                  original: str) -> list[list[Atom]]:
+    """Korean puts the negation after what it negates. After a nominalised clause ("in22k 원본 그대로인 건
+    빼고", "파인튜닝 안 된 것 제외") it negates the clause, back to the previous boundary; right after a word
+    ("minimal 빼고", "비상업(NC) 라이선스 아닌") it negates that word, with its alternatives and the atoms of its
+    group next to it."""
+    before = [a for a in atoms if a.end <= cue.start]
+    if not before:
+        return []
+    last = max(before, key=lambda a: a.end)
+    if not _NOMINAL_CLAUSE.search(text[last.end:cue.start]):
+        scope = _nearest(cue, atoms, chains, before=True)
+        segments = [scope]  # "tf_ 포팅이랑 pruned는 빼고", "deit, deit3 말고": each item of a list is excluded
+        start = min(a.start for a in scope)
+        for atom in sorted(before, key=lambda a: -a.end):
+            if atom in scope or atom.end > start:
+                continue
+            between = [c for c in cues if atom.end <= c.start < start]
+            commas = all(c.kind == "boundary" and original[c.start:c.end] == "," for c in between) and atom.group == last.group
+            listed = commas or all(c.kind == "list" for c in between)
+            if (between and not listed) or not _adjacent(text[atom.end:start]):
+                break
+            if atom.group in SUBJECT_GROUPS and atom.group != last.group:
+                break  # "mobilenetv3 minimal 빼고": the subject stays, its variant goes
+            if between:
+                segments.append([atom])
+            else:
+                segments[-1].append(atom)
+            start = atom.start
+        return segments
     start = 0
     earlier = [c for c in cues if c.end <= cue.start and c.kind in _ENDS_SCOPE]
     for previous in reversed(earlier):
@@ -78,7 +119,28 @@ def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> li
             continue  # "파인튜닝 안 된 것 제외": the clause, its own negation included
         start = previous.end
         break
-    return [a for a in atoms if start <= a.start and a.end <= cue.start]
+    clause = [a for a in atoms if start <= a.start and a.end <= cue.start]
+    return [clause] if clause else []
+
+
+def _listed_before(cue: Cue, cues: list[Cue], atoms: list[Atom], scope: list[Atom], original: str) -> list[list[Atom]]:
+    """`scope` and the atoms of its group listed before it ("A, B and C", "A랑 B"), one segment each."""
+    segments = [list(scope)]
+    if not scope:
+        return segments
+    start = min(a.start for a in scope)
+    group = scope[0].group
+    for atom in sorted((a for a in atoms if a.end <= start), key=lambda a: -a.end):
+        gap = original[atom.end:start]
+        if atom.group != group or not re.fullmatch(r"\s*(?:,|and|or|/|&|이랑|랑|및|와|과)?\s*(?:the\s+)?", gap, flags=re.I):
+            break
+        segments.append([atom])
+        start = atom.start
+    return segments
+
+
+def _is_pattern(where: Where) -> bool:
+    return getattr(where, "kind", "") == "cond" and where.field in ("arch", "name") and any(ch in str(where.value) for ch in "*?[")
 
 
 def _adjacent(text: str) -> bool:
@@ -86,7 +148,7 @@ def _adjacent(text: str) -> bool:
     return all(w.lower() in STOPWORDS for w in re.findall(r"[^\W\d_]+|\d+", text))
 
 
-def _alternative_chains(cues: list[Cue], atoms: list[Atom], text: str) -> dict[int, int]:
+def _alternative_chains(cues: list[Cue], atoms: list[Atom], text: str, commas: bool = True) -> dict[int, int]:
     """Atom index -> chain id, for atoms an or-cue joins: the nearest atom on each side, with nothing but stop
     words between; a comma joins two atoms of the same group the same way ("deit, deit3", "F0, F1")."""
     parent = list(range(len(atoms)))
@@ -107,7 +169,7 @@ def _alternative_chains(cues: list[Cue], atoms: list[Atom], text: str) -> dict[i
                     parent[find(i)] = find(previous_post)
                 previous_post = i
             continue
-        comma = cue.kind == "boundary" and text[cue.start:cue.end] == ","
+        comma = commas and cue.kind == "boundary" and text[cue.start:cue.end] == ","
         if cue.kind != "or" and not comma:
             continue
         left = [i for i, a in enumerate(atoms) if a.end <= cue.start]
@@ -144,8 +206,19 @@ def _combine(atoms: list[Atom], chains: dict[int, int], index_of: dict[int, int]
             conjuncts.append(any_of([a.where for a in members]))
     for group, members in by_group.items():
         wheres = [a.where for a in members]
-        conjuncts.append(any_of(wheres) if group in OR_GROUPS else all_of(wheres))
+        bounds = [w for w in wheres if getattr(w, "op", "=") not in ("=", "prefix")]  # "> 224 and < 384": both
+        values = [w for w in wheres if w not in bounds]
+        conjuncts += bounds
+        if values:
+            conjuncts.append(any_of(values) if group in OR_GROUPS else all_of(values))
     return conjuncts
+
+
+def asides(q: Scan) -> list[Where]:
+    """The conditions read inside parentheses: explanations of the words before them, the first to go when the
+    whole question matches nothing ("ssld (PaddleClas distillation)")."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", q.original)]
+    return [a.where for a in q.atoms if a.where is not None and any(s < a.start and a.end < e for s, e in spans)]
 
 
 def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
@@ -157,33 +230,42 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
     notes: list[str] = []
     negations: dict[int, int] = {}  # atom -> times negated
     scope_of: dict[int, int] = {}  # atom -> the first negation cue whose scope holds it
+    segments_of: dict[int, list[list[Atom]]] = {}  # negation cue -> its segments (alternatives of what it negates)
     included: set[int] = set()
     dropped: set[int] = set()
     chains = _alternative_chains(cues, atoms, q.original)
+    explicit = _alternative_chains(cues, atoms, q.original, commas=False)  # or, /, 든: not a list's commas
     for number, cue in enumerate(cues):
+        segments: list[list[Atom]] = []
         if cue.kind == "not_pre":
-            scope = _scope_after(cue, cues, atoms)
+            segments = _scope_after(cue, cues, atoms, q.original)
         elif cue.kind == "not_post":
-            scope = _scope_before(cue, cues, atoms, leftover)
+            segments = _scope_before(cue, cues, atoms, leftover, explicit, q.original)
         elif cue.kind in ("incl_pre", "incl_post"):  # "tf 포트 포함해서": what it marks, not the whole clause
-            scope = _nearest(cue, atoms, chains, before=cue.kind == "incl_post")
+            marked = _nearest(cue, atoms, explicit, before=cue.kind == "incl_post")
+            if cue.kind == "incl_post":  # "tf_ and gc_ variants too": a list before it, item by item
+                marked = [a for segment in _listed_before(cue, cues, atoms, marked, q.original) for a in segment]
+            included.update(id(a) for a in marked)
         elif cue.kind == "widen":
-            scope = _nearest(cue, atoms, chains, before=True)
+            scope = _nearest(cue, atoms, explicit, before=True)
             dropped.update(id(a) for a in scope)
             notes += [f"widened: {a.text}" for a in scope]
-            continue
-        else:
-            continue
-        for atom in scope:
-            if cue.kind.startswith("not"):
+        if segments:
+            segments_of[number] = segments
+            for atom in (a for segment in segments for a in segment):
                 negations[id(atom)] = negations.get(id(atom), 0) + 1
                 scope_of.setdefault(id(atom), number)
-            else:
-                included.add(id(atom))
     for m in re.finditer(EXAMPLES_PAREN, q.original, flags=re.IGNORECASE):  # "(F0, F1 …)": examples, not conditions
         inside = [a for a in atoms if m.start() < a.start and a.end < m.end()]
         dropped.update(id(a) for a in inside)
         notes += [f"example: {a.text}" for a in inside]
+    for m in re.finditer(r"\(([^()]*)\)", q.original):  # "(the vit_*_r50_* archs)": a pasted pattern defines the phrase
+        inside = [a for a in atoms if m.start() < a.start and a.end < m.end()]
+        if inside and all(_is_pattern(a.where) for a in inside):
+            described = [a for a in atoms if a.end <= m.start() and a.group in ("family", "arch", "token", "qualifier")
+                         and not _is_pattern(a.where)]
+            dropped.update(id(a) for a in described)
+            notes += [f"defined by the pattern: {a.text}" for a in described]
     live = [a for a in atoms if id(a) not in dropped]
     positive = [a for a in live if negations.get(id(a), 0) % 2 == 0]
     negative = [a for a in live if negations.get(id(a), 0) % 2 == 1]
@@ -196,9 +278,9 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
             additions.append(atom.where)
             notes.append(f"included: {atom.text}")
     conjuncts = _combine(positive, chains, index_of)
-    by_scope: dict[int, list[Atom]] = {}
-    for atom in negative:
-        by_scope.setdefault(scope_of[id(atom)], []).append(atom)
-    for members in by_scope.values():
-        conjuncts.append(negate(all_of(_combine(members, chains, index_of))))
+    negated = {id(a) for a in negative}
+    for number in dict.fromkeys(scope_of[id(a)] for a in negative):
+        alternatives = [[a for a in segment if id(a) in negated and scope_of[id(a)] == number]
+                        for segment in segments_of[number]]
+        conjuncts.append(negate(any_of([all_of(_combine(seg, chains, index_of)) for seg in alternatives if seg])))
     return all_of(conjuncts), additions, notes, leftover

@@ -46,15 +46,17 @@ def parse_datasets(q: Scan) -> None:
     # "in22k -> in1k", "from in22k to in1k", "in22k에서 in1k로 파인튜닝": the first pretrains, the second fine-tunes
     for (s1, e1, _), (s2, _, _) in zip(mentions, mentions[1:]):
         if re.match(CHAIN_CONNECTOR, q.text[e1:s2], flags=re.IGNORECASE):
-            chained[s1], chained[s2] = "pretrain", "finetune"
+            # openai -> in12k -> in1k: the middle one is an intermediate stage, anywhere in the chain
+            chained[s1] = "any" if chained.get(s1) == "finetune" else "pretrain"
+            chained[s2] = "finetune"
     found: list[tuple[str, str, int, int]] = []
     for start, end, canonical in mentions:
         stage, span_start, span_end = _stage_of(q, start, end)
         if start in chained and stage in ("any", "pretrain"):
-            stage = chained[start]
+            stage = chained[start] if chained[start] != "any" else "intermediate"
         found.append((canonical, stage, span_start, span_end))
     # "trained on in12k then fine-tuned on in1k", "in22k models fine-tuned on in1k": what comes first pretrains
-    first_finetune = next((i for i, f in enumerate(found) if f[1] == "finetune"), None)
+    first_finetune = next((i for i, f in enumerate(found) if f[1] in ("finetune", "intermediate")), None)
     if first_finetune is not None:
         found = [(c, "pretrain" if s == "any" and i < first_finetune else s, a, b) for i, (c, s, a, b) in enumerate(found)]
     if len(found) == 1 and found[0][0] == "in1k" and found[0][1] == "any" and re.search(IN1K_ONLY_ELSEWHERE, q.original, re.I):
@@ -65,8 +67,8 @@ def parse_datasets(q: Scan) -> None:
             where = cond("stage", "in1k_only")
         elif stage == "only":  # "in22k로만 학습": trained on it and not fine-tuned on anything else
             where = all_of([cond("data", canonical), NOT_FINETUNED])
-        elif stage == "pretrain" and has_finetune:
-            where = cond("pretrain", canonical)
+        elif stage == "pretrain" and has_finetune:  # "pretrained on in12k then fine-tuned on in1k": the chain starts there
+            where = cond("first", canonical)
         elif stage in ("finetune", "first", "last"):
             where = cond(stage, canonical)
         else:
@@ -88,7 +90,7 @@ def parse_stage_words(q: Scan) -> None:
 def parse_license_ids(q: Scan, lexicon: Lexicon) -> None:
     """Licence ids of the registry as written, with or without their hyphens: cc-by-nc-4.0, "CC BY-NC 4.0"."""
     for license_id in sorted(lexicon.licenses, key=len, reverse=True):
-        parts = [re.escape(p) for p in re.split(r"[\-.]", license_id) if p]
+        parts = [r"licen[cs]e" if p == "license" else re.escape(p) for p in re.split(r"[\-.]", license_id) if p]
         for m in q.finditer(NOT_AFTER + r"[\s\-.]?".join(parts) + NOT_BEFORE):
             q.add(cond("license", license_id), *m.span(), "license")
 

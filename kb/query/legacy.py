@@ -15,7 +15,8 @@ from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conj
 from kb.schema import QueryFilters, Understanding
 
 _LIST_FIELDS = {"size": "sizes", "family": "families", "arch": "archs", "name": "names", "method": "methods",
-                "license": "licenses", "pretrain": "pretrain_datasets", "finetune": "finetune_datasets"}
+                "license": "licenses", "pretrain": "pretrain_datasets", "first": "pretrain_datasets",
+                "finetune": "finetune_datasets"}
 
 
 def filters_of(understanding: Understanding, licenses: Iterable[str] = ()) -> QueryFilters:
@@ -63,9 +64,11 @@ def where_of(filters: QueryFilters) -> Where:
     """The expression of a flat filter record (AND of its fields, any-of inside a list field)."""
     parts: list[Where] = []
     for field, key in _LIST_FIELDS.items():
+        if field == "first":  # pretrain_datasets is read once, as "pretrain"
+            continue
         values = getattr(filters, key)
         if values:
-            parts.append(any_of([cond(field, v) for v in values]) if field not in ("method", "pretrain", "finetune")
+            parts.append(any_of([cond(field, v) for v in values]) if field not in ("method", "pretrain", "first", "finetune")
                          else all_of([cond(field, v) for v in values]))
     parts += [cond("data", d) for d in filters.datasets]
     if filters.any_datasets:

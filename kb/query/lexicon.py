@@ -159,4 +159,5 @@ class Lexicon:
         words = set(self.family_set) | {f for f in self.families if not _DIGITS.search(f) or len(f) > 5}
         words |= {t for t in self.arch_tokens if len(t) >= 3 and t.isalpha()}
         words |= {t for t in self.tag_tokens if len(t) >= 3 and t.isalpha()}
+        words |= {part for lic in self.licenses for part in re.split(r"[\-.]", lic) if len(part) >= 3 and part.isalpha()}
         return words

@@ -142,6 +142,20 @@ def parse_families(q: Scan, lexicon: Lexicon) -> None:
                     continue
                 _read_family(q, lexicon, family, start, end)
             used.update(range(i, i + length))
+    _spread_whole_family(q)
+
+
+def _spread_whole_family(q: Scan) -> None:
+    """'maxvit/maxxvit 계열', 'ViT and DeiT families': the whole-family word after a list applies to each."""
+    families = sorted((a for a in q.atoms if a.group == "family" and a.where.kind == "cond"), key=lambda a: a.start)
+    for left, right in zip(families, families[1:]):
+        if right.where.op == "prefix" and left.where.op == "=" and re.fullmatch(
+                r"\s*(?:/|,|or|and|또는|이나|나|랑|이랑)?\s*", q.original[left.end:right.start], flags=re.IGNORECASE):
+            left.where = cond("family", re.sub(r"v\d+$", "", str(left.where.value)), "prefix")
+    # a list read right to left: walk again until nothing changes (three or more families)
+    if any(r.where.op == "prefix" and l.where.op == "=" and re.fullmatch(r"\s*(?:/|,|or|and)?\s*", q.original[l.end:r.start])
+           for l, r in zip(families, families[1:])):
+        _spread_whole_family(q)
 
 
 def _read_family(q: Scan, lexicon: Lexicon, family: str, start: int, end: int) -> None:
@@ -165,9 +179,10 @@ def _read_family(q: Scan, lexicon: Lexicon, family: str, start: int, end: int) -
     q.add(cond("family", family), start, end, group)
     if letter and lexicon.family_has_size(family, letter[0]):
         size, letter_end, patch = letter
-        q.add(cond("size", size), end, letter_end, "size")
-        if patch:
-            q.add(cond("patch", patch), end, letter_end, "patch")
+        if patch:  # "ViT-S/16 or S/32": size and patch are one alternative
+            q.add(all_of([cond("size", size), cond("patch", patch)]), end, letter_end, "sizepatch")
+        else:
+            q.add(cond("size", size), end, letter_end, "size")
 
 
 def parse_versions(q: Scan, lexicon: Lexicon) -> None:
@@ -202,13 +217,20 @@ def parse_variants(q: Scan, lexicon: Lexicon) -> None:
         found = [v for a in archs for letter in letters for v in lexicon.variant_archs(a.where.value, letter)]
         if found:
             q.add(any_of([cond("arch", v) for v in found]), *m.span(), "arch")
-        elif not archs and all(lexicon.is_arch_token(letter) for letter in letters):
+        elif not archs and letters and all(lexicon.is_arch_token(x) and x not in ("a", "i", "an") for x in letters):
             # no architecture named here ("what about the m variant?"): the letter itself, for a follow-up
             q.add(any_of([cond("arch_token", letter) for letter in letters]), *m.span(), "token")
-    for m in q.finditer(rf"{NOT_AFTER}(tf|tv|gluon|legacy)_?\s*{PORT_WORD}|{NOT_AFTER}(tf|tv|gluon|legacy)_(?![a-z0-9])"):
-        prefix = (m.group(1) or m.group(2)).lower()
-        if lexicon.is_arch_token(prefix):
-            q.add(cond("arch_token", prefix), *m.span(), "port")
+    for m in q.finditer(rf"{NOT_AFTER}(tf|tv|gluon|legacy)_?\s*{PORT_WORD}"):
+        if lexicon.is_arch_token(m.group(1).lower()):
+            q.add(cond("arch_token", m.group(1).lower()), *m.span(), "port")
+    # "tf_", "tv2_": a prefix as pasted from names, of architectures (tf_efficientnet_b0) or of tags (tv2_in1k)
+    for m in q.finditer(r"(?<![A-Za-z0-9_.\-])([a-z][a-z0-9]*)_(?![A-Za-z0-9*])"):
+        prefix = m.group(1).lower()
+        in_arch = any(a.startswith(prefix + "_") for a in lexicon.names.arch_tags)
+        in_tag = lexicon.is_tag_token(prefix)
+        if in_arch or in_tag:
+            where = any_of(([cond("arch_token", prefix)] if in_arch else []) + ([cond("tag", prefix)] if in_tag else []))
+            q.add(where, *m.span(), "port" if in_arch else "tag")
 
 
 def parse_sizes(q: Scan) -> None:

@@ -108,8 +108,14 @@ def parse_params(q: Scan) -> None:
         q.add(cond("params", _to_millions(m.group(1), m.group(2)), "<=" if less else ">="), *m.span(), "params")
 
 
+ON_IMAGENET = r"(?:\s*(?:on|in)\s*(?:image\s*net(?:[\s\-]?1k)?|in1k|이미지넷))?"  # the metric's dataset, not a filter
+
+
 def parse_top1(q: Scan) -> None:
     or_more = r"(?:or (?:more|higher|better|above)|and (?:up|above)|\+|plus)"
+    # "under 87% top-1", "below 80%": an upper bound written before the number
+    for m in q.finditer(rf"({LESS})\s*{NUM}\s*{PERCENT}\s*(?:{ACC_WORD})?{ON_IMAGENET}"):
+        q.add(cond("top1", float(m.group(2)), _less_op(m.group(1))), *m.span(), "top1")
     # ranges: "top-1 between 84 and 86%", "84~86%", "top1 84-86"
     for pattern in (rf"{ACC_WORD}\s*(?:of|is|:|가|이|는)?\s*between\s*{NUM}\s*{PERCENT}?\s*(?:and|-|~|to)\s*{NUM}\s*{PERCENT}?",
                     rf"between\s*{NUM}\s*{PERCENT}?\s*(?:and|-|~|to)\s*{NUM}\s*{PERCENT}\s*(?:{ACC_WORD})?",
@@ -121,9 +127,9 @@ def parse_top1(q: Scan) -> None:
                 _range(q, low, high, *m.span(), "top1", m.group(0))
     patterns = [
         (rf"{ACC_WORD}\s*(?:of|is|:|=|가|이|는|은|이가)?\s*({MORE})?\s*{NUM}\s*{PERCENT}?\s*({KO_MORE}\w*|{or_more})?", True),
-        (rf"({MORE})\s*{NUM}\s*{PERCENT}\s*(?:{ACC_WORD})?", False),
-        (rf"({MORE})\s*{NUM}\s*{PERCENT}?\s*{ACC_WORD}", False),
-        (rf"{NUM}\s*{PERCENT}\s*({or_more})?\s*(?:{ACC_WORD})", False),
+        (rf"({MORE})\s*{NUM}\s*{PERCENT}\s*(?:{ACC_WORD})?{ON_IMAGENET}", False),
+        (rf"({MORE})\s*{NUM}\s*{PERCENT}?\s*{ACC_WORD}{ON_IMAGENET}", False),
+        (rf"{NUM}\s*{PERCENT}\s*({or_more})?\s*(?:{ACC_WORD}){ON_IMAGENET}", False),
         (rf"{NUM}\s*{PERCENT}\s*({KO_MORE}\w*|{or_more})(?:\s*의?\s*{ACC_WORD})?", False),
         (rf"({REACH})\s*(?:{MORE}\s*)?{NUM}\s*{PERCENT}(?:\s*(?:on|in)\s*(?:image\s*net(?:[\s\-]?1k)?|in1k))?", False),
         (rf"{NUM}\s*{PERCENT}\s*(?:on|in)\s*(?:image\s*net(?:[\s\-]?1k)?|in1k)", False),
@@ -150,10 +156,10 @@ def _plausible_resolution(value: int, pattern: str) -> bool:
 
 def parse_resolution(q: Scan) -> None:
     # comparisons: "해상도 384 이상", "at least 384px", "384 or higher", "resolution >= 384"
-    for pattern in (rf"(?:{RES_WORD})\s*(?:가|이|는|은)?\s*(\d{{2,4}})\s*(?:px|픽셀)?\s*({KO_LESS}|{KO_MORE})",
+    for pattern in (rf"(?:{RES_WORD})\s*(?:가|이|는|은)?\s*(\d{{2,4}})\s*(?:px|픽셀)?\s*((?:{KO_LESS}|{KO_MORE})[가-힣]{{0,2}})",
                     rf"({LESS}|{MORE})\s*(\d{{2,4}})\s*(?:px|pixels?|픽셀)",
                     rf"(?:{RES_WORD})\s*(?:of\s*)?({LESS}|{MORE}|>=|<=)\s*(\d{{2,4}})",
-                    rf"(\d{{2,4}})\s*(?:px|pixels?|픽셀)?\s*({EN_OR_MORE}|{EN_OR_LESS}|{KO_MORE}|{KO_LESS})(?:\s*(?:{RES_WORD}))?"):
+                    rf"(\d{{2,4}})\s*(?:px|pixels?|픽셀)?\s*({EN_OR_MORE}|{EN_OR_LESS}|(?:{KO_MORE}|{KO_LESS})[가-힣]{{0,2}})(?:\s*(?:{RES_WORD}))?"):
         for m in q.finditer(pattern):
             number, word = (m.group(1), m.group(2)) if m.group(1).isdigit() else (m.group(2), m.group(1))
             value = int(number)

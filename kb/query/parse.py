@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from kb.query import datasets, names, numbers
-from kb.query.compose import compose
+from kb.query.compose import asides, compose
 from kb.query.expression import all_of, cond, conds, is_true, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
@@ -91,4 +91,5 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
         corrections=[{"written": w, "read_as": r} for w, r in corrections],
         notes=notes,
         additions=additions,
+        asides=asides(q),
     )

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kb.query import words as language
 
-_WORD = re.compile(r"(?<![A-Za-z0-9_.\-/*])[A-Za-z][A-Za-z]{3,}(?![A-Za-z0-9_*]|\.[A-Za-z0-9])")
+_WORD = re.compile(r"(?<![A-Za-z0-9_.\-/*])[A-Za-z][A-Za-z]{3,}(?:v?\d)?(?![A-Za-z0-9_*]|\.[A-Za-z0-9])")
 _PATTERN_WORD = re.compile(r"[a-z]{3,}")
 
 
@@ -56,8 +56,9 @@ def correct(text: str, vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]
     position = 0
     for m in _WORD.finditer(text):
         word = m.group(0).lower()
-        if word in known or (word.endswith("s") and word[:-1] in known):
-            continue
+        stem = re.sub(r"v?\d+$", "", word)
+        if word in known or (word.endswith("s") and word[:-1] in known) or (stem != word and stem in known):
+            continue  # patch8, e300: a known word with its number
         limit = _max_edits(word)
         found = process.extract(word, targets, scorer=OSA.distance, score_cutoff=limit, limit=3)
         if not found or (len(found) > 1 and found[1][1] == found[0][1]):

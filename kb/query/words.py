@@ -31,8 +31,8 @@ MORE = (r"(?:over|above|more than|greater than|larger than|bigger than|heavier t
         r"|at least|at minimum|(?:no|not) (?:less|fewer|smaller|lower) than|min(?:imum)?(?: of)?|exceeding|>=|=>|≥|>|⩾)")
 # Verbs that state an accuracy reached: "clears 80%", "hits 85% on ImageNet"
 REACH = r"(?:clears?|reach(?:es|ing)?|hits?|achiev(?:es|ing)?|gets?|scor(?:es|ing)|exceed(?:s|ing)?|beats?|tops?)"
-KO_LESS = r"(?:이하|미만|보다\s*적|보다\s*작|보다\s*낮|안\s*되|아래|이내|까지|밑)"
-KO_MORE = r"(?:이상|초과|보다\s*많|보다\s*큰|보다\s*높|넘|위)"
+KO_LESS = r"(?:이하|미만|보다\s*(?:는|도)?\s*(?:적|작|낮)|안\s*되|아래|이내|까지|밑)"
+KO_MORE = r"(?:이상|초과|보다\s*(?:는|도)?\s*(?:많|크|큰|높)|넘|위)"
 EN_OR_LESS = r"(?:or (?:less|fewer|smaller|lower|below|under|lighter)|and (?:under|below|less|fewer)|max(?:imum)?|at most)"
 EN_OR_MORE = r"(?:or (?:more|higher|better|above|greater|over|larger|bigger|heavier)|and (?:up|above|over|more|higher)|\+|at least|plus)"
 PARAM_WORD = r"(?:param(?:eter)?s?(?:\s*count)?|weights?|파라미터|매개\s*변수|모수|패러미터)"
@@ -122,14 +122,14 @@ STAGE_CUES: list[tuple[str, str, str]] = [
     ("last",
      r"(?:ended|ends|ending|finished|finishing|last (?:training )?stage(?: was| is)?|final (?:training )?stage(?: was| is)?"
      r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
-     r"^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?|^\s*(?:로|으로)\s*끝"),
+     r"^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?(?:하는|한|되는|해)?|^\s*(?:로|으로)\s*끝(?:난|나는)?"),
     ("pretrain",
      r"(?:pre-?trained|pre-?training|pretrain|first trained|trained first|from)\s+(?:on|with|using|from)?\s*(?:the\s+)?$",
      r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:pre-?trained|pre-?training|pretrain|(?:로|으로|에서|에)?\s*사전\s*학습"
      r"|(?:로|으로|에서)?\s*프리\s*트레인|(?:로|으로|에서)?\s*선행\s*학습|(?:을|를)?\s*거쳐(?:서)?)"),
     ("finetune",
      r"(?:fine-?tuned|fine-?tuning|finetuned|ft|then (?:trained|tuned)|transferred|carried on)\s+(?:on|with|to|using)?\s*(?:the\s+)?$",
-     r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:fine-?tuned|fine-?tuning|finetuned|(?:로|으로|에서|에|까지)?\s*파인\s*튜닝"
+     r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:fine-?tuned|fine-?tuning|finetuned|(?:로|으로|에서|에|까지)?\s*(?:파인\s*튜닝|파튜)"
      r"|(?:로|으로|에서|에)?\s*미세\s*조정|(?:로|으로|에서|에)?\s*추가\s*학습)"),
 ]
 # "trained on ImageNet-1k only", "ImageNet-1k 데이터만", "without extra data": in1k alone, wherever the cue sits
@@ -137,7 +137,7 @@ IN1K_ONLY_ELSEWHERE = (r"{NOT_AFTER}only{NOT_BEFORE}|만으로|만\s*(?:학습|�
                        r"|no (?:extra|additional|external) data|추가\s*데이터\s*없이").format(NOT_AFTER=NOT_AFTER, NOT_BEFORE=NOT_BEFORE)
 # "not fine-tuned", "without fine-tuning", "파인튜닝은 안 한": a checkpoint as released after pretraining. A dataset
 # written right before the negated step ("1k 파인튜닝은 안 한") is the fine-tune that did not happen, not a filter.
-FINETUNE_WORD = r"(?:fine[\s\-]?tun\w*|파인\s*튜닝|미세\s*조정)"
+FINETUNE_WORD = r"(?:fine[\s\-]?tun\w*|파인\s*튜닝|파튜|미세\s*조정)"
 NOT_FINETUNED_PATTERNS = [
     rf"(?:not|never|no|without(?: any)?)\s+(?:been\s+)?{FINETUNE_WORD}(?:\s+(?:on|to)\s+\S+)?",
     rf"{NOT_AFTER}un[\s\-]?fine[\s\-]?tuned|pre[\s\-]?train(?:ed|ing)?[\s\-]only|only pre[\s\-]?trained|before fine[\s\-]?tuning",
@@ -145,7 +145,7 @@ NOT_FINETUNED_PATTERNS = [
     r"사전\s*학습만\s*(?:한|된|하고|해서|했고|된\s*것)|파인\s*튜닝\s*없이",
 ]
 # "from in22k to in1k", "in22k -> in1k", "in22k에서 in1k로": a two-stage chain written as one phrase
-CHAIN_CONNECTOR = (r"^[\s_]*(?:->|→|=>|to|then(?: to)?|then fine-?tuned (?:on|to)|ft|에서|으로부터|로부터|후|다음"
+CHAIN_CONNECTOR = (r"^[\s_]*(?:clip\s*|클립\s*)?(?:->|→|=>|to|then(?: to)?|then fine-?tuned (?:on|to)|ft|에서|으로부터|로부터|후|다음"
                    r"|(?:을|를)?\s*거쳐(?:서)?|(?:로|으로)?\s*사전\s*학습\s*(?:한\s*)?(?:후|뒤|다음)(?:에)?)[\s_]*$")
 
 # ---- licences, methods, sizes ------------------------------------------------------------------------------------
@@ -153,15 +153,18 @@ CHAIN_CONNECTOR = (r"^[\s_]*(?:->|→|=>|to|then(?: to)?|then fine-?tuned (?:on|
 LICENSE_WORD = r"licen[cs]e[sd]?|라이선스|라이센스|사용\s*허가"
 # phrase -> licence class (kb.licenses) or licence ids
 LICENSE_PATTERNS: list[tuple[str, str]] = [
+    (rf"{NOT_AFTER}cc[\s\-]?by[\s\-]?nc(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?4(?:\.0)?)?{NOT_BEFORE}", "class:noncommercial"),
     (r"non[\s\-]?commercial|{NA}nc{NB}|비\s*상업|비\s*영리|상업적?\s*(?:사용|이용)\s*(?:불가|금지|안\s*되|못)|research[\s\-]only"
      .format(NA=NOT_AFTER, NB=NOT_BEFORE), "class:noncommercial"),
     (r"commercial(?:ly)?[\s\-]?(?:use|friendly|ok|allowed|usable|use allowed)|permissive(?:ly)?|business[\s\-]friendly"
      r"|상업적?\s*(?:사용|이용)\s*(?:가능|허용|되)|상업\s*가능|상업용", "class:permissive"),
-    (r"custom licen[cs]es?|own licen[cs]es?|자체\s*라이선스", "class:custom"),
+    (r"custom(?:\s*/\s*[a-z]+)?\s+licen[cs]es?|vendor licen[cs]es?|own licen[cs]es?|(?:자체|커스텀|벤더)\s*라이선스", "class:custom"),
+    (r"(?:licen[cs]e|라이선스|라이센스)\s*(?:정보\s*)?(?:가\s*)?(?:없는|없음|미상|unknown|not given|missing|is missing)"
+     r"|no licen[cs]e(?: info(?:rmation)?)?|without a licen[cs]e|unlicensed|licen[cs]e unknown", "class:unknown"),
     (r"apache(?:[\s\-]?2(?:\.0)?)?|아파치", "apache-2.0"),
     (rf"{NOT_AFTER}mit{NOT_BEFORE}", "mit"),
     (rf"{NOT_AFTER}bsd(?:[\s\-]?3(?:[\s\-]?clause)?)?{NOT_BEFORE}", "bsd-3-clause"),
-    (rf"{NOT_AFTER}cc[\s\-]?by(?:[\s\-]?4(?:\.0)?)?{NOT_BEFORE}", "cc-by-4.0"),
+    (rf"{NOT_AFTER}cc[\s\-]?by(?:[\s\-]?4(?:\.0)?)?(?![A-Za-z0-9]|\s?-\s?[A-Za-z])", "cc-by-4.0"),
 ]
 
 METHOD_PATTERNS: list[tuple[str, str]] = [
@@ -241,7 +244,7 @@ STOPWORDS = set(
     알려줘 알려 주세요 줘 모델 모델은 모델이 모델을 모델들 모델로 모델만 중 중에 중에서 가운데 있는 있어 있나 있나요 것 것은 것을 뭐 뭐야
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들
     해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
-    되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 계열 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
+    되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 된거 된것 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
     뭐있어 뭐가 있어 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트""".split()
 )
 KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
@@ -267,14 +270,16 @@ CUES: list[tuple[str, str]] = [
               r"|여부\s*(?:는|와)?\s*상관\s*(?:없이|없음|없는)|상관\s*없이|든\s*(?:말든|아니든|안\s*[했됐]든)|이든\s*아니든|붙든\s*안\s*붙든)"),
     ("not_pre", rf"{NOT_AFTER}(?:but not|and not|not even|other than|apart from|rather than|instead of|except(?: for)?|excluding|exclude|without(?: any)?"
                 rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|aren'?t|isn'?t|never|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
-    ("not_post", r"(?:은|는|이|가|을|를|도)?\s*(?:말고|빼(?:고|줘|\s*줘|주세요|줄래|라|면)|뺀|제외(?:하고|한|해(?:줘|서)?|하면)?|아닌|아니고|아니면서|아니라|없는|없이|안\s*(?:된|한|붙은|들어간|쓴)"
+    ("not_post", r"(?:은|는|이|가|을|를|도)?\s*(?:말고|빼(?:고|줘|\s*줘|주세요|줄래|라|면)|뺀|제외(?:하고|한|해(?:줘|서)?|하면)?|아닌|아니고|아니면서|아니라|없는|없이"
+                 r"|안\s?[가-힣]{0,3}(?:된|한|은|던|친|쓴|간)(?=[\s,.)]|$|거|것|건)|못\s?[가-힣]{0,3}(?:한|된|은)(?=[\s,.)]|$|거|것|건)"
                  r"|않은|않고|안\s*하고|하지\s*않은|되지\s*않은|빠진|외에|외의|말곤)"
                  rf"|{NOT_AFTER}(?:excluded|left out|not included|removed){NOT_BEFORE}"),
     ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
     ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께)"
                   rf"|{NOT_AFTER}(?:included|too|as well|also){NOT_BEFORE}"),
     ("or_post", r"(?:이든|든|이던|던)(?=[\s,]|$)"),  # "A이든 B든": each closes an alternative (joined backwards)
-    ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|(?<=[A-Za-z0-9])(?:이나|나)(?=\s)"),
+    ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|아니면|(?<=[A-Za-z0-9])(?:이나|나)(?=\s)"),
+    ("list", r"(?<=[A-Za-z0-9_\x01가-힣%])\s?(?:이랑|랑|및)(?=\s)"),  # "tf_ 포팅이랑 pruned는 빼고": one list
     ("boundary", rf"[,;:()\[\]]|{NOT_AFTER}(?:but|and|that|which|whose|where|with){NOT_BEFORE}|인데|이고|이면서|면서|중에서?|중(?=\s)|가운데|거기서|이면"
                  r"|(?:하고|되고|했고|됐고|이며)(?=\s|$)"),
 ]
@@ -289,9 +294,10 @@ VARIANT_WORD = r"(?:variants?|versions?|stems?|버전|변형|계열)"
 # "V2 included", "v1이든 v2든", "v2는 빼고": a version of the family named nearby
 VERSION_PATTERN = rf"{NOT_AFTER}v\s?([1-9]){NOT_BEFORE}|{NOT_AFTER}(?:version|버전)\s?([1-9]){NOT_BEFORE}"
 # "the whole family", "계열 전체": every family the name starts (mobilenet -> mobilenetv1 ... v5)
-WHOLE_FAMILY = r"whole family|entire family|all (?:versions|generations)|any (?:version|generation)|of any generation|every version|계열\s*(?:전체|전부|다)|전\s*버전|모든\s*버전"
+WHOLE_FAMILY = (r"whole family|entire family|all (?:versions|generations)|any (?:version|generation)|of any generation|every version"
+                r"|famil(?:y|ies)(?!\s+(?:of|name))|계열(?:\s*(?:전체|전부|다))?|전\s*버전|모든\s*버전")
 # "the tf_ ports", "tf 포트": weights ported from another framework, the arch's source prefix
-PORT_WORD = r"(?:ports?|ported|포트|이식)"
+PORT_WORD = r"(?:ports?|ported|porting|포트|포팅|이식)"
 # A second turn that refines the first, or that starts over (kb.query.followup)
 REFINE_CUES = (r"^\s*(?:only|just|those|these|of (?:those|these|them)|among (?:them|those|these)|which (?:of|one of) (?:those|these|them)"
                r"|and\b|what about|how about|also|now|then|sort|order|rank|drop|remove|exclude|without|but|same|include|plus"
@@ -301,7 +307,7 @@ NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|
 # Words that ask for timm's test_* dummy weights (otherwise never an answer)
 TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"
 # Stage words without a dataset: "fine-tuned ones", "파인튜닝된 것"; "as released", "원본 그대로": not fine-tuned
-FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|ft){NOT_BEFORE}|파인\s*튜닝\s*(?:된|한|됨)?|미세\s*조정\s*(?:된|한)?"
+FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|ft){NOT_BEFORE}|(?:파인\s*튜닝|파튜)\s*(?:된|한|됨)?|미세\s*조정\s*(?:된|한)?"
 RAW_CHECKPOINT = r"원본\s*그대로|그대로인|as released|raw (?:pretrain(?:ing)? )?checkpoints?|pre-?train(?:ing)? checkpoints?|pretrain-only"
 SCRATCH_WORD = r"from scratch|스크래치\s*(?:학습|부터)?|처음부터\s*학습"
 
@@ -317,7 +323,7 @@ COMMON_WORDS = set(
     still their there these thing think those three under until where which while would drive flash lion vision snap
     mix rewind teacher radio tiling worldwide altogether short tall wide little mini core lang legacy merge focus
     dagger spatial mixed seg exp nav bit sam big base model models weight weights version versions variant variants
-    checkpoint checkpoints ones original originals family families stem stems port ports ported linear classifier
+    checkpoint checkpoints ones original originals family families arch archs stem stems port ports ported linear classifier
     classes class head towers tower backbone backbones image images recipe recipes anything something everything
     trained training pretrained fine tuned tune tuning imagenet accuracy params parameters parameter license licence
     licensed licenses licences resolution input size sized sizes weights scratch raw went through stage stages last

@@ -16,6 +16,8 @@ from app.view import unescape_markdown
 from kb.config import PROJECT_ROOT
 from kb.errors import UnknownName
 from kb.language import validate_question
+from kb import to_syntax
+from kb.query.expression import all_of, any_of, cond, conds
 from kb.schema import Answer, DatasetUse, Explanation, Manifest, ModelHit, NamePart, PassageHit, QueryFilters
 
 APP = str(PROJECT_ROOT / "app" / "streamlit_app.py")
@@ -38,9 +40,17 @@ SIZE_WORDS = {"small": "small", "작은": "small", "base": "base"}
 HOSTILE = "resnet50 메모 <script>alert(1)</script> <img src=x onerror=alert(2)> **bold** $x$"
 
 
+class FakeConversation:
+    def __init__(self, kb):
+        self.kb = kb
+
+    def ask(self, question, *, limit=50, lang=None, where=None):
+        return self.kb.ask(question, limit=limit, lang=lang, where=where)
+
+
 class FakeKB:
     def __init__(self, passage_text: str = "alpha_small_384.x_in22k is the 384 variant."):
-        self.calls: list[tuple[str, QueryFilters | None]] = []
+        self.calls: list[tuple[str, object]] = []  # (question, the edited expression or None)
         self.passage_text = passage_text
         self.manifest = Manifest(build_id="fake-build", built_at="2026-01-02T03:04:05Z", embed_model="fake-embed",
                                  embed_dim=4, timm_version="1.0.31", counts={"records": 4, "passages": 1})
@@ -51,20 +61,27 @@ class FakeKB:
     def records(self) -> list:
         return []
 
-    def ask(self, question, *, limit=50, lang=None, filters=None) -> Answer:
+    def conversation(self):
+        return FakeConversation(self)
+
+    def ask(self, question, *, limit=50, lang=None, where=None) -> Answer:
         question = validate_question(question)  # the real BadInput rules and messages
-        self.calls.append((question, filters))
-        if filters is None:
+        self.calls.append((question, where))
+        if where is None:
             resolution = next((int(n) for n in re.findall(r"\d{3}", question)), None)
             sizes = sorted({size for word, size in SIZE_WORDS.items() if word in question})
-            filters = QueryFilters(sizes=sizes, resolution=resolution, matched_phrases=sizes)
+        else:
+            sizes = sorted(str(c.value) for c in conds(where) if c.field == "size")
+            resolution = next((int(c.value) for c in conds(where) if c.field == "resolution"), None)
+        filters = QueryFilters(sizes=sizes, resolution=resolution, matched_phrases=sizes)
+        where = all_of(([any_of([cond("size", s) for s in sizes])] if sizes else []) + ([cond("resolution", resolution)] if resolution else []))
         hits = [h for h in CATALOGUE if (not filters.sizes or any(f"_{s}_" in h.name for s in filters.sizes))
                 and (filters.resolution is None or h.resolution == filters.resolution)]
         language = "ko" if re.search(r"[가-힣]", question) else "en"
         passage = PassageHit(source="notes.ko.md", heading="Small models", text=self.passage_text, score=0.5,
                              models=[h.name for h in hits[:1]])
         answer = f"{len(hits)} weights match. See [notes.ko.md § Small models]."
-        return Answer(query=question, language=language, filters=filters, models=hits, total_matches=len(hits),
+        return Answer(query=question, language=language, filters=filters, where=where, models=hits, total_matches=len(hits),
                       passages=[passage], answer=answer)
 
     def explain(self, name: str) -> Explanation:
@@ -114,18 +131,19 @@ def test_escape_markdown_round_trips_and_leaves_no_markup():
 
 
 def test_sidebar_edits_replace_only_the_fields_that_changed():
-    from app.view import filters_from_form, form_from_filters
+    from app.view import edits_from_form, form_from_filters
+    from kb import edit_where, parse_where, to_syntax
 
+    where = parse_where("size:small AND pretrain:in22k AND res:384 AND method:augreg AND NOT family:deit")
     parsed = QueryFilters(sizes=["small"], pretrain_datasets=["in22k"], resolution=384, methods=["augreg"])
     shown = form_from_filters(parsed)
     assert shown.datasets == ["in22k"] and shown.resolution == 384
-    untouched = filters_from_form(parsed, shown, form_from_filters(parsed))
-    assert untouched == parsed  # in22k stays a *pretrain* constraint, methods survive
+    assert edits_from_form(shown, form_from_filters(parsed)) == {}
+    assert edit_where(where, {}) == where  # in22k stays a *pretrain* condition, the method and the NOT survive
     edited = form_from_filters(parsed)
     edited.resolution, edited.datasets, edited.max_params_m = 0, ["in1k"], 30.0
-    changed = filters_from_form(parsed, shown, edited)
-    assert changed.resolution is None and changed.datasets == ["in1k"] and changed.pretrain_datasets == []
-    assert changed.max_params_m == 30.0 and changed.sizes == ["small"] and changed.methods == ["augreg"]
+    changed = to_syntax(edit_where(where, edits_from_form(shown, edited)))
+    assert changed == "size:small AND method:augreg AND NOT family:deit AND data:in1k AND params<=30M"
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -164,8 +182,8 @@ def test_sidebar_is_prefilled_and_rerun_asks_with_the_edited_filters():
     at.sidebar.number_input(key="f_res").set_value(224).run()
     at.sidebar.button(key="rerun").click().run()
     assert not at.exception
-    question, filters = kb.calls[-1]
-    assert question == "which small model at 384?" and filters.resolution == 224 and filters.sizes == ["small"]
+    question, where = kb.calls[-1]
+    assert question == "which small model at 384?" and to_syntax(where) == "size:small AND res:224"
     assert list(at.dataframe[-1].value["name"]) == ["gamma_small_224.z_in1k"]  # the new answer, below the first
     assert len(at.dataframe) == 2 and "re-run with edited filters" in [c.value for c in at.caption]
 
