@@ -76,7 +76,7 @@ def query(question: Optional[str], where: Optional[str], as_json: bool, limit: i
 
     if question is None and where is None:
         raise BadInput("give a question, `-` for one question per stdin line, or --where EXPR")
-    kb = open_kb()
+    kb = open_kb(question=question if question != "-" else None)
     if question != "-":
         answer = kb.ask(question or where, limit=limit, lang=lang, where=where)
         emit_json(answer) if as_json else _render_answer(answer)
