@@ -49,7 +49,7 @@ GLOSSARY: list[tuple[str, str]] = [
     ("block blocks", "블록"),
     ("stage stages", "스테이지 단계"),
     ("kernel", "커널"),
-    ("convolution convolutional conv", "합성곱 컨볼루션"),
+    ("convolution convolutional conv", "합성 컨볼루션"),  # 합성곱 is 합성 + 곱 to kiwi
     ("depthwise", "깊이"),
     ("attention", "어텐션 주의"),
     ("self-attention", "셀프 어텐션"),
@@ -91,7 +91,7 @@ GLOSSARY: list[tuple[str, str]] = [
     ("segmentation", "분할"),
     ("instance", "인스턴스"),
     ("object", "객체"),
-    ("baseline", "기준선 베이스라인"),
+    ("baseline", "기준선"),  # 베이스라인 is 베이스 + 라인: 베이스 would match the base size
     ("class classes category", "클래스"),
     ("sample samples sampling", "샘플 샘플링"),
     ("validation", "검증"),

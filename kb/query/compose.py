@@ -22,6 +22,7 @@ from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, STOPWORDS
 _NOMINAL_CLAUSE = re.compile(r"(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)\s*(?:은|는|을|를|이|가|도|만)?\s*$")
 _NOMINAL = re.compile(r"^\s*(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)?\s*(?:은|는|을|를|이|가|도|만)?\s*$")
 SUBJECT_GROUPS = {"family", "arch", "name", "qualifier"}
+TAG_LIKE = {"tag", "method", "token", "port"}
 _ENDS_SCOPE = {"boundary", "not_pre", "not_post", "incl_pre", "incl_post", "widen"}
 
 
@@ -63,13 +64,32 @@ def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> lis
                default=10 ** 9)
     end = min(stop.start if stop is not None else 10 ** 9, hard)
     main = [a for a in atoms if cue.end <= a.start < end]
+    # "skip the torchvision and gluon ones", "without swag, ns or dino": a list of such words, all excluded
+    while stop is not None and stop.start < hard and main and text[stop.start:stop.end].lower() in (",", "and") \
+            and all(a.group in TAG_LIKE for a in main):
+        following = [a for a in atoms if a.start >= stop.end]
+        nxt = min(following, key=lambda a: a.start, default=None)
+        if nxt is None or nxt.group not in TAG_LIKE or not _adjacent(text[stop.end:nxt.start]):
+            break
+        stop = min((c for c in cues if c.start >= nxt.end and c.kind in _ENDS_SCOPE), key=lambda c: c.start, default=None)
+        end = min(stop.start if stop is not None else 10 ** 9, hard)
+        main = [a for a in atoms if cue.end <= a.start < end]
+    segments = [main] if main else []
     if stop is not None and stop.start < hard and text[stop.start:stop.end] == "(" and main:
         close = text.find(")", stop.end)
         if close > 0 and _adjacent(text[max(a.end for a in main):stop.start]):
             aside = [a for a in atoms if stop.end <= a.start and a.end <= close
                      and not any(c.kind.startswith("not") for c in cues if stop.end <= c.start < a.start)]
-            return [main, aside] if aside else [main]
-    return [main] if main else []
+            segments += [aside] if aside else []
+            after = [c for c in cues if c.start > close and c.kind in _ENDS_SCOPE]
+            nxt = min((a for a in atoms if a.start > close), key=lambda a: a.start, default=None)
+            link = min(after, key=lambda c: c.start, default=None)
+            # "skip the torchvision (tv / tv2) and gluon ones": the list goes on after the aside
+            if link is not None and nxt is not None and text[link.start:link.end].lower() in (",", "and") \
+                    and all(a.group in TAG_LIKE for a in main) and nxt.group in TAG_LIKE \
+                    and _adjacent(text[close + 1:link.start]) and _adjacent(text[link.end:nxt.start]):
+                segments.append([nxt])
+    return segments
 
 
 def _nearest(cue: Cue, atoms: list[Atom], chains: dict[int, int], before: bool) -> list[Atom]:
@@ -92,6 +112,8 @@ def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str, chain
     if not before:
         return []
     last = max(before, key=lambda a: a.end)
+    if any(c.kind == "boundary" and last.end <= c.start < cue.start for c in cues):
+        return []  # "(추가 데이터 없이)": a clause of its own, with nothing to negate in it
     if not _NOMINAL_CLAUSE.search(text[last.end:cue.start]):
         scope = _nearest(cue, atoms, chains, before=True)
         segments = [scope]  # "tf_ 포팅이랑 pruned는 빼고", "deit, deit3 말고": each item of a list is excluded

@@ -15,7 +15,7 @@ from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
     CHAIN_CONNECTOR, DATASET_PATTERNS, FINETUNED_WORD, IN1K_ONLY_ELSEWHERE, LICENSE_PATTERNS, METHOD_PATTERNS, NOT_AFTER,
-    NOT_BEFORE, NOT_FINETUNED_PATTERNS, RAW_CHECKPOINT, SCRATCH_WORD, STAGE_CUES,
+    NOT_BEFORE, NOT_FINETUNED_PATTERNS, NO_EXTRA_DATA, RAW_CHECKPOINT, SCRATCH_WORD, STAGE_CUES,
 )
 
 NOT_FINETUNED = negate(cond("stage", "finetuned"))
@@ -83,6 +83,8 @@ def parse_stage_words(q: Scan) -> None:
     for pattern in [NOT_FINETUNED_PATTERNS[1], NOT_FINETUNED_PATTERNS[3], RAW_CHECKPOINT, SCRATCH_WORD]:
         for m in q.finditer(pattern):
             q.add(NOT_FINETUNED, *m.span(), "stage")
+    for m in q.finditer(NO_EXTRA_DATA):
+        q.add(cond("stage", "in1k_only"), *m.span(), "stage")
     for m in q.finditer(FINETUNED_WORD):
         q.add(cond("stage", "finetuned"), *m.span(), "stage")
 

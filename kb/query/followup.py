@@ -18,7 +18,7 @@ import re
 from typing import Optional
 
 from kb.query.describe import is_default_exclusion
-from kb.query.expression import Cond, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
+from kb.query.expression import Cond, Not, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
 from kb.query.words import NEW_SUBJECT_CUES, REFINE_CUES
 from kb.schema import FollowUp, Understanding
 
@@ -79,6 +79,9 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept[sibling[0]] = any_of([kept[sibling[0]]] + [cond("arch", a) for a in sibling[1]])
             additions.remove(part)
     for part in added:
+        if isinstance(part, Not) and part.item in kept:  # "in22k weights" then "drop the in22k ones": not both
+            kept.remove(part.item)
+            continue
         field, side = field_of(part), _bound_side(part)
         if side is not None:
             kept = [k for k in kept if _bound_side(k) != side]

@@ -22,7 +22,7 @@ from kb.schema import ModelRecord
 from kb.vocab import TOKEN_FAMILIES
 
 _DIGITS = re.compile(r"\d")
-_SIZE_CODE = re.compile(r"(?:xxs|xs|xl|xxl|ti|[a-uw-z])\d{0,2}")  # s, m, l, b3, f1 ... (v2 is a version)
+_SIZE_CODE = re.compile(r"(?:xxs|xs|xl|xxl|ti|[a-uw-z])\d{0,2}|\d{2,4}")  # s, m, b3, f1, 040 ... (v2 is a version)
 _SIZE_LETTERS_OF = {"t": "tiny", "s": "small", "m": "medium", "b": "base", "l": "large", "h": "huge", "g": "giant"}
 _TAG_NUMBER = re.compile(r"^(?:r?\d+|e\d+|\d+e|\d+ep|\d+[mb]|a?\d+(?:pt\d+)?b|s\d+[bm]?)$")
 
@@ -125,6 +125,8 @@ class Lexicon:
         """The architecture next to `arch` with `value` in place of its size or series code: convnextv2_tiny +
         nano -> convnextv2_nano, tf_efficientnetv2_s + m -> tf_efficientnetv2_m, hgnetv2_b4 + b5 -> hgnetv2_b5."""
         tokens = arch.split("_")
+        if value in tokens:
+            return arch  # "b0 through b2" after tf_efficientnet_b0: b0 is the arch itself
         letters = {v: k for k, v in _SIZE_LETTERS_OF.items()}
         for i, token in enumerate(tokens):
             if token in vocab.SIZE_TERMS or _SIZE_CODE.fullmatch(token):
@@ -133,6 +135,10 @@ class Lexicon:
                         candidate = "_".join(tokens[:i] + [replacement] + tokens[i + 1:])
                         if candidate in self.names.arch_tags:
                             return candidate
+        for i in range(1, len(tokens) + 1):  # levit_128s + conv -> levit_conv_128s: the token added
+            candidate = "_".join(tokens[:i] + [value] + tokens[i:])
+            if candidate in self.names.arch_tags:
+                return candidate
         return None
 
     # ---- tokens ------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from kb.query.expression import all_of, any_of, cond
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    BATCH_NORM_PATTERN, EXTRA_SIZE_WORDS, KO_PARTICLES, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS,
+    BATCH_NORM_PATTERN, EXTRA_SIZE_WORDS, KO_PARTICLES, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS,
     STOPWORDS, VARIANT_WORD, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
 )
 from kb.vocab import SIZE_TERMS, TOKEN_FAMILIES
@@ -75,6 +75,7 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
         archs = names.spoken_arch(m.group(0))
         if archs:
             q.add(any_of([cond("arch", a) for a in archs]), *m.span(), "arch")
+    _list_siblings(q, lexicon)
     for m in q.finditer(BATCH_NORM_PATTERN):  # "vgg16 with batch norm" is the arch vgg16_bn
         before = [a for a in q.atoms_before(m.start(), "arch")]
         bn = [f"{a.where.value}_bn" for a in before if hasattr(a.where, "value") and f"{a.where.value}_bn" in names.arch_tags]
@@ -82,6 +83,31 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
             for atom in before:
                 q.atoms.remove(atom)
             q.add(any_of([cond("arch", a) for a in bn]), before[0].start, m.end(), "arch")
+
+
+def _list_siblings(q: Scan, lexicon: Lexicon) -> None:
+    """'regnety 040이랑 064', 'efficientnet b3이나 b4', 'b0 through b2': the other items of a list after an
+    architecture are its siblings (regnety_064, efficientnet_b4); a range of codes alone ('make that b0 through
+    b2') is read as those architecture tokens, for a follow-up to apply."""
+    link = r"\s*(?:,|/|or|and|&|이랑|랑|이나|나|및|또는|아니면)\s*"
+    for m in q.finditer(r"(?<![A-Za-z0-9_])([a-z]?)(\d+)\s*(?:~|-|to|through|thru|부터|에서)\s*\1(\d+)(?![A-Za-z0-9_])"):
+        if q.free(*m.span()) and m.group(1) and int(m.group(2)) < int(m.group(3)) <= int(m.group(2)) + 12:
+            codes = [f"{m.group(1)}{n}" for n in range(int(m.group(2)), int(m.group(3)) + 1)]
+            if all(lexicon.is_arch_token(c) for c in codes):
+                q.add(any_of([cond("arch_token", c) for c in codes]), *m.span(), "token")
+    changed = True
+    while changed:
+        changed = False
+        for atom in [a for a in q.atoms if a.group == "arch"]:
+            m = re.match(rf"{link}([a-z]{{0,2}}\d+[a-z]?|[a-z]{{1,2}})(?![A-Za-z0-9_])", q.text[atom.end:atom.end + 16], flags=re.IGNORECASE)
+            if not m or not q.free(atom.end, atom.end + m.end()):
+                continue
+            archs = [i.value for i in (atom.where.items if atom.where.kind == "or" else [atom.where]) if i.kind == "cond"]
+            found = [s for a in archs if (s := lexicon.sibling(str(a), m.group(1).lower()))]
+            if found:
+                q.add(any_of([cond("arch", f) for f in dict.fromkeys(found)]), atom.end + m.start(1), atom.end + m.end(), "arch")
+                changed = True
+                break
 
 
 def _letter_series_after(q: Scan, end: int, family: str, lexicon: Lexicon) -> Optional[tuple[list[str], int]]:
@@ -173,8 +199,9 @@ def _read_family(q: Scan, lexicon: Lexicon, family: str, start: int, end: int) -
         return
     whole = re.match(rf"[\s,\-]*(?:\(|,)?\s*(?:the\s+)?(?:{WHOLE_FAMILY})", q.text[end:end + 40], flags=re.IGNORECASE)
     group = "qualifier" if family in TOKEN_FAMILIES else "family"
-    if whole and q.free(end, end + whole.end()):
-        q.add(cond("family", re.sub(r"v\d+$", "", family), "prefix"), start, end + whole.end(), group)
+    if whole and q.free(end, end + whole.end()) and group == "family":
+        # "EfficientNet family": efficientnet, efficientnetv2; "Swin V2 family": the versions named stay as written
+        q.add(cond("family", family, "prefix"), start, end + whole.end(), group)
         return
     q.add(cond("family", family), start, end, group)
     if letter and lexicon.family_has_size(family, letter[0]):
@@ -202,7 +229,7 @@ def _family_of(atom, lexicon: Lexicon) -> Optional[str]:
     where = atom.where
     items = where.items if where.kind == "or" else [where]
     for item in items:
-        if item.kind == "cond" and item.field == "family" and item.op == "=":
+        if item.kind == "cond" and item.field == "family":
             return str(item.value)
         if item.kind == "cond" and item.field == "arch" and item.value in lexicon.names.arch_family:
             return lexicon.names.arch_family[item.value]
@@ -220,7 +247,7 @@ def parse_variants(q: Scan, lexicon: Lexicon) -> None:
         elif not archs and letters and all(lexicon.is_arch_token(x) and x not in ("a", "i", "an") for x in letters):
             # no architecture named here ("what about the m variant?"): the letter itself, for a follow-up
             q.add(any_of([cond("arch_token", letter) for letter in letters]), *m.span(), "token")
-    for m in q.finditer(rf"{NOT_AFTER}(tf|tv|gluon|legacy)_?\s*{PORT_WORD}"):
+    for m in q.finditer(rf"(?<![A-Za-z0-9])[`_]*(tf|tv|gluon|legacy)[`_]*\s*{PORT_WORD}"):
         if lexicon.is_arch_token(m.group(1).lower()):
             q.add(cond("arch_token", m.group(1).lower()), *m.span(), "port")
     # "tf_", "tv2_": a prefix as pasted from names, of architectures (tf_efficientnet_b0) or of tags (tv2_in1k)
@@ -248,6 +275,10 @@ def parse_sizes(q: Scan) -> None:
 def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
     """Any word left that the registry uses as an architecture token (gap, quickgelu, lite0, minimal) or a tag
     token (swag, ns, sw, ra4, a1): a condition, because the live registry has it."""
+    for korean, token in KO_TOKEN_WORDS.items():  # "하이브리드": hybrid
+        for m in q.finditer(re.escape(korean)):
+            if lexicon.is_arch_token(token) or token in lexicon.token_stems:
+                q.add(cond("arch_token", token, "prefix" if token in lexicon.token_stems else "="), *m.span(), "token")
     for m in q.finditer(r"(?<![A-Za-z0-9_])[a-z][a-z0-9]*(?![A-Za-z0-9_])"):
         word = m.group(0).lower()
         if len(word) < 2 or word in STOPWORDS or word in common_words:

@@ -148,6 +148,22 @@ def parse_top1(q: Scan) -> None:
             q.add(cond("top1", float(number), _less_op(m.group(0))), *m.span(), "top1")
 
 
+def parse_bound_continuations(q: Scan) -> None:
+    """'탑1 80 이상 82 미만', 'params over 10M and under 30': a second bound right after the first, its unit implied."""
+    for m in q.finditer(rf"(?:but|and|,|이고|면서)?\s*(?:({LESS}|{MORE})\s*)?(\d+(?:\.\d+)?)\s*({PERCENT}|m|M)?\s*((?:{KO_LESS}|{KO_MORE})[가-힣]{{0,2}})?"):
+        if not m.group(2) or not (m.group(1) or m.group(4)):
+            continue
+        start = m.start(1) if m.group(1) else m.start(2)  # not the blanked atom a leading \s* swept up
+        previous = [a for a in q.atoms if a.group in ("top1", "params") and a.end <= start
+                    and re.fullmatch(r"\s*(?:but|and|,|이고|면서|이면서)?\s*", q.original[a.end:start], flags=re.I)]
+        if not previous:
+            continue
+        word = m.group(1) or m.group(4)
+        less = re.search(rf"{LESS}|{KO_LESS}", word, flags=re.IGNORECASE)
+        field = previous[-1].group
+        q.add(cond(field, float(m.group(2)), _less_op(word) if less else _more_op(word)), start, m.end(), field)
+
+
 def _plausible_resolution(value: int, pattern: str) -> bool:
     if pattern == LOOSE_RESOLUTION_PATTERN:
         return value in vocab.RESOLUTIONS or (64 <= value <= 2048 and value % 16 == 0)

@@ -19,7 +19,7 @@ from kb.query.expression import all_of, cond, conds, is_true, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.syntax import looks_like_syntax, parse_where
-from kb.query.typos import correct, language_words
+from kb.query.typos import correct, correct_identifiers, language_words
 from kb.query.words import COMMON_WORDS, EXPLANATION_PATTERN, KO_PARTICLES, STOPWORDS, TEST_WORDS
 from kb.schema import Understanding
 
@@ -31,8 +31,8 @@ def _words_left(text: str) -> tuple[list[str], list[str]]:
     kept, ignored = [], []
     for word in re.findall(r"[\w\-]+", text):
         lowered = word.lower().strip("-")
-        if not lowered or lowered in STOPWORDS or word.isdigit():
-            continue
+        if not lowered or lowered in STOPWORDS or word.isdigit() or re.fullmatch("[\u1100-\u11ff\u3131-\u318e]+", word):
+            continue  # jamo alone ("ㅋㅋ", "ㄱㄱ") is tone, not a word
         stripped = next((lowered[: -len(p)] for p in KO_PARTICLES if lowered.endswith(p) and len(lowered) > len(p) + 1), lowered)
         if stripped in STOPWORDS:
             continue
@@ -57,6 +57,8 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
             where = all_of([where, NOT_TEST])
         return Understanding(where=where, matched_phrases=[normalized.strip()], syntax=True)
     corrected, corrections = correct(normalized, lexicon.vocabulary())
+    corrected, fixed_names = correct_identifiers(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary())
+    corrections += fixed_names
     q = Scan(corrected)
     names.parse_patterns(q, lexicon)
     names.parse_names(q, lexicon)
@@ -64,6 +66,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     datasets.parse_license_ids(q, lexicon)
     numbers.parse_params(q)
     numbers.parse_top1(q)
+    numbers.parse_bound_continuations(q)
     numbers.parse_resolution(q)
     numbers.parse_ranking(q)
     datasets.parse_datasets(q)

@@ -16,10 +16,8 @@ _WORD = re.compile(r"(?<![A-Za-z0-9_.\-/*])[A-Za-z][A-Za-z]{3,}(?:v?\d)?(?![A-Za
 _PATTERN_WORD = re.compile(r"[a-z]{3,}")
 
 
-@lru_cache(maxsize=1)
-def language_words() -> frozenset[str]:
-    """Every English word the language tables spell out (in their regexes), plus stop and common words."""
-    found: set[str] = set(language.STOPWORDS) | set(language.COMMON_WORDS)
+def _words_in(values) -> set[str]:
+    found: set[str] = set()
 
     def walk(value) -> None:
         if isinstance(value, str):
@@ -34,36 +32,77 @@ def language_words() -> frozenset[str]:
                 walk(key)
                 walk(item)
 
-    for name in dir(language):
-        if name.isupper():
-            walk(getattr(language, name))
-    return frozenset(found)
+    walk(values)
+    return found
+
+
+@lru_cache(maxsize=1)
+def language_words() -> frozenset[str]:
+    """Every English word the language tables spell out (in their regexes), plus stop and common words: words
+    that need no correction."""
+    tables = [getattr(language, name) for name in dir(language) if name.isupper()]
+    return frozenset(_words_in(tables) | set(language.STOPWORDS) | set(language.COMMON_WORDS))
+
+
+@lru_cache(maxsize=1)
+def naming_words() -> frozenset[str]:
+    """The language words a misspelling may be corrected into: names of sizes, methods, datasets and families
+    (torchvision, distilled, small). Never an operator: "ship" must not become "skip"."""
+    return frozenset(_words_in([language.SIZE_QUESTION_WORDS, language.METHOD_PATTERNS, language.DATASET_PATTERNS,
+                                language.FAMILY_ALIASES, language.EXTRA_SIZE_WORDS]))
 
 
 def _max_edits(word: str) -> int:
     return 1 if len(word) <= 6 else 2
 
 
+_IDENTIFIER = re.compile(r"(?<![A-Za-z0-9_.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_])")
+
+
+def _nearest(word: str, targets: list[str]):
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    found = process.extract(word, targets, scorer=OSA.distance, score_cutoff=_max_edits(word), limit=3)
+    if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+        return None
+    return found[0][0]
+
+
+def correct_identifiers(text: str, archs: set[str], vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]]:
+    """A pasted name with a misspelt part ("convnxt_tiny"): the part corrected when that gives a live architecture."""
+    corrections = []
+    targets = sorted(vocabulary)
+    for m in reversed(list(_IDENTIFIER.finditer(text))):
+        name = m.group(0)
+        arch = name.split(".")[0]
+        if arch in archs or any(a.startswith(arch + "_") for a in archs):
+            continue
+        parts = [p if p in vocabulary or len(p) < 4 or p.isdigit() else (_nearest(p, targets) or p) for p in arch.split("_")]
+        fixed = "_".join(parts)
+        if fixed != arch and (fixed in archs or any(a.startswith(fixed + "_") for a in archs)):
+            text = text[:m.start()] + fixed + text[m.start() + len(arch):]
+            corrections.insert(0, (arch, fixed))
+    return text, corrections
+
+
 def correct(text: str, vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]]:
     """(the text with unambiguous misspellings replaced, [(as written, read as)])."""
-    from rapidfuzz.distance import OSA
-    from rapidfuzz import process
-
     known = vocabulary | language_words()
-    targets = sorted(vocabulary | {w for w in language_words() if len(w) >= 4})
+    targets = sorted(vocabulary | {w for w in naming_words() if len(w) >= 4})
     corrections: list[tuple[str, str]] = []
     pieces: list[str] = []
     position = 0
     for m in _WORD.finditer(text):
+        if m.group(0).isupper():
+            continue  # BERT, SWAG, RSB: an acronym is written on purpose
         word = m.group(0).lower()
         stem = re.sub(r"v?\d+$", "", word)
         if word in known or (word.endswith("s") and word[:-1] in known) or (stem != word and stem in known):
             continue  # patch8, e300: a known word with its number
-        limit = _max_edits(word)
-        found = process.extract(word, targets, scorer=OSA.distance, score_cutoff=limit, limit=3)
-        if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+        best = _nearest(word, targets)
+        if best is None:
             continue
-        best = found[0][0]
         pieces.append(text[position:m.start()] + best)
         position = m.end()
         corrections.append((m.group(0), best))

@@ -129,7 +129,7 @@ STAGE_CUES: list[tuple[str, str, str]] = [
      r"|(?:로|으로|에서)?\s*프리\s*트레인|(?:로|으로|에서)?\s*선행\s*학습|(?:을|를)?\s*거쳐(?:서)?)"),
     ("finetune",
      r"(?:fine-?tuned|fine-?tuning|finetuned|ft|then (?:trained|tuned)|transferred|carried on)\s+(?:on|with|to|using)?\s*(?:the\s+)?$",
-     r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:fine-?tuned|fine-?tuning|finetuned|(?:로|으로|에서|에|까지)?\s*(?:파인\s*튜닝|파튜)"
+     r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:fine-?tuned|fine-?tuning|fine-?tunes?|finetuned|(?:로|으로|에서|에|까지)?\s*(?:파인\s*튜닝|파튜)"
      r"|(?:로|으로|에서|에)?\s*미세\s*조정|(?:로|으로|에서|에)?\s*추가\s*학습)"),
 ]
 # "trained on ImageNet-1k only", "ImageNet-1k 데이터만", "without extra data": in1k alone, wherever the cue sits
@@ -222,7 +222,7 @@ FAMILY_ALIASES: dict[str, str] = {
     "swin transformer": "swin", "dino v2": "dinov2", "dino 2": "dinov2", "siglip 2": "siglip2",
 }
 # Words that may sit inside a spoken family name without changing it ("Swin Transformer V2")
-FAMILY_FILLERS = {"transformer", "transformers", "net", "model", "models", "family"}
+FAMILY_FILLERS = {"transformer", "transformers", "net", "model", "models"}  # "family" asks for the whole family
 # Families that are also ordinary words: only read as families when written with a capital (CoaT, PiT, NesT)
 WORDLIKE_FAMILIES = {"coat", "pit", "nest", "twins", "bat", "lambda", "mixer", "test", "fast", "wide", "little"}
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
@@ -244,7 +244,7 @@ STOPWORDS = set(
     알려줘 알려 주세요 줘 모델 모델은 모델이 모델을 모델들 모델로 모델만 중 중에 중에서 가운데 있는 있어 있나 있나요 것 것은 것을 뭐 뭐야
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들
     해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
-    되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 된거 된것 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
+    되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
     뭐있어 뭐가 있어 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트""".split()
 )
 KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
@@ -269,7 +269,7 @@ CUES: list[tuple[str, str]] = [
     ("widen", r"(?:or not|or without|with or without|either way|whether or not|regardless|or otherwise"
               r"|여부\s*(?:는|와)?\s*상관\s*(?:없이|없음|없는)|상관\s*없이|든\s*(?:말든|아니든|안\s*[했됐]든)|이든\s*아니든|붙든\s*안\s*붙든)"),
     ("not_pre", rf"{NOT_AFTER}(?:but not|and not|not even|other than|apart from|rather than|instead of|except(?: for)?|excluding|exclude|without(?: any)?"
-                rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|aren'?t|isn'?t|never|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
+                rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|aren'?t|isn'?t|never|neither|nor|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
     ("not_post", r"(?:은|는|이|가|을|를|도)?\s*(?:말고|빼(?:고|줘|\s*줘|주세요|줄래|라|면)|뺀|제외(?:하고|한|해(?:줘|서)?|하면)?|아닌|아니고|아니면서|아니라|없는|없이"
                  r"|안\s?[가-힣]{0,3}(?:된|한|은|던|친|쓴|간)(?=[\s,.)]|$|거|것|건)|못\s?[가-힣]{0,3}(?:한|된|은)(?=[\s,.)]|$|거|것|건)"
                  r"|않은|않고|안\s*하고|하지\s*않은|되지\s*않은|빠진|외에|외의|말곤)"
@@ -278,9 +278,9 @@ CUES: list[tuple[str, str]] = [
     ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께)"
                   rf"|{NOT_AFTER}(?:included|too|as well|also){NOT_BEFORE}"),
     ("or_post", r"(?:이든|든|이던|던)(?=[\s,]|$)"),  # "A이든 B든": each closes an alternative (joined backwards)
-    ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|아니면|(?<=[A-Za-z0-9])(?:이나|나)(?=\s)"),
+    ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|아니면|(?<=[A-Za-z0-9\x01])(?:이나|나)(?=\s)"),
     ("list", r"(?<=[A-Za-z0-9_\x01가-힣%])\s?(?:이랑|랑|및)(?=\s)"),  # "tf_ 포팅이랑 pruned는 빼고": one list
-    ("boundary", rf"[,;:()\[\]]|{NOT_AFTER}(?:but|and|that|which|whose|where|with){NOT_BEFORE}|인데|이고|이면서|면서|중에서?|중(?=\s)|가운데|거기서|이면"
+    ("boundary", rf"[,;:()\[\]—–]|{NOT_AFTER}(?:but|and|that|which|whose|where|with){NOT_BEFORE}|인데|이고|이면서|면서|중에서?|중(?=\s)|가운데|거기서|이면"
                  r"|(?:하고|되고|했고|됐고|이며)(?=\s|$)"),
 ]
 # A parenthetical that lists examples ("NFNet F 시리즈(F0, F1 …)", "(e.g. ...)", "등"): its names are examples of
@@ -308,6 +308,10 @@ NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|
 TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"
 # Stage words without a dataset: "fine-tuned ones", "파인튜닝된 것"; "as released", "원본 그대로": not fine-tuned
 FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|ft){NOT_BEFORE}|(?:파인\s*튜닝|파튜)\s*(?:된|한|됨)?|미세\s*조정\s*(?:된|한)?"
+# "without extra data", "추가 데이터 없이": ImageNet-1k alone, with no dataset named
+NO_EXTRA_DATA = r"without (?:any )?(?:extra|additional|external) data|no (?:extra|additional|external) data|추가\s*데이터\s*(?:없이|없는|안\s*쓴)"
+# Korean spellings of architecture words the registry writes in Latin
+KO_TOKEN_WORDS = {"하이브리드": "hybrid", "라이트": "lite", "미니멀": "minimal", "퀵겔루": "quickgelu"}
 RAW_CHECKPOINT = r"원본\s*그대로|그대로인|as released|raw (?:pretrain(?:ing)? )?checkpoints?|pre-?train(?:ing)? checkpoints?|pretrain-only"
 SCRATCH_WORD = r"from scratch|스크래치\s*(?:학습|부터)?|처음부터\s*학습"
 
@@ -328,5 +332,6 @@ COMMON_WORDS = set(
     trained training pretrained fine tuned tune tuning imagenet accuracy params parameters parameter license licence
     licensed licenses licences resolution input size sized sizes weights scratch raw went through stage stages last
     began start started ended ending whose predicts predict own skip raw generation generations any either way
-    please thanks list lists listing show give which what whats options option""".split()
+    please thanks list lists listing show give which what whats options option bert gpt llama roberta imdb cifar
+    mnist nlp""".split()
 )

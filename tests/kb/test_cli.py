@@ -103,3 +103,36 @@ def test_eval_scores_ours_and_three_baselines(built_kb_home):
     ours = systems["timm-kb"]
     assert ours["set_f1"] >= 0.95 and ours["exact"] >= 0.9 and ours["note_hit5"] >= 0.9
     assert ours["set_f1"] > max(s["set_f1"] for n, s in systems.items() if n != "timm-kb")
+
+
+def test_models_flags_with_an_unknown_value_name_the_closest():
+    result = CliRunner().invoke(cli, ["models", "--size", "smal"])
+    assert result.exit_code == 2 and "unknown size smal" in result.output and "small" in result.output
+
+
+def test_licenses_lists_every_class_with_the_registry_ids():
+    rows = {r["license_class"]: r for r in json.loads(CliRunner().invoke(cli, ["licenses", "--json"]).output)}
+    assert set(rows) == {"permissive", "noncommercial", "custom", "unknown"}
+    assert "apache-2.0" in rows["permissive"]["licenses"] and "cc-by-nc-4.0" in rows["noncommercial"]["licenses"]
+    assert "dinov3-license" in rows["custom"]["licenses"]
+
+
+@pytest.mark.slow
+def test_chat_json_answers_each_line_as_the_next_turn(built_kb_home):
+    result = run(["chat", "--json", "--limit", "100"], built_kb_home,
+                 stdin="tiny models pretrained on in22k\nonly at 384\n/new\nresnet50 weights\n")
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0 and len(answers) == 3
+    assert [a["follow_up"]["mode"] for a in answers] == ["first", "refine", "first"]
+    assert answers[1]["total_matches"] == 5 and all(m["resolution"] == 384 for m in answers[1]["models"])
+    assert ANSWER_KEYS <= set(answers[1]) and {"where", "where_text", "ignored_words", "corrections"} <= set(answers[1])
+
+
+@pytest.mark.slow
+def test_query_where_syntax_and_a_bad_expression(built_kb_home):
+    ok = run(["query", "--where", "family:swin* AND license:mit AND params<=30M AND NOT tag:in22k", "--json"], built_kb_home)
+    answer = json.loads(ok.stdout)
+    assert ok.returncode == 0 and answer["total_matches"] > 0
+    assert all(m["license"] == "mit" and m["params_m"] <= 30 for m in answer["models"])
+    bad = run(["query", "--where", "family:swin AND (", "--json"], built_kb_home)
+    assert bad.returncode == 2 and "--where" in json.loads(bad.stdout)["error"] and "Traceback" not in bad.stderr

@@ -1,0 +1,82 @@
+"""One or two questions of each class of wording (issue 10), in Korean and English, with the expression the
+parser builds, in the --where syntax. These wordings are this file's own: none comes from an evaluation set."""
+
+import pytest
+
+from kb.query.expression import to_syntax
+from kb.query.parse import understand
+from kb.query.syntax import parse_where
+
+EXAMPLES = [
+    ('negation', 'base models that are not non-commercial',
+     'size:base AND NOT licence:noncommercial AND NOT family:test', 'relevance'),
+    ('negation', 'ResNet-101 but not the d variant',
+     'arch:resnet101 AND NOT arch:resnet101d AND NOT family:test', 'relevance'),
+    ('negation', 'DeiT 말고 small 모델 384',
+     'size:small AND res:384 AND NOT family:deit AND NOT family:test', 'relevance'),
+    ('negation', '비상업 라이선스 아닌 tiny 모델',
+     'size:tiny AND NOT licence:noncommercial AND NOT family:test', 'relevance'),
+    ('negation', 'in1k로 파인튜닝 안 된 convnext small',
+     'family:convnext AND size:small AND NOT finetune:in1k AND NOT family:test', 'relevance'),
+    ('inclusion', 'ConvNeXt tiny, V2 included',
+     '(family:convnext OR family:convnextv2) AND size:tiny AND NOT family:test', 'relevance'),
+    ('inclusion', 'ViT S/16 or S/32 in21k',
+     '((size:small AND patch:16) OR (size:small AND patch:32)) AND family:vit AND data:in22k AND NOT family:test', 'relevance'),
+    ('inclusion', 'tiny/small swin weights',
+     '(size:tiny OR size:small) AND family:swin AND NOT family:test', 'relevance'),
+    ('inclusion', 'ConvNeXt V1이든 V2든 nano',
+     '(family:convnext OR family:convnextv2) AND size:nano AND NOT family:test', 'relevance'),
+    ('family', 'the whole EfficientNet family under 10M params',
+     'family:efficientnet* AND params<10M AND NOT family:test', 'relevance'),
+    ('family', 'mobilenet 계열 전체 중에 top-1 80% 넘는 거',
+     'family:mobilenet* AND top1>80 AND NOT family:test', 'relevance'),
+    ('family', 'siglip gap 빼고 so400m 384',
+     'family:siglip AND family:so400m AND res:384 AND NOT token:gap AND NOT family:test', 'relevance'),
+    ('tagword', 'swag regnety weights',
+     'method:swag AND family:regnety AND NOT family:test', 'relevance'),
+    ('tagword', 'sw 태그 붙은 in12k 가중치',
+     'tag:sw AND data:in12k AND NOT family:test', 'relevance'),
+    ('stage', 'base weights whose classifier predicts the 22k classes',
+     'size:base AND last:in22k AND NOT family:test', 'relevance'),
+    ('stage', 'LAION-2B에서 시작한 convnext, 파인튜닝 여부 상관없이',
+     'first:laion2b AND family:convnext AND NOT family:test', 'relevance'),
+    ('stage', 'pretrained on in12k then fine-tuned on in1k, tiny',
+     'first:in12k AND finetune:in1k AND size:tiny AND NOT family:test', 'relevance'),
+    ('licence', 'commercially usable vit small at 384',
+     'licence:permissive AND family:vit AND size:small AND res:384 AND NOT family:test', 'relevance'),
+    ('licence', '비상업 라이선스 convnextv2 중 파라미터 제일 적은 거',
+     'licence:noncommercial AND family:convnextv2 AND NOT family:test', 'params_asc'),
+    ('typo', 'convnxt small 384',
+     'family:convnext AND size:small AND res:384 AND NOT family:test', 'relevance'),
+    ('typo', 'effcientnet b3 웨이트',
+     '(arch:efficientnet_b3 OR arch:tf_efficientnet_b3) AND NOT family:test', 'relevance'),
+    ('range', 'convnext between 30M and 60M params with top-1 above 84%',
+     'family:convnext AND params>=30M AND params<=60M AND top1>84 AND NOT family:test', 'relevance'),
+    ('range', '파라미터 5M 이하 top1 75% 이상',
+     'params<=5M AND top1>=75 AND NOT family:test', 'relevance'),
+    ('explicit', 'vit_base_patch16_* at 384, no augreg',
+     'arch:vit_base_patch16_* AND res:384 AND NOT method:augreg AND NOT family:test', 'relevance'),
+    ('test', 'the smallest model',
+     'NOT family:test', 'params_asc'),
+    ('test', 'test_vit weights',
+     'arch:test_vit', 'relevance'),
+]
+
+
+@pytest.mark.parametrize("kind, question, where, sort", EXAMPLES)
+def test_each_class_of_wording_reads_as_an_expression(kind, question, where, sort, lexicon):
+    read = understand(question, lexicon)
+    assert (to_syntax(read.where), read.sort) == (where, sort)
+    assert to_syntax(parse_where(where)) == where  # the syntax reads its own rendering back
+
+
+def test_misspellings_are_corrected_and_said(lexicon):
+    read = understand("convnxt small 384", lexicon)
+    assert [(c.written, c.read_as) for c in read.corrections] == [("convnxt", "convnext")]
+    assert understand("BERT attention masks", lexicon).corrections == []  # an acronym is written on purpose
+    assert [c.read_as for c in understand("all weights for convnxt_tiny", lexicon).corrections] == ["convnext_tiny"]
+
+
+def test_words_no_rule_uses_are_reported(lexicon):
+    read = understand("small in22k weights with flurbish heads", lexicon)
+    assert "flurbish" in read.ignored_words and "small" not in read.ignored_words

@@ -1,0 +1,55 @@
+"""Follow-ups (kb.query.followup.merge) and the --where syntax (kb.query.syntax), pure functions."""
+
+import pytest
+
+from kb.errors import BadInput
+from kb.query.expression import to_syntax
+from kb.query.followup import merge
+from kb.query.parse import understand
+from kb.query.syntax import looks_like_syntax, parse_where
+
+
+def turns(lexicon, *texts):
+    previous = understand(texts[0], lexicon)
+    for text in texts[1:]:
+        previous, follow_up = merge(previous, understand(text, lexicon), text, lexicon)
+    return to_syntax(previous.where), previous.sort, follow_up.mode
+
+
+@pytest.mark.parametrize("texts, where, sort, mode", [
+    (("tiny models pretrained on in22k", "only at 384"),
+     "size:tiny AND data:in22k AND res:384 AND NOT family:test", "relevance", "refine"),
+    (("swinv2 base at 256", "and at 384?"), "family:swinv2 AND size:base AND res:384 AND NOT family:test", "relevance", "refine"),
+    (("apache-2.0 base 모델", "그 중에 파라미터 제일 적은 거"), "license:apache-2.0 AND size:base AND NOT family:test", "params_asc", "refine"),
+    (("eva02 large at 448", "drop the ones that used m38m"),
+     "family:eva02 AND size:large AND res:448 AND NOT data:m38m AND NOT family:test", "relevance", "refine"),
+    (("convnextv2 tiny weights", "include nano as well"),
+     "(arch:convnextv2_tiny OR arch:convnextv2_nano) AND NOT family:test", "relevance", "refine"),
+    (("caformer in22k weights", "in22k 들어간 건 빼줘"), "family:caformer AND NOT data:in22k AND NOT family:test", "relevance", "refine"),
+    (("swin large at 384", "different question: resnet50 trained on in1k only"),
+     "arch:resnet50 AND stage:in1k_only AND NOT family:test", "relevance", "new"),
+    (("hgnetv2_b4 weights", "b5는?"), "arch:hgnetv2_b5 AND NOT family:test", "relevance", "refine"),
+])
+def test_a_second_turn_refines_or_starts_over(texts, where, sort, mode, lexicon):
+    assert turns(lexicon, *texts) == (where, sort, mode)
+
+
+@pytest.mark.parametrize("text", [
+    "family:swin* AND license:mit AND params<=30M AND NOT tag:in22k",
+    "(size:tiny OR size:small) AND NOT licence:noncommercial AND res>=384",
+    "arch:vit_base_patch16_* AND top1>85 AND first:laion2b",
+])
+def test_the_where_syntax_reads_its_own_rendering(text):
+    assert looks_like_syntax(text)
+    where = parse_where(text)
+    assert parse_where(to_syntax(where)) == where
+
+
+@pytest.mark.parametrize("text, message", [
+    ("family:swin AND", "ends where a condition should follow"), ("colour:red", "unknown field"),
+    ("(size:tiny", "not closed"), ("params<=lots", "needs a number"), ("", "empty"),
+])
+def test_bad_where_syntax_is_one_clear_error(text, message):
+    with pytest.raises(BadInput) as error:
+        parse_where(text)
+    assert message in error.value.message and error.value.exit_code == 2
