@@ -209,7 +209,7 @@ def decode(kb, name: str, lang: Lang) -> None:
     try:
         exp = kb.explain(name)
     except KBError as error:
-        st.error(error.message)
+        st.error(view.escape_markdown(error.message))  # the message quotes the name as typed: never markdown
         if error.suggestions:
             st.markdown(f"{t('did_you_mean', lang)}: " + ", ".join(f"`{s}`" for s in error.suggestions))
         return

@@ -17,7 +17,7 @@ from kb.api import (  # noqa: E402
     license_classes,
     list_models,
     open_kb,
-    registry,
+    registry_records,
     rollback_index,
 )
 from kb.config import EVAL_DIR, EVAL_FILE, NOTES_DIR, PROJECT_ROOT, kb_home  # noqa: E402
@@ -58,7 +58,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     # the knowledge base
-    "KnowledgeBase", "Conversation", "open_kb", "edit_where", "registry", "list_models", "filters_from_flags", "license_classes", "explain_name", "rollback_index",
+    "KnowledgeBase", "Conversation", "open_kb", "edit_where", "registry_records", "list_models", "filters_from_flags",
+    "license_classes", "explain_name", "rollback_index",
     "parse_name",
     # reading answers
     "understood_chips", "citation", "render_explanation", "detect_language", "validate_question", "printable",

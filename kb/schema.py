@@ -325,6 +325,7 @@ class Understanding(_Model):
     notes: list[str] = Field(default_factory=list)  # how operators were read ("widened: fine-tuned or not")
     additions: list[Where] = Field(default_factory=list)  # "include nano as well": what to add to a previous turn
     asides: list[Where] = Field(default_factory=list)  # conditions read inside parentheses
+    drops: list[str] = Field(default_factory=list)  # "any resolution is fine": fields to let go of
     syntax: bool = False  # written in the --where syntax
 
     def is_structured(self) -> bool:

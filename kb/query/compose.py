@@ -59,17 +59,20 @@ def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> lis
     first = min((a.start for a in atoms if a.start >= cue.end), default=None)
     if first is None:
         return []
+    if any(c.kind == "boundary" and cue.end <= c.start < first and text[c.start:c.end] in ",;()[]—–" for c in cues):
+        return []  # "excluding the Microsoft M-series, with fewer than 30M": nothing of it was read
     stop = min((c for c in cues if c.start >= first and c.kind in _ENDS_SCOPE), key=lambda c: c.start, default=None)
     hard = min((c.start for c in cues if cue.end <= c.start < first and c.kind != "boundary" and c.kind in _ENDS_SCOPE),
                default=10 ** 9)
     end = min(stop.start if stop is not None else 10 ** 9, hard)
     main = [a for a in atoms if cue.end <= a.start < end]
     # "skip the torchvision and gluon ones", "without swag, ns or dino": a list of such words, all excluded
-    while stop is not None and stop.start < hard and main and text[stop.start:stop.end].lower() in (",", "and") \
-            and all(a.group in TAG_LIKE for a in main):
+    while stop is not None and stop.start < hard and main and text[stop.start:stop.end].lower() in (",", "and"):
         following = [a for a in atoms if a.start >= stop.end]
         nxt = min(following, key=lambda a: a.start, default=None)
-        if nxt is None or nxt.group not in TAG_LIKE or not _adjacent(text[stop.end:nxt.start]):
+        alike = nxt is not None and (all(a.group in TAG_LIKE for a in main) and nxt.group in TAG_LIKE
+                                     or all(a.group == nxt.group for a in main))  # "drop the tiny and small ones"
+        if not alike or not _adjacent(text[stop.end:nxt.start]):
             break
         stop = min((c for c in cues if c.start >= nxt.end and c.kind in _ENDS_SCOPE), key=lambda c: c.start, default=None)
         end = min(stop.start if stop is not None else 10 ** 9, hard)
@@ -141,7 +144,10 @@ def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str, chain
             continue  # "파인튜닝 안 된 것 제외": the clause, its own negation included
         start = previous.end
         break
-    clause = [a for a in atoms if start <= a.start and a.end <= cue.start]
+    clause = sorted((a for a in atoms if start <= a.start and a.end <= cue.start), key=lambda a: a.start)
+    subjects = [i for i, a in enumerate(clause) if a.group in SUBJECT_GROUPS]
+    if subjects and subjects[-1] < len(clause) - 1:  # "hrnet에서 paddle ssld 버전 빼고": the subject stays
+        clause = clause[subjects[-1] + 1:]
     return [clause] if clause else []
 
 

@@ -14,6 +14,7 @@ from kb.query.expression import all_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
+    ANY_FIELD,
     CHAIN_CONNECTOR, DATASET_PATTERNS, FINETUNED_WORD, IN1K_ONLY_ELSEWHERE, LICENSE_PATTERNS, METHOD_PATTERNS, NOT_AFTER,
     NOT_BEFORE, NOT_FINETUNED_PATTERNS, NO_EXTRA_DATA, RAW_CHECKPOINT, SCRATCH_WORD, STAGE_CUES,
 )
@@ -89,11 +90,19 @@ def parse_stage_words(q: Scan) -> None:
         q.add(cond("stage", "finetuned"), *m.span(), "stage")
 
 
+def parse_any_field(q: Scan) -> None:
+    """'any resolution is fine', '해상도는 상관없어': no condition, and a follow-up drops the previous one."""
+    for field, pattern in ANY_FIELD.items():
+        for m in q.finditer(pattern):
+            q.drops.append(field)
+            q.consume(*m.span())
+
+
 def parse_license_ids(q: Scan, lexicon: Lexicon) -> None:
     """Licence ids of the registry as written, with or without their hyphens: cc-by-nc-4.0, "CC BY-NC 4.0"."""
     for license_id in sorted(lexicon.licenses, key=len, reverse=True):
         parts = [r"licen[cs]e" if p == "license" else re.escape(p) for p in re.split(r"[\-.]", license_id) if p]
-        for m in q.finditer(NOT_AFTER + r"[\s\-.]?".join(parts) + NOT_BEFORE):
+        for m in q.finditer(r"(?<!from )(?<!by )" + NOT_AFTER + r"[\s\-.]?".join(parts) + NOT_BEFORE):
             q.add(cond("license", license_id), *m.span(), "license")
 
 

@@ -23,6 +23,7 @@ from kb.query.words import NEW_SUBJECT_CUES, REFINE_CUES
 from kb.schema import FollowUp, Understanding
 
 SUBJECT_FIELDS = {"family", "arch", "name"}
+DROP_FIELDS = {"data": ("data", "pretrain", "finetune", "first", "last"), "license": ("license", "license_class")}
 REPLACED_FIELDS = {"size", "resolution", "family", "arch", "name", "license", "license_class", "patch"}
 
 
@@ -62,10 +63,11 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     if re.search(NEW_SUBJECT_CUES, text, flags=re.IGNORECASE):
         return current, FollowUp(mode="new", previous=before, reason="the turn says it is a new question")
     refining = bool(re.search(REFINE_CUES, text.strip(), flags=re.IGNORECASE))
-    if not refining and (_subject(current) or not (current.is_structured() or current.additions)):
+    if not refining and (_subject(current) or not (current.is_structured() or current.additions or current.drops)):
         reason = "the turn names its own subject" if _subject(current) else "the turn asks the notes"
         return current, FollowUp(mode="new", previous=before, reason=reason)
-    kept = [p for p in conjuncts(previous.where) if not is_default_exclusion(p)]
+    dropped = {f for field in current.drops for f in DROP_FIELDS.get(field, (field,))}
+    kept = [p for p in conjuncts(previous.where) if not is_default_exclusion(p) and field_of(p) not in dropped]
     added = [p for p in conjuncts(current.where) if not is_default_exclusion(p)]
     for part in list(added):  # "what about the m variant?": the previous architecture's sibling replaces it
         sibling = _siblings(kept, part, lexicon)

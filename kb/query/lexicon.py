@@ -135,6 +135,11 @@ class Lexicon:
                         candidate = "_".join(tokens[:i] + [replacement] + tokens[i + 1:])
                         if candidate in self.names.arch_tags:
                             return candidate
+        parts = value.split("_")
+        if len(parts) > 1:  # repvit_m1_1 + m1_5 -> repvit_m1_5: the last tokens replaced
+            candidate = "_".join(tokens[:len(tokens) - len(parts)] + parts)
+            if len(tokens) > len(parts) and candidate in self.names.arch_tags:
+                return candidate
         for i in range(1, len(tokens) + 1):  # levit_128s + conv -> levit_conv_128s: the token added
             candidate = "_".join(tokens[:i] + [value] + tokens[i:])
             if candidate in self.names.arch_tags:

@@ -65,6 +65,10 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
             q.add(where, m.start(), m.start() + len(word), "name" if tags else "arch")
         elif "_" in word and "." not in word and any(a.startswith(word + "_") for a in names.arch_tags):
             q.add(cond("arch", word + "_*"), m.start(), m.start() + len(word), "arch")  # vit_small: vit_small_*
+        elif "_" in word and "." not in word and any(f"_{word}_" in f"_{a}_" for a in names.arch_tags):
+            q.add(cond("arch", f"*{word}*"), m.start(), m.start() + len(word), "arch")  # conv_medium, m1_5
+        elif "_" in word and "." not in word and any(f"_{word}_" in f"_{t.split('.', 1)[1]}_" for t in names.tags):
+            q.add(cond("name", f"*.*{word}*"), m.start(), m.start() + len(word), "name")  # snap_dist in the tag
     # "R50", "RN101": the usual shorthand for a ResNet depth
     for m in q.finditer(r"(?<![A-Za-z0-9_.\-])rn?(\d{2,3})(?![A-Za-z0-9_\-])"):
         archs = names.spoken_arch(f"resnet{m.group(1)}")
@@ -212,6 +216,18 @@ def _read_family(q: Scan, lexicon: Lexicon, family: str, start: int, end: int) -
             q.add(cond("size", size), end, letter_end, "size")
 
 
+def parse_series(q: Scan, lexicon: Lexicon) -> None:
+    """'(b/l series)', 'the Microsoft M-series': lettered series of the family named in the question."""
+    families = [str(a.where.value) for a in q.atoms if a.group == "family" and a.where.kind == "cond"]
+    if not families:
+        return
+    for m in q.finditer(r"(?<![A-Za-z0-9])([a-z])((?:\s*(?:/|,|and|or)\s*[a-z])*)[\s\-]?(?:series|시리즈)(?![A-Za-z])"):
+        letters = [m.group(1)] + re.findall(r"[a-z]", re.sub(r"\b(?:and|or)\b", " ", m.group(2)))
+        archs = [a for family in families for letter in letters for a in lexicon.series(family, letter)]
+        if archs:
+            q.add(any_of([cond("arch", a) for a in dict.fromkeys(archs)]), *m.span(), "arch")
+
+
 def parse_versions(q: Scan, lexicon: Lexicon) -> None:
     """'V2 included', 'v1이든 v2든', 'v2는 빼고': a version of the family named before it (or after it)."""
     for m in q.finditer(VERSION_PATTERN):
@@ -250,6 +266,10 @@ def parse_variants(q: Scan, lexicon: Lexicon) -> None:
     for m in q.finditer(rf"(?<![A-Za-z0-9])[`_]*(tf|tv|gluon|legacy)[`_]*\s*{PORT_WORD}"):
         if lexicon.is_arch_token(m.group(1).lower()):
             q.add(cond("arch_token", m.group(1).lower()), *m.span(), "port")
+    # "_c 붙은", "the _gap ones": a suffix as pasted from names
+    for m in q.finditer(r"(?<![A-Za-z0-9_])_([a-z][a-z0-9]*)(?![A-Za-z0-9_*])"):
+        if lexicon.is_arch_token(m.group(1).lower()):
+            q.add(cond("arch_token", m.group(1).lower()), *m.span(), "token")
     # "tf_", "tv2_": a prefix as pasted from names, of architectures (tf_efficientnet_b0) or of tags (tv2_in1k)
     for m in q.finditer(r"(?<![A-Za-z0-9_.\-])([a-z][a-z0-9]*)_(?![A-Za-z0-9*])"):
         prefix = m.group(1).lower()

@@ -18,7 +18,7 @@ from kb.query.words import (
     MORE, NOT_BEFORE, NUM, PARAM_WORD, PATCH_PATTERN, PERCENT, RANKING_PHRASES, REACH, RES_WORD, RESOLUTION_PATTERNS,
 )
 
-_STRICT_LESS = re.compile(r"under|below|less|fewer|smaller|lighter|미만|보다|아래|밑|<(?!=)|안\s*되", re.IGNORECASE)
+_STRICT_LESS = re.compile(r"under|below|sub|less|fewer|smaller|lighter|미만|보다|아래|밑|<(?!=)|안\s*되", re.IGNORECASE)
 _STRICT_MORE = re.compile(r"over|above|more than|greater|larger|bigger|heavier|higher|better|exceed|초과|넘|보다|>(?!=)|위",
                           re.IGNORECASE)
 

@@ -37,7 +37,7 @@ def _words_left(text: str) -> tuple[list[str], list[str]]:
         if stripped in STOPWORDS:
             continue
         kept.append(word)
-        if lowered not in COMMON_WORDS and stripped not in language_words() and not re.fullmatch(r"[\W_]+", word):
+        if len(lowered) > 1 and lowered not in COMMON_WORDS and stripped not in language_words() and not re.fullmatch(r"[\W_]+", word):
             ignored.append(word)
     return kept, ignored
 
@@ -62,6 +62,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     q = Scan(corrected)
     names.parse_patterns(q, lexicon)
     names.parse_names(q, lexicon)
+    datasets.parse_any_field(q)
     numbers.parse_epochs_and_patch(q)
     datasets.parse_license_ids(q, lexicon)
     numbers.parse_params(q)
@@ -74,13 +75,14 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     datasets.parse_licenses(q)
     datasets.parse_methods(q)
     names.parse_families(q, lexicon)
+    names.parse_series(q, lexicon)
     names.parse_versions(q, lexicon)
     names.parse_variants(q, lexicon)
     names.parse_sizes(q)
     names.parse_tokens(q, lexicon, COMMON_WORDS)
     where, additions, notes, leftover = compose(q)
     sort = next((a.ranking for a in q.atoms if a.ranking), "relevance")
-    structured = not is_true(where) or sort != "relevance"
+    structured = not is_true(where) or sort != "relevance"  # (drops alone are a follow-up's business)
     if structured and not _needs_test_weights(corrected, where):
         where = all_of([where, NOT_TEST])
     free, ignored = _words_left(leftover)
@@ -95,4 +97,5 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
         notes=notes,
         additions=additions,
         asides=asides(q),
+        drops=q.drops,
     )

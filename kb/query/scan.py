@@ -41,6 +41,7 @@ class Scan:
     text: str = ""
     atoms: list[Atom] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
+    drops: list[str] = field(default_factory=list)  # "any resolution is fine": fields a follow-up lets go
 
     def __post_init__(self):
         self.text = self.original.lower()

@@ -24,7 +24,7 @@ KO_UNITS_M = {"억": 100.0, "천만": 10.0, "백만": 1.0, "십만": 0.1, "만":
 EN_UNITS_M = {"b": 1000.0, "bn": 1000.0, "billion": 1000.0, "m": 1.0, "mil": 1.0, "million": 1.0, "k": 0.001,
               "thousand": 0.001}
 
-LESS = (r"(?:under|below|less than|fewer than|smaller than|lighter than|at most|up to|no more than|not more than"
+LESS = (r"(?:under|below|sub-?|less than|fewer than|smaller than|lighter than|at most|up to|no more than|not more than"
         r"|(?:no|not) (?:bigger|larger|heavier|greater) than|not (?:over|above|exceeding)"
         r"|max(?:imum)?(?: of)?|within|<=|=<|≤|<|⩽)")
 MORE = (r"(?:over|above|more than|greater than|larger than|bigger than|heavier than|higher than|better than"
@@ -61,14 +61,14 @@ RANKING_PHRASES: list[tuple[str, str]] = [
     (r"most accurate|highest[\s\-](?:top[\s\-]?1|accuracy|acc)|best[\s\-](?:top[\s\-]?1|accuracy|acc)"
      r"|best[\s\-]performing|top[\s\-]performing|highest[\s\-]scoring|strongest|the best|best model"
      r"|(?:sorted|ranked|ordered) by (?:top[\s\-]?1|accuracy)|(?:top[\s\-]?1|accuracy) (?:is )?(?:the )?highest"
-     r"|(?:가장|제일)\s*(?:정확|성능이?\s*(?:좋|높|뛰어)|좋은|뛰어난|우수|높은\s*(?:정확도|성능|top[\s\-]?1))"
-     r"|(?:정확도|성능|top[\s\-]?1)(?:이|가)?\s*(?:가장|제일)\s*(?:높|좋|뛰어)|최고\s*(?:의\s*)?(?:성능|정확도)"
+     r"|(?:가장|제일|젤)\s*(?:정확|성능이?\s*(?:좋|높|뛰어)|좋은|뛰어난|우수|높은\s*(?:정확도|성능|top[\s\-]?1))"
+     r"|(?:정확도|성능|top[\s\-]?1)(?:이|가)?\s*(?:가장|제일|젤)\s*(?:높|좋|뛰어)|최고\s*(?:의\s*)?(?:성능|정확도)"
      r"|(?:정확도|성능)\s*(?:최고|1위|순으로|높은\s*순)", "top1"),
     (r"smallest|lightest|tiniest|most compact|fewest param\w*|least param\w*|lowest param\w*"
-     rf"|(?:가장|제일)\s*(?:작은|가벼운|경량)|{PARAM_WORD}\s*(?:수|개수)?\s*(?:가|이|는)?\s*(?:가장|제일)\s*적|최경량", "params_asc"),
-    (rf"largest|biggest|heaviest|most param\w*|(?:가장|제일)\s*(?:큰|무거운)|{PARAM_WORD}\s*(?:수|개수)?\s*(?:가|이|는)?\s*(?:가장|제일)\s*많|최대\s*크기",
+     rf"|(?:가장|제일|젤)\s*(?:작은|가벼운|경량)|{PARAM_WORD}\s*(?:수|개수)?\s*(?:가|이|는)?\s*(?:가장|제일|젤)\s*적|최경량", "params_asc"),
+    (rf"largest|biggest|heaviest|most param\w*|(?:가장|제일|젤)\s*(?:큰|무거운)|{PARAM_WORD}\s*(?:수|개수)?\s*(?:가|이|는)?\s*(?:가장|제일|젤)\s*많|최대\s*크기",
      "params_desc"),
-    (r"highest[\s\-]resolution|largest input|해상도가?\s*(?:가장|제일)\s*(?:높|큰)|최고\s*해상도", "resolution_desc"),
+    (r"highest[\s\-]resolution|largest input|해상도가?\s*(?:가장|제일|젤)\s*(?:높|큰)|최고\s*해상도", "resolution_desc"),
 ]
 
 # ---- datasets --------------------------------------------------------------------------------------------------
@@ -118,13 +118,14 @@ STAGE_CUES: list[tuple[str, str, str]] = [
      r"|으로만|로만|에서만|만\s*(?:학습|쓴|사용한)|(?:로|으로|에서)?\s*사전\s*학습만)"),
     ("first",
      r"(?:began|begins|beginning|started|starts|starting|start|initiali[sz]ed|originally|originated|came)\s+(?:as|from|with|out of|on)?\s*(?:an?\s+|the\s+)?$",
-     r"^\s*(?:(?:clip|weights?|checkpoints?|가중치)\s*)?(?:에서|로부터|으로부터)\s*(?:시작|출발)(?:한|하는|된|해서|했던)?"),
+     r"^\s*(?:(?:clip|weights?|checkpoints?|가중치)\s*)?(?:에서|로부터|으로부터)\s*(?:시작|출발)(?:한|하는|된|해서|했던)?"
+     r"|^\s*(?:first|at first|initially)(?![A-Za-z])|^\s*(?:로|으로)\s*(?:먼저|처음)"),
     ("last",
      r"(?:ended|ends|ending|finished|finishing|last (?:training )?stage(?: was| is)?|final (?:training )?stage(?: was| is)?"
      r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
      r"^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?(?:하는|한|되는|해)?|^\s*(?:로|으로)\s*끝(?:난|나는)?"),
     ("pretrain",
-     r"(?:pre-?trained|pre-?training|pretrain|first trained|trained first|from)\s+(?:on|with|using|from)?\s*(?:the\s+)?$",
+     r"(?:pre-?trained|pre-?training|pretrain|first trained|trained first|from)\s+(?:(?:was|were|is)\s+)?(?:on|with|using|from)?\s*(?:the\s+)?$",
      r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:pre-?trained|pre-?training|pretrain|(?:로|으로|에서|에)?\s*사전\s*학습"
      r"|(?:로|으로|에서)?\s*프리\s*트레인|(?:로|으로|에서)?\s*선행\s*학습|(?:을|를)?\s*거쳐(?:서)?)"),
     ("finetune",
@@ -162,7 +163,7 @@ LICENSE_PATTERNS: list[tuple[str, str]] = [
     (r"(?:licen[cs]e|라이선스|라이센스)\s*(?:정보\s*)?(?:가\s*)?(?:없는|없음|미상|unknown|not given|missing|is missing)"
      r"|no licen[cs]e(?: info(?:rmation)?)?|without a licen[cs]e|unlicensed|licen[cs]e unknown", "class:unknown"),
     (r"apache(?:[\s\-]?2(?:\.0)?)?|아파치", "apache-2.0"),
-    (rf"{NOT_AFTER}mit{NOT_BEFORE}", "mit"),
+    (rf"(?<!from )(?<!by ){NOT_AFTER}mit{NOT_BEFORE}", "mit"),  # "EfficientViT from MIT" is the institute
     (rf"{NOT_AFTER}bsd(?:[\s\-]?3(?:[\s\-]?clause)?)?{NOT_BEFORE}", "bsd-3-clause"),
     (rf"{NOT_AFTER}cc[\s\-]?by(?:[\s\-]?4(?:\.0)?)?(?![A-Za-z0-9]|\s?-\s?[A-Za-z])", "cc-by-4.0"),
 ]
@@ -244,7 +245,7 @@ STOPWORDS = set(
     알려줘 알려 주세요 줘 모델 모델은 모델이 모델을 모델들 모델로 모델만 중 중에 중에서 가운데 있는 있어 있나 있나요 것 것은 것을 뭐 뭐야
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들
     해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
-    되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
+    되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 그 그중 이중 버전들 뭐있음 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
     뭐있어 뭐가 있어 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트""".split()
 )
 KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
@@ -253,7 +254,7 @@ KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "�
 EPOCH_PATTERN = rf"(\d{{2,4}})[\s\-]?(?:epochs?|ep|에폭|에포크|epoch\s*schedule)|{NOT_AFTER}(\d{{2,4}})e{NOT_BEFORE}"
 
 
-PATCH_PATTERN = rf"{NOT_AFTER}patch[\s\-]?(?:size\s*)?(\d{{1,2}}){NOT_BEFORE}|{NOT_AFTER}p(\d{{1,2}}){NOT_BEFORE}|패치\s*(\d{{1,2}})"
+PATCH_PATTERN = rf"(\d{{1,2}})\s*[x×]\s*\d{{1,2}}\s*(?:patch(?:es)?|패치)|{NOT_AFTER}patch[\s\-]?(?:size\s*)?(\d{{1,2}}){NOT_BEFORE}|{NOT_AFTER}p(\d{{1,2}}){NOT_BEFORE}|패치\s*(\d{{1,2}})"
 
 
 BATCH_NORM_PATTERN = rf"(?:with\s+)?batch[\s\-]?norm(?:ali[sz]ation)?|{NOT_AFTER}bn{NOT_BEFORE}|배치\s*정규화"
@@ -312,6 +313,13 @@ FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|
 NO_EXTRA_DATA = r"without (?:any )?(?:extra|additional|external) data|no (?:extra|additional|external) data|추가\s*데이터\s*(?:없이|없는|안\s*쓴)"
 # Korean spellings of architecture words the registry writes in Latin
 KO_TOKEN_WORDS = {"하이브리드": "hybrid", "라이트": "lite", "미니멀": "minimal", "퀵겔루": "quickgelu"}
+# "any resolution is fine", "해상도는 상관없어": a field the previous turn fixed, let go (kb.query.followup)
+ANY_FIELD = {
+    "resolution": r"(?:any|whatever|all)\s+(?:input\s+)?(?:resolution|res|size|input size)s?|(?:해상도|입력\s*크기)\s*(?:는|은)?\s*(?:상관\s*없|무관|아무거나|다\s*괜찮)",
+    "size": r"(?:any|whatever|all)\s+(?:model\s+)?sizes?|(?:크기|사이즈)\s*(?:는|은)?\s*(?:상관\s*없|무관|아무거나)",
+    "license": r"(?:any|whatever)\s+licen[cs]es?|라이선스\s*(?:는|은)?\s*(?:상관\s*없|무관)",
+    "data": r"(?:any|whatever)\s+(?:pretraining\s+)?data(?:set)?s?|데이터(?:셋)?\s*(?:는|은)?\s*(?:상관\s*없|무관)",
+}
 RAW_CHECKPOINT = r"원본\s*그대로|그대로인|as released|raw (?:pretrain(?:ing)? )?checkpoints?|pre-?train(?:ing)? checkpoints?|pretrain-only"
 SCRATCH_WORD = r"from scratch|스크래치\s*(?:학습|부터)?|처음부터\s*학습"
 
@@ -333,5 +341,5 @@ COMMON_WORDS = set(
     licensed licenses licences resolution input size sized sizes weights scratch raw went through stage stages last
     began start started ended ending whose predicts predict own skip raw generation generations any either way
     please thanks list lists listing show give which what whats options option bert gpt llama roberta imdb cifar
-    mnist nlp""".split()
+    mnist nlp saw seen""".split()
 )

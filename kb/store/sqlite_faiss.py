@@ -196,22 +196,28 @@ class IndexReader:
         self._model_index = _load_faiss(directory / MODEL_VECTORS)
 
     @classmethod
-    def open(cls, home: Path, expected_embed_model: Optional[str] = None, verify: bool = True) -> "IndexReader":
+    def open(cls, home: Path, expected_embed_model: Optional[str] = None, verify: bool = True,
+             expected_timm: Optional[str] = None) -> "IndexReader":
         home = Path(home)
         build_id = read_pointer(home, "current", strict=True)
         if not build_id:
             raise NoIndex(f"no index in {home}: run `kb ingest` first")
-        return cls.open_build(home, build_dir(home, build_id), expected_embed_model, verify)
+        return cls.open_build(home, build_dir(home, build_id), expected_embed_model, verify, expected_timm)
 
     @classmethod
     def open_build(cls, home: Path, directory: Path, expected_embed_model: Optional[str] = None,
-                   verify: bool = True) -> "IndexReader":
+                   verify: bool = True, expected_timm: Optional[str] = None) -> "IndexReader":
         """A specific build directory, e.g. a finalized build not yet swapped in (nightly canaries)."""
         manifest = read_manifest(directory)
         if manifest.schema_version != SCHEMA_VERSION:
             raise StaleIndex(
                 f"the index uses schema {manifest.schema_version}, this timm-kb reads schema {SCHEMA_VERSION}: "
                 "re-ingest with `kb ingest`"
+            )
+        if expected_timm and manifest.timm_version != expected_timm:
+            raise StaleIndex(
+                f"the index was built with timm {manifest.timm_version}, timm {expected_timm} is installed: "
+                "re-ingest with `kb ingest` (or `kb nightly`)"
             )
         if expected_embed_model and manifest.embed_model != expected_embed_model:
             raise StaleIndex(
@@ -236,7 +242,8 @@ class IndexReader:
         current = read_pointer(self.home, "current", strict=True)
         if not current or current == self.build_id:
             return None
-        return IndexReader.open(self.home, expected_embed_model=self.manifest.embed_model)
+        return IndexReader.open(self.home, expected_embed_model=self.manifest.embed_model,
+                                expected_timm=self.manifest.timm_version)
 
     def records(self) -> list[ModelRecord]:
         return self._records

@@ -195,7 +195,7 @@ def test_decode_box_shows_parts_facts_and_suggestions():
     assert "작은 모델 / small model" in side and "ImageNet-22k 데이터" in side
     assert "81.5%" in side and "mit" in side and "in22k (train)" in side
     at.sidebar.text_input(key="decode_name").set_value("alpah_smal").run()
-    assert "unknown model name: alpah_smal" in at.sidebar.error[0].value
+    assert unescape_markdown(at.sidebar.error[0].value) == "unknown model name: alpah_smal"  # shown as typed, never as markdown
     assert "alpha_small_384.x_in22k" in "\n".join(m.value for m in at.sidebar.markdown)
 
 
