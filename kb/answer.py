@@ -9,7 +9,7 @@ from typing import Optional
 
 from kb.licenses import license_class
 from kb.query.describe import chips
-from kb.schema import FollowUp, Lang, ModelHit, PassageHit, Relaxation, Understanding
+from kb.schema import Comparison, FollowUp, Lang, NoteQuote, ModelHit, PassageHit, Relaxation, Understanding
 
 SORT_LABELS: dict[str, dict[Lang, str]] = {
     "top1": {"en": "most accurate first", "ko": "정확도 높은 순"},
@@ -51,6 +51,9 @@ TEXT: dict[str, dict[Lang, str]] = {
     "new_subject": {"en": "(A new question: the previous filters were dropped.)", "ko": "(새 질문으로 보고 앞의 조건은 뺐습니다.)"},
     "corrected": {"en": "Read '{written}' as {read_as}.", "ko": "'{written}'을(를) {read_as}(으)로 읽었습니다."},
     "ignored": {"en": "Not used: {words}.", "ko": "쓰지 않은 말: {words}."},
+    "notes_say": {"en": " The notes: “{quote}” {cite}.", "ko": " 노트: “{quote}” {cite}."},
+    "code_line": {"en": "In code: {code}", "ko": "코드로는: {code}"},
+    "compared": {"en": "Compared {names}. They differ in: {fields}.", "ko": "{names} 비교: 다른 점은 {fields}입니다."},
     "custom_license": {"en": " Some have a custom licence: check its terms.", "ko": " 자체 라이선스인 가중치가 있습니다: 조건을 확인하세요."},
 }
 
@@ -99,6 +102,14 @@ def _snippet(text: str, limit: int = 220) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def _cite(quote: NoteQuote) -> str:
+    return f"[{quote.source} § {quote.heading}]"
+
+
+def _quoted(quote: NoteQuote, lang: Lang) -> str:
+    return TEXT["code_line"][lang].format(code=quote.text) if quote.code else quote.text
+
+
 def compose_answer(
     lang: Lang,
     read: Understanding,
@@ -107,9 +118,14 @@ def compose_answer(
     passages: list[PassageHit],
     relaxations: list[Relaxation],
     follow_up: Optional[FollowUp] = None,
+    comparison: Optional[Comparison] = None,
+    quotes: Optional[list[NoteQuote]] = None,
     max_citations: int = 3,
 ) -> str:
     """A few sentences: the count and the best match, or the nearest relaxations, then citations."""
+    if comparison is not None:
+        differs = [row.label for row in comparison.rows if row.differs]
+        return TEXT["compared"][lang].format(names=", ".join(comparison.names), fields=", ".join(differs) or "-")
     described = " · ".join(condition_chips(read.where, read.sort, lang))
     cond = described or TEXT["any"][lang]
     cites = " ".join(dict.fromkeys(citation(p) for p in passages[:max_citations]))
@@ -132,13 +148,20 @@ def compose_answer(
             if any(license_class(m.license) == "custom" for m in models):
                 text += TEXT["custom_license"][lang]
         text += notes
+        for quote in quotes or []:  # the notes say something about it: their sentences, cited
+            text += TEXT["notes_say"][lang].format(quote=_quoted(quote, lang), cite=_cite(quote))
         if cites:
             text += TEXT["see"][lang].format(cites=cites)
         return text
     if not passages:
         return TEXT["no_notes"][lang] + notes
-    best = passages[0]
-    text = f"{TEXT['notes_only'][lang]} “{_snippet(best.text)}” {citation(best)}"
+    if quotes:  # the sentences that answer, first; code is said to be code
+        text = " ".join(f"{_quoted(q, lang)} {_cite(q)}" for q in quotes)
+        quoted = {_cite(q) for q in quotes}
+        cites = " ".join(c for c in dict.fromkeys(citation(p) for p in passages[:max_citations]) if c not in quoted)
+    else:
+        best = passages[0]
+        text = f"{TEXT['notes_only'][lang]} “{_snippet(best.text)}” {citation(best)}"
     if read.is_structured() and total_matches:
         text += " " + TEXT["found"][lang].format(n=total_matches, s="" if total_matches == 1 else "s", cond=cond)
-    return text + notes + (TEXT["see"][lang].format(cites=cites) if len(passages) > 1 else "")
+    return text + notes + (TEXT["see"][lang].format(cites=cites) if cites and len(passages) > 1 else "")

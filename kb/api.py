@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 from kb.query.expression import Where
-from kb.schema import Answer, CheckFinding, Explanation, Lang, Manifest, ModelRecord, QueryFilters
+from kb.schema import Answer, CheckFinding, Explanation, Lang, LicenseClassRow, Manifest, ModelRecord, QueryFilters
 
 
 class KnowledgeBase:
@@ -101,6 +101,10 @@ class KnowledgeBase:
     def explain(self, name: str) -> Explanation:
         return explain_name(name, self._searcher.records_by_name, self._searcher.live_parsed)
 
+    def compare(self, names: list[str], lang: Lang = "en"):
+        """2-4 weights side by side (tags, or architectures standing for their default tag)."""
+        return self._searcher.compare(names, lang)
+
     def findings(self) -> list[CheckFinding]:
         """What `kb check` reports: mentions that no longer resolve, notes that disagree with the registry."""
         return self._reader.documents("finding")
@@ -175,7 +179,7 @@ def list_models(filters: "QueryFilters | Where", sort: str = "relevance",
     return rank(found, sort) if sort != "relevance" else found
 
 
-def license_classes(records: Optional[list[ModelRecord]] = None) -> list["LicenseClassRow"]:
+def license_classes(records: Optional[list[ModelRecord]] = None) -> list[LicenseClassRow]:
     """The licence classes (kb.licenses) with the live registry's licence ids and their weight counts."""
     from collections import Counter
 

@@ -76,6 +76,7 @@ class SystemScore(_Model):
     exact: Optional[float] = None
     note_hit5: Optional[float] = None
     note_mrr10: Optional[float] = None
+    note_quote: Optional[float] = None  # the key phrase is in the answer text itself (not only in a passage)
     misses: list[ItemResult] = Field(default_factory=list)
     items: list[ItemResult] = Field(default_factory=list)
 
@@ -129,11 +130,19 @@ class System:
     def passages(self, item: EvalItem) -> list[PassageHit]:
         raise NotImplementedError
 
+    def answer_text(self, item: EvalItem) -> Optional[str]:
+        """The answer as a reader sees it, for the key-phrase rate; None for systems that give none."""
+        return None
+
 
 def score_system(system: System, items: list[EvalItem]) -> SystemScore:
     results: dict[str, list[ItemResult]] = {"set": [], "exact": [], "note": []}
+    quoted: list[float] = []
     for item in items:
         if item.kind == "note":
+            text = system.answer_text(item)
+            if text is not None:
+                quoted.append(float((item.phrase or "").lower() in text.lower()))
             rank = passage_rank(system.passages(item), item.source or "", item.phrase or "")
             results["note"].append(
                 ItemResult(kind=item.kind, q=item.q, score=(1.0 / rank) if rank else 0.0, hit=bool(rank and rank <= 5),
@@ -158,6 +167,7 @@ def score_system(system: System, items: list[EvalItem]) -> SystemScore:
         exact=mean([r.score for r in results["exact"]]),
         note_hit5=mean([float(bool(r.hit)) for r in notes]),
         note_mrr10=mean([r.score for r in notes]),
+        note_quote=mean(quoted),
         misses=[r for r in all_items if r.score < 1.0 or r.hit is False],
         items=all_items,
     )
@@ -192,6 +202,9 @@ class TimmKB(System):
 
     def passages(self, item):
         return self._ask(item).passages
+
+    def answer_text(self, item):
+        return self._ask(item).answer
 
 
 def wildcard_patterns(filters: QueryFilters) -> list[str]:

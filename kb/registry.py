@@ -16,7 +16,7 @@ from kb.config import RESULTS_DIR, cache_dir
 from kb.files import write_cache
 from kb.naming import parse_timm_name
 from kb.params import load_params, shipped_params_file
-from kb.results import native_result, read_results
+from kb.results import native_result, read_results, read_speeds, speed_facts
 from kb.schema import SCHEMA_VERSION, ModelRecord
 
 HF_URL = "https://huggingface.co/{}"
@@ -41,7 +41,8 @@ def _size(value) -> Optional[tuple[int, int, int]]:
     return tuple(int(v) for v in value) if value else None  # type: ignore[return-value]
 
 
-def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, version: str) -> ModelRecord:
+def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, version: str,
+                 speeds: Optional[list] = None) -> ModelRecord:
     parsed = parse_timm_name(name)
     input_size = _size(cfg.get("input_size")) or (3, 224, 224)
     native = input_size[-1]
@@ -64,6 +65,11 @@ def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, ve
         test_input_size=_size(cfg.get("test_input_size")),
         crop_pct=cfg.get("crop_pct"),
         test_crop_pct=cfg.get("test_crop_pct"),
+        crop_mode=cfg.get("crop_mode") or None,
+        interpolation=cfg.get("interpolation") or None,
+        mean=tuple(cfg["mean"]) if cfg.get("mean") else None,
+        std=tuple(cfg["std"]) if cfg.get("std") else None,
+        **speed_facts(speeds or [], native),
         num_classes=cfg.get("num_classes"),
         license=cfg.get("license") or None,
         hf_hub_id=hub_id,
@@ -93,21 +99,23 @@ def build_registry(
     names = timm.list_models(pretrained=True)
     params = load_params(names, version, progress=progress, home=home, stats=stats)
     results = read_results(results_dir)
+    speeds = read_speeds(results_dir)
     records = []
     for name in progress(names) if progress else names:
         cfg = get_pretrained_cfg(name).to_dict()
-        records.append(build_record(name, cfg, params.get(name), results.get(name, []), version))
+        records.append(build_record(name, cfg, params.get(name), results.get(name, []), version,
+                                    speeds.get(name.split(".")[0], [])))
     return records
 
 
 def _cache_key(results_dir: Path) -> str:
     digest = hashlib.sha256(f"schema={SCHEMA_VERSION};timm={timm_version()}".encode())
-    for path in sorted(results_dir.glob("results-*.csv")) + [shipped_params_file(timm_version())]:
+    for path in sorted(results_dir.glob("*.csv")) + [shipped_params_file(timm_version())]:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     # the decoder's vocabulary shapes every record: a change to it must rebuild the cache
-    for module in ("naming.py", "vocab.py"):
+    for module in ("naming.py", "vocab.py", "registry.py", "results.py"):
         source = Path(__file__).with_name(module)
         if source.is_file():
             digest.update(source.read_bytes())

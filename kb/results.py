@@ -68,3 +68,40 @@ def native_result(rows: list[EvalResult], benchmark: str, native_size: int) -> E
         if row.benchmark == benchmark and row.img_size == native_size:
             return row
     return None
+
+
+# inference benchmark file -> the speed field of a record it fills
+SPEED_FILES = {
+    "benchmark-infer-amp-nchw-pt291-cu128-4090.csv": "images_per_sec_gpu",  # RTX 4090, AMP, batch 1024
+    "benchmark-infer-fp32-nchw-pt240-cpu-i7_12700h-dynamo.csv": "images_per_sec_cpu",  # i7-12700H, fp32, batch 1
+}
+
+
+def read_speeds(results_dir: Path) -> dict[str, list[dict]]:
+    """arch -> rows {img_size, field, images_per_sec, gmacs} of timm's inference benchmark tables (by architecture)."""
+    found: dict[str, list[dict]] = {}
+    for name, field in SPEED_FILES.items():
+        path = results_dir / name
+        if not path.is_file():
+            continue
+        with path.open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                size, rate = parse_number(row.get("infer_img_size", "")), parse_number(row.get("infer_samples_per_sec", ""))
+                if row.get("model") and size and rate:
+                    found.setdefault(row["model"], []).append(
+                        {"img_size": int(size), "field": field, "images_per_sec": rate,
+                         "gmacs": parse_number(row.get("infer_gmacs", ""))})
+    return found
+
+
+def speed_facts(rows: list[dict], native_size: int) -> dict:
+    """GMACs and images/s of an architecture at the tag's input size (else the size timm measured it at)."""
+    facts: dict = {}
+    for field in SPEED_FILES.values():
+        mine = [r for r in rows if r["field"] == field]
+        row = next((r for r in mine if r["img_size"] == native_size), mine[0] if mine else None)
+        if row:
+            facts[field] = row["images_per_sec"]
+            facts.setdefault("gmacs", row["gmacs"] if row["img_size"] == native_size else None)
+            facts.setdefault("speed_img_size", row["img_size"])
+    return facts

@@ -11,9 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb.query.expression import Where
-
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: preprocessing, speed and paper facts in records
 
 Lang = Literal["ko", "en"]
 Stage = Literal["pretrain", "intermediate", "finetune", "train"]
@@ -101,6 +99,14 @@ class ModelRecord(_Model):
     test_input_size: Optional[tuple[int, int, int]] = None
     crop_pct: Optional[float] = None
     test_crop_pct: Optional[float] = None
+    crop_mode: Optional[str] = None
+    interpolation: Optional[str] = None
+    mean: Optional[tuple[float, ...]] = None
+    std: Optional[tuple[float, ...]] = None
+    gmacs: Optional[float] = None  # from timm's inference benchmarks, at the input size (None: not measured there)
+    images_per_sec_gpu: Optional[float] = None  # RTX 4090, AMP, batch 1024
+    images_per_sec_cpu: Optional[float] = None  # i7-12700H, fp32, batch 1
+    speed_img_size: Optional[int] = None  # the size the speeds were measured at
     num_classes: Optional[int] = None
     license: Optional[str] = None
     hf_hub_id: Optional[str] = None
@@ -254,136 +260,20 @@ class IngestReport(_Model):
     message: str = ""
 
 
-
-# --------------------------------------------------------------------------------------------------------------
-# Questions and answers (kb.query, kb.search, kb.answer)
-# --------------------------------------------------------------------------------------------------------------
-
-SortKey = Literal["relevance", "top1", "params_asc", "params_desc", "resolution_desc"]
-
-
-class QueryFilters(_Model):
-    """What the rules understood of a question. Empty lists mean "no constraint"."""
-
-    sizes: list[str] = Field(default_factory=list)  # any of
-    datasets: list[str] = Field(default_factory=list)  # all of these must appear anywhere in the chain
-    any_datasets: list[str] = Field(default_factory=list)  # "Instagram or YFCC": at least one of these
-    pretrain_datasets: list[str] = Field(default_factory=list)
-    finetune_datasets: list[str] = Field(default_factory=list)
-    in1k_only: bool = False
-    not_finetuned: bool = False  # "pretrained only", "파인튜닝 안 한": no fine-tune step in the tag
-    epochs: Optional[int] = None  # "the 450-epoch schedule": a 450e / e450 token in the tag
-    patch_size: Optional[int] = None  # "patch16", "ViT-B/16": a patch16 / p16 token in the architecture
-    resolution: Optional[int] = None
-    min_params_m: Optional[float] = None
-    max_params_m: Optional[float] = None
-    min_top1: Optional[float] = None
-    families: list[str] = Field(default_factory=list)  # any of
-    archs: list[str] = Field(default_factory=list)  # explicit architectures, any of
-    names: list[str] = Field(default_factory=list)  # explicit full tags, any of
-    methods: list[str] = Field(default_factory=list)  # all of
-    licenses: list[str] = Field(default_factory=list)  # any of
-    sort: SortKey = "relevance"
-    free_text: str = ""  # what the rules did not consume, for semantic search
-    wants_explanation: bool = False  # "what does X mean", "X는 무엇": lead the answer with the notes
-    matched_phrases: list[str] = Field(default_factory=list)  # the words the rules recognised, for display
-
-    def is_structured(self) -> bool:
-        return bool(
-            self.sizes or self.datasets or self.any_datasets or self.pretrain_datasets or self.finetune_datasets
-            or self.in1k_only or self.not_finetuned or self.epochs is not None or self.patch_size is not None
-            or self.resolution or self.min_params_m is not None or self.max_params_m is not None
-            or self.min_top1 is not None or self.families or self.archs or self.names or self.methods
-            or self.licenses or self.sort != "relevance"
-        )
-
-
-class LicenseClassRow(_Model):
-    """`kb licenses`: one licence class with the registry's ids in it and how many weights use each."""
-
-    license_class: str
-    label_en: str
-    label_ko: str
-    licenses: dict[str, int] = Field(default_factory=dict)
-
-
-class Correction(_Model):
-    written: str  # as typed: "convnxt"
-    read_as: str  # what it was read as: "convnext"
-
-
-class Understanding(_Model):
-    """What a question asks for: a filter expression (kb.query.expression), a ranking, and where every word went."""
-
-    where: Optional[Where] = None  # None: no structured condition (a question for the notes)
-    sort: SortKey = "relevance"
-    free_text: str = ""  # what the rules did not consume, for semantic search
-    wants_explanation: bool = False
-    matched_phrases: list[str] = Field(default_factory=list)
-    ignored_words: list[str] = Field(default_factory=list)  # used by no rule, known to no stop list
-    corrections: list[Correction] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)  # how operators were read ("widened: fine-tuned or not")
-    additions: list[Where] = Field(default_factory=list)  # "include nano as well": what to add to a previous turn
-    asides: list[Where] = Field(default_factory=list)  # conditions read inside parentheses
-    drops: list[str] = Field(default_factory=list)  # "any resolution is fine": fields to let go of
-    syntax: bool = False  # written in the --where syntax
-
-    def is_structured(self) -> bool:
-        return self.where is not None or self.sort != "relevance"
-
-
-class FollowUp(_Model):
-    """How a conversation turn related to the one before it."""
-
-    mode: Literal["first", "refine", "new"]
-    previous: str = ""  # the previous turn's expression, in the --where syntax
-    reason: str = ""
-
-
-class ModelHit(_Model):
-    name: str
-    score: float
-    why: list[str] = Field(default_factory=list)
-    params_m: Optional[float] = None
-    top1: Optional[float] = None
-    resolution: Optional[int] = None
-    test_resolution: Optional[int] = None
-    license: Optional[str] = None
-    hf_url: Optional[str] = None
-
-
-class PassageHit(_Model):
-    source: str
-    heading: str
-    text: str
-    score: float
-    models: list[str] = Field(default_factory=list)
-
-
-class Relaxation(_Model):
-    dropped: str  # which filter was relaxed, e.g. "resolution=448"
-    description: str
-    description_ko: str = ""
-    total_matches: int
-    examples: list[str] = Field(default_factory=list)
-
-
-class Answer(_Model):
-    """`kb query --json`: the documented, stable contract."""
-
-    query: str
-    language: Lang
-    filters: QueryFilters
-    models: list[ModelHit] = Field(default_factory=list)
-    total_matches: int = 0
-    passages: list[PassageHit] = Field(default_factory=list)
-    answer: str = ""
-    relaxations: list[Relaxation] = Field(default_factory=list)
-    # added with the filter expression (the keys above are the stable contract; these are new keys)
-    where: Optional[Where] = None  # the expression the answer matched, AND / OR / NOT of conditions
-    where_text: str = ""  # the same in the --where syntax
-    where_words: str = ""  # the same in words, in the answer's language
-    sort: SortKey = "relevance"
-    ignored_words: list[str] = Field(default_factory=list)
-    corrections: list[Correction] = Field(default_factory=list)
-    follow_up: Optional[FollowUp] = None
+# The answer side lives in its own module (kb.schema_answers) to keep both readable; it is part of this API.
+from kb.schema_answers import (  # noqa: E402, F401
+    QueryFilters,
+    LicenseClassRow,
+    Correction,
+    Understanding,
+    FollowUp,
+    Preprocessing,
+    ModelHit,
+    PassageHit,
+    Relaxation,
+    ComparisonRow,
+    Comparison,
+    NoteQuote,
+    Answer,
+    SortKey,
+)

@@ -21,6 +21,7 @@ import numpy as np
 
 from kb.answer import compose_answer
 from kb.describe import describe_record, passage_index_text
+from kb.extract import SentenceIndex, best_sentences
 from kb.filters import Matcher
 from kb.glossary import translate_tokens
 from kb.language import detect_language, validate_question
@@ -31,7 +32,10 @@ from kb.query.legacy import filters_of, where_of
 from kb.query.lexicon import Lexicon
 from kb.query.parse import understand
 from kb.rank import rank, relaxations, repair_empty, why_matched
-from kb.schema import Answer, FollowUp, Lang, ModelHit, ModelRecord, Passage, PassageHit, QueryFilters, Understanding
+from kb.licenses import license_class
+from kb.schema import (
+    Answer, Comparison, FollowUp, Lang, ModelHit, NoteQuote, ModelRecord, Passage, PassageHit, Preprocessing, QueryFilters, Understanding,
+)
 
 DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.3
@@ -42,7 +46,18 @@ MAX_FREE_TEXT_MODELS = 10
 # A passage linked to a returned model gains about half of what a first place in the dense list is worth.
 LINK_BONUS = {"relative": 0.5 * DENSE_WEIGHT, "rrf": 0.5 * DENSE_WEIGHT / (RRF_K + 1)}
 FUSIONS = tuple(LINK_BONUS)
-SPECIFIC_ANSWER_SET = 20  # answer sets up to this size give linked passages the full bonus
+SPECIFIC_ANSWER_SET = 20
+QUOTES = 3  # sentences an answer leads with
+QUOTE_SHARE = 0.25  # a structured answer also quotes the notes when a sentence holds a quarter of the question's terms  # answer sets up to this size give linked passages the full bonus
+
+
+def paper_urls(paper_ids: list[str]) -> list[str]:
+    """arXiv ids of the registry as links; ids that are already links stay as they are."""
+    urls = []
+    for paper in paper_ids:
+        arxiv = paper.split(":", 1)[1] if paper.lower().startswith("arxiv:") else None
+        urls.append(f"https://arxiv.org/abs/{arxiv}" if arxiv else paper if paper.startswith("http") else "")
+    return [u for u in urls if u]
 
 
 def to_model_hit(record: ModelRecord, score: float, why: list[str]) -> ModelHit:
@@ -56,6 +71,16 @@ def to_model_hit(record: ModelRecord, score: float, why: list[str]) -> ModelHit:
         test_resolution=record.test_resolution,
         license=record.license,
         hf_url=record.hf_url,
+        create_model=f'timm.create_model("{record.name}", pretrained=True)',
+        top5=record.top5,
+        license_class=license_class(record.license),
+        paper_urls=paper_urls(record.paper_ids),
+        preprocessing=Preprocessing(input_size=record.input_size, interpolation=record.interpolation,
+                                    crop_pct=record.crop_pct, crop_mode=record.crop_mode, mean=record.mean,
+                                    std=record.std),
+        gmacs=record.gmacs,
+        images_per_sec_gpu=record.images_per_sec_gpu,
+        images_per_sec_cpu=record.images_per_sec_cpu,
     )
 
 
@@ -78,6 +103,7 @@ class Searcher:
         passage_tokens = reader.passage_tokens if reader.tokens_current else [tokenize(passage_index_text(p)) for p in self.passages]
         self.bm25 = BM25Index.build([p.id for p in self.passages], passage_tokens)
         self._model_bm25: Optional[BM25Index] = None
+        self.sentences = SentenceIndex()
 
     @cached_property
     def embedder(self):
@@ -181,7 +207,13 @@ class Searcher:
                     models.append(to_model_hit(record, score, ["semantic match"]))
             total = 0  # free-text model hits are suggestions, not a matched set
 
-        text = compose_answer(language, read, models, total, passages, relaxed, follow_up)
+        comparison = self._comparison(question, read, language)
+        note_question = not read.is_structured() or read.wants_explanation
+        # a note question leads with the sentences that answer; a structured one adds them when they fit well
+        found = [] if comparison is not None else best_sentences(
+            question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.bm25.idf, QUOTES)
+        quotes = [NoteQuote(text=q.text, code=q.code, source=q.passage.source, heading=q.passage.heading) for q in found]
+        text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes)
         return Answer(
             query=question,
             language=language,
@@ -198,7 +230,24 @@ class Searcher:
             ignored_words=read.ignored_words,
             corrections=read.corrections,
             follow_up=follow_up,
+            comparison=comparison,
+            quote=quotes[0] if quotes else None,
+            quotes=quotes,
         )
+
+    def compare(self, names: list[str], lang: Lang = "en") -> Comparison:
+        from kb.compare import compare, resolve
+
+        return compare(resolve(names, self.records_by_name, self.lexicon.names.arch_tags), self.passages, lang)
+
+    def _comparison(self, question: str, read: Understanding, lang: Lang) -> Optional[Comparison]:
+        """"compare A and B", "A랑 B 차이": the names the question gives, side by side."""
+        from kb.compare import names_to_compare
+        from kb.query.expression import positive_conds
+
+        named = [str(c.value) for c in positive_conds(read.where) if c.field in ("name", "arch") and "*" not in str(c.value)]
+        chosen = names_to_compare(question, named)
+        return self.compare(chosen, lang) if chosen else None
 
     def _passage_hits(self, scored: list[tuple[str, float]]) -> list[PassageHit]:
         hits = []

@@ -59,7 +59,7 @@ def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> lis
     first = min((a.start for a in atoms if a.start >= cue.end), default=None)
     if first is None:
         return []
-    if any(c.kind == "boundary" and cue.end <= c.start < first and text[c.start:c.end] in ",;()[]—–" for c in cues):
+    if any(c.kind == "boundary" and cue.end <= c.start < first and text[c.start:c.end] in ",;—–" for c in cues):
         return []  # "excluding the Microsoft M-series, with fewer than 30M": nothing of it was read
     stop = min((c for c in cues if c.start >= first and c.kind in _ENDS_SCOPE), key=lambda c: c.start, default=None)
     hard = min((c.start for c in cues if cue.end <= c.start < first and c.kind != "boundary" and c.kind in _ENDS_SCOPE),
@@ -125,7 +125,8 @@ def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str, chain
             if atom in scope or atom.end > start:
                 continue
             between = [c for c in cues if atom.end <= c.start < start]
-            commas = all(c.kind == "boundary" and original[c.start:c.end] == "," for c in between) and atom.group == last.group
+            alike = atom.group == last.group or (atom.group in TAG_LIKE and last.group in TAG_LIKE)
+            commas = all(c.kind == "boundary" and original[c.start:c.end] == "," for c in between) and alike
             listed = commas or all(c.kind == "list" for c in between)
             if (between and not listed) or not _adjacent(text[atom.end:start]):
                 break
@@ -294,6 +295,10 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
                          and not _is_pattern(a.where)]
             dropped.update(id(a) for a in described)
             notes += [f"defined by the pattern: {a.text}" for a in described]
+    archs = {str(a.where.value) for a in atoms if a.group == "arch" and getattr(a.where, "kind", "") == "cond"}
+    for atom in atoms:  # "the arch X (saw X.tag in a config)": the tag is one of the arch's, not a narrowing
+        if atom.group == "name" and getattr(atom.where, "kind", "") == "cond" and str(atom.where.value).split(".")[0] in archs:
+            dropped.add(id(atom))
     live = [a for a in atoms if id(a) not in dropped]
     positive = [a for a in live if negations.get(id(a), 0) % 2 == 0]
     negative = [a for a in live if negations.get(id(a), 0) % 2 == 1]

@@ -143,7 +143,7 @@ NOT_FINETUNED_PATTERNS = [
     rf"(?:not|never|no|without(?: any)?)\s+(?:been\s+)?{FINETUNE_WORD}(?:\s+(?:on|to)\s+\S+)?",
     rf"{NOT_AFTER}un[\s\-]?fine[\s\-]?tuned|pre[\s\-]?train(?:ed|ing)?[\s\-]only|only pre[\s\-]?trained|before fine[\s\-]?tuning",
     rf"(?:{NOT_AFTER}(?:{IMAGENET}{SEP})?\d+\s*k\s*(?:로|으로|에)?\s*)?{FINETUNE_WORD}\s*(?:은|는|을|를|이|가|도)?\s*(?:안\s*(?:한|된|했|하|됨)|하지\s*않|되지\s*않|없|전)",
-    r"사전\s*학습만\s*(?:한|된|하고|해서|했고|된\s*것)|파인\s*튜닝\s*없이",
+    r"사전\s*학습만\s*(?:한|된|된\s*것)|사전\s*학습만(?=\s*(?:하고|해서|했고))|파인\s*튜닝\s*없이",
 ]
 # "from in22k to in1k", "in22k -> in1k", "in22k에서 in1k로": a two-stage chain written as one phrase
 CHAIN_CONNECTOR = (r"^[\s_]*(?:clip\s*|클립\s*)?(?:->|→|=>|to|then(?: to)?|then fine-?tuned (?:on|to)|ft|에서|으로부터|로부터|후|다음"
@@ -277,7 +277,7 @@ CUES: list[tuple[str, str]] = [
                  rf"|{NOT_AFTER}(?:excluded|left out|not included|removed){NOT_BEFORE}"),
     ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
     ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께)"
-                  rf"|{NOT_AFTER}(?:included|too|as well|also){NOT_BEFORE}"),
+                  rf"|{NOT_AFTER}(?:included|too(?!\s+(?:much|many|big|large|small|slow|fast|heavy|long|few|little))|as well|also){NOT_BEFORE}"),
     ("or_post", r"(?:이든|든|이던|던)(?=[\s,]|$)"),  # "A이든 B든": each closes an alternative (joined backwards)
     ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|아니면|(?<=[A-Za-z0-9\x01])(?:이나|나)(?=\s)"),
     ("list", r"(?<=[A-Za-z0-9_\x01가-힣%])\s?(?:이랑|랑|및)(?=\s)"),  # "tf_ 포팅이랑 pruned는 빼고": one list

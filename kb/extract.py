@@ -1,0 +1,121 @@
+"""The sentence that answers: chosen inside the best passages, so a note answer leads with it, not with a block.
+
+Each passage of the top five is cut into sentences (lines, list items, and sentence ends in both languages;
+code lines apart). A sentence scores by its passage's fused retrieval score (relative to the best passage) plus
+how many of the question's terms it holds (the question's tokens and their glossary translations, the same
+tokens BM25 uses). Code is never quoted as prose: a code line wins only when no sentence holds a question term,
+and then it is returned as code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from kb.glossary import translate_tokens
+from kb.lexical import tokenize
+from kb.schema import PassageHit
+
+PASSAGES = 5
+PER_PASSAGE = 2
+TERM_WEIGHT = 1.0  # a sentence with every question term outweighs a better-ranked passage without them
+PASSAGE_WEIGHT = 0.6
+MAX_CHARS = 320
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)`|`(?!\w)|^#+\s*|^\s*(?:[-*+]|\d+[.)])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+(?=[A-Z가-힣\"'(\[])|(?<=[다요])\.\s+")
+_STOP_TERMS = {"timm", "모델", "model", "weight"}
+# what kind of answer the question asks for, and what such an answer looks like
+ANSWER_SHAPES = [
+    (re.compile(r"\bwhen\b|언제|날짜|발표", re.I), re.compile(r"\b\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\b|\b(?:19|20)\d{2}\b")),
+    (re.compile(r"how (?:many|much|big|large|fast)|what (?:accuracy|size|resolution|top-?1)|몇|얼마|정확도|크기|사이즈|파라미터|배\b", re.I),
+     re.compile(r"\d")),
+]
+SHAPE_BONUS = 0.3
+LEAD_IN_PENALTY = 0.4
+
+
+@dataclass
+class Quote:
+    text: str
+    passage: PassageHit
+    code: bool = False
+
+
+def _units(text: str) -> list[tuple[str, bool]]:
+    """(sentence, is code) for a passage's text, markup removed from prose."""
+    units: list[tuple[str, bool]] = []
+    in_code = False
+    for line in text.splitlines():
+        if line.strip().startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            stripped = line.strip()
+            if stripped.startswith(("#", "//")):  # a comment is prose: "# Step 5: Large kernel sizes (3×3 → 7×7)"
+                units.append((stripped.lstrip("#/ ").strip(), False))
+            elif stripped:
+                units.append((stripped, True))
+            continue
+        clean = _MARKUP.sub("", line).strip()
+        units += [(part.strip(), False) for part in _SENTENCE_END.split(clean) if len(part.strip()) > 3]
+    return units
+
+
+class SentenceIndex:
+    """Sentences and their tokens per passage, cut once and kept (warm questions pay nothing for them)."""
+
+    def __init__(self):
+        self._cache: dict[tuple[str, str], list[tuple[str, bool, frozenset[str]]]] = {}
+
+    def units(self, passage: PassageHit) -> list[tuple[str, bool, frozenset[str]]]:
+        key = (passage.source, passage.heading + "\n" + passage.text)
+        if key not in self._cache:
+            self._cache[key] = [(text, code, frozenset(tokenize(text))) for text, code in _units(passage.text)]
+        return self._cache[key]
+
+    def heading_tokens(self, passage: PassageHit) -> frozenset[str]:
+        key = ("heading", passage.heading)
+        if key not in self._cache:
+            self._cache[key] = [("", False, frozenset(tokenize(passage.heading)))]
+        return self._cache[key][0][2]
+
+
+def best_sentences(question: str, passages: list[PassageHit], index: Optional[SentenceIndex] = None,
+                   min_share: float = 0.0, idf: Optional[dict[str, float]] = None, limit: int = 2) -> list[Quote]:
+    """The best sentences of the top passages (at most two per passage), or none when no sentence holds a
+    question term (or holds under `min_share` of them, the passage's heading counting half). Terms weigh by
+    their IDF over the notes when `idf` is given: "Blur Pooling" matters more than "모델"."""
+    index = index or SentenceIndex()
+    tokens = [t for t in tokenize(question) if t not in _STOP_TERMS]
+    terms = set(tokens) | set(translate_tokens(tokens))
+    if not passages or not terms:
+        return []
+    weight_of = {t: (idf or {}).get(t, 1.0 if not idf else 0.5) for t in terms}
+    total = sum(weight_of.values()) or 1.0
+    top = max(p.score for p in passages[:PASSAGES]) or 1.0
+    shapes = [shape for asks, shape in ANSWER_SHAPES if asks.search(question)]
+    scored: list[tuple[float, int, Quote]] = []
+    for rank, passage in enumerate(passages[:PASSAGES]):
+        weight = PASSAGE_WEIGHT * max(passage.score, 0.0) / top
+        heading = terms & index.heading_tokens(passage)
+        candidates: list[tuple[float, int, Quote]] = []
+        for order, (sentence, code, sentence_tokens) in enumerate(index.units(passage)):
+            found = terms & sentence_tokens
+            if not found:
+                continue
+            share = (sum(weight_of[t] for t in found) + 0.5 * sum(weight_of[t] for t in heading - found)) / total
+            if share < min_share:
+                continue
+            score = weight + TERM_WEIGHT * share - (0.5 if code else 0.0)
+            score += SHAPE_BONUS * any(shape.search(sentence) for shape in shapes)
+            if sentence.rstrip().endswith(":") or len(sentence_tokens) < 3:
+                score -= LEAD_IN_PENALTY  # "ResNet-50에서 시작하여 …:" introduces an answer, it is not one
+            candidates.append((score, -(rank * 1000 + order), Quote(sentence[:MAX_CHARS], passage, code)))
+        scored += sorted(candidates, key=lambda item: item[:2], reverse=True)[:PER_PASSAGE]
+    scored.sort(key=lambda item: item[:2], reverse=True)
+    unique: list[Quote] = []
+    for _, _, quote in scored:
+        if quote.text not in {q.text for q in unique}:  # the suffix guide says some things twice
+            unique.append(quote)
+    return unique[:limit]
