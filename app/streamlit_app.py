@@ -29,8 +29,9 @@ from kb import BadInput, KBError, Lang, NoIndex, QueryFilters, Where, citation, 
 
 log = logging.getLogger("timm-kb.app")
 KB_OVERRIDE = "kb_override"
-ANSWER_LIMIT = 200
-NAME_LIST_LIMIT = 60
+# our own constant CSS: a side-by-side of long names scrolls inside its answer instead of widening the page
+WIDE_TABLES_SCROLL = "<style>[data-testid=stMarkdownContainer] table {display: block; overflow-x: auto;}</style>"
+ANSWER_LIMIT = 1000  # pages of view.PAGE_SIZE rows, or all of them
 # sidebar widget key -> FilterForm field
 FORM_KEYS = {
     "f_size": "sizes", "f_data": "datasets", "f_res": "resolution", "f_params": "max_params_m",
@@ -179,13 +180,13 @@ def sidebar(kb, lang: Lang) -> None:
     with st.sidebar:
         st.header(t("filters", lang))
         st.caption(t("filters_help", lang))
-        st.multiselect(t("f_size", lang), _options(records, "size", st.session_state.f_size), key="f_size")
-        st.multiselect(t("f_datasets", lang), _options(records, "dataset_names", st.session_state.f_data), key="f_data")
+        st.multiselect(t("f_size", lang), _options(records, "size", st.session_state.f_size), key="f_size", placeholder=t("choose", lang))
+        st.multiselect(t("f_datasets", lang), _options(records, "dataset_names", st.session_state.f_data), key="f_data", placeholder=t("choose", lang))
         st.number_input(t("f_res", lang), min_value=0, max_value=4096, step=32, key="f_res")
         st.number_input(t("f_params", lang), min_value=0.0, step=5.0, key="f_params")
         st.number_input(t("f_top1", lang), min_value=0.0, max_value=100.0, step=1.0, key="f_top1")
-        st.multiselect(t("f_family", lang), _options(records, "family", st.session_state.f_family), key="f_family")
-        st.multiselect(t("f_license", lang), _options(records, "license", st.session_state.f_license), key="f_license")
+        st.multiselect(t("f_family", lang), _options(records, "family", st.session_state.f_family), key="f_family", placeholder=t("choose", lang))
+        st.multiselect(t("f_license", lang), _options(records, "license", st.session_state.f_license), key="f_license", placeholder=t("choose", lang))
         if st.button(t("rerun", lang), key="rerun", disabled=last is None, type="primary"):
             question, answer = last
             edits = view.edits_from_form(st.session_state.shown_form, current_form())
@@ -231,60 +232,90 @@ def decode(kb, name: str, lang: Lang) -> None:
 
 
 def show_answer(answer, index: int, rerun: bool) -> None:
-    import altair as alt
-
+    """Answer first: the sentence(s), what was understood, one page of matches, a weight's details or a
+    comparison on request; the plot and the evidence collapsed below."""
     lang = answer.language
     if rerun:
-        st.caption(t("rerun_note", lang))
+        st.caption(view.escape_markdown(t("rerun_with", lang, where=answer.where_words or "-")))
     st.markdown(view.escape_markdown(answer.answer))
+    for quote in answer.quotes:
+        if quote.code:  # code is shown as code, never quoted as prose
+            st.caption(t("code_quote", lang))
+            st.code(quote.text)
     chips = view.filter_chips(answer, lang)
     st.markdown(f"**{t('read', lang)}:** " + (view.chips_markdown(chips) if chips else t("read_nothing", lang)))
-
+    if answer.comparison is not None:
+        st.subheader(t("compare", lang))
+        st.markdown(view.comparison_markdown(answer.comparison))
     if answer.models:
-        st.subheader(f"{t('matches', lang)} ({answer.total_matches or len(answer.models)})")
-        st.dataframe(
-            view.match_table(answer.models), hide_index=True, key=f"table-{index}",
-            column_order=[c.key for c in view.MATCH_COLUMNS],
-            column_config={
-                "link": st.column_config.LinkColumn(t("col_name", lang), display_text=view.HF_LINK_TEXT, width="large"),
-                "params_m": st.column_config.NumberColumn(t("col_params", lang), format="%.1f"),
-                "top1": st.column_config.NumberColumn(t("col_top1", lang), format="%.2f"),
-                "resolution": st.column_config.NumberColumn(t("col_res", lang), format="%d"),
-                "test_resolution": st.column_config.NumberColumn(t("col_test_res", lang), format="%d"),
-                "license": st.column_config.TextColumn(t("col_license", lang)),
-            },
-        )
-        more = len(answer.models) - NAME_LIST_LIMIT
-        st.markdown(f"**{t('names', lang)}:** " + view.name_links_markdown(answer.models, NAME_LIST_LIMIT)
-                    + (f" … {t('more', lang, n=more)}" if more > 0 else ""))
-        points = view.plot_points(answer.models)
-        if len(points) >= 2:
-            chart = (
-                alt.Chart(points, title=t("plot", lang))
-                .mark_circle(size=80, opacity=0.8)
-                .encode(
-                    x=alt.X("params_m:Q", title=t("col_params", lang), scale=alt.Scale(type="log")),
-                    y=alt.Y("top1:Q", title=t("col_top1", lang), scale=alt.Scale(zero=False)),
-                    color=alt.Color("resolution:N", title=t("col_res", lang)),
-                    tooltip=["name", "params_m", "top1", "resolution"],
-                )
-            )
-            st.altair_chart(chart, key=f"plot-{index}")
-    elif answer.filters.is_structured():
+        matches(answer, index, lang)
+    elif answer.where is not None:
         st.warning(t("none", lang))
         for relaxation in answer.relaxations:
             description = relaxation.description_ko if lang == "ko" and relaxation.description_ko else relaxation.description
             examples = ", ".join(f"`{e}`" for e in relaxation.examples[:5])
             st.markdown(f"- **{t('relax', lang)}:** {view.escape_markdown(description)} ({relaxation.total_matches})"
                         + (f" — {examples}" if examples else ""))
-
     if answer.passages:
         st.subheader(t("evidence", lang))
         for passage in answer.passages:
-            with st.expander(view.escape_markdown(citation(passage))):
+            with st.expander(view.escape_markdown(citation(passage)), expanded=False):
                 st.text(passage.text)  # plain text: note HTML and markdown are shown, never interpreted
                 if passage.models:
                     st.caption(", ".join(f"`{m}`" for m in passage.models[:10]))
+
+
+def matches(answer, index: int, lang: Lang) -> None:
+    total = answer.total_matches or len(answer.models)
+    st.subheader(f"{t('matches', lang)} ({total})")
+    pages = view.page_count(len(answer.models))
+    show_all = pages > 1 and st.toggle(t("show_all", lang, n=len(answer.models)), key=f"all-{index}")
+    page = 1
+    if pages > 1 and not show_all:
+        page = int(st.number_input(t("page", lang), min_value=1, max_value=pages, value=1, key=f"page-{index}"))
+    st.markdown(view.table_markdown(answer.models, lang, page, None if show_all else view.PAGE_SIZE))
+    by_name = {m.name: m for m in answer.models}
+    picked = st.multiselect(t("pick", lang), list(by_name), key=f"pick-{index}", max_selections=4,
+                            placeholder=t("choose", lang))
+    if len(picked) == 1:
+        details(by_name[picked[0]], lang)
+    elif len(picked) >= 2:
+        comparison = get_kb().compare(picked, lang)
+        st.subheader(t("compare", lang))
+        st.markdown(view.comparison_markdown(comparison))
+    plot(answer.models, index, lang)
+
+
+def details(hit, lang: Lang) -> None:
+    st.subheader(f"{t('details', lang)}: {hit.name}")
+    st.caption(t("load_with", lang))
+    st.code(hit.create_model, language="python")  # st.code has a copy button
+    st.markdown("  \n".join(f"**{view.escape_markdown(label)}:** {value}" for label, value in view.detail_facts(hit, lang)))
+    if hit.hf_url:
+        st.markdown(f"[Hugging Face]({hit.hf_url})")
+
+
+def plot(models, index: int, lang: Lang) -> None:
+    import altair as alt
+
+    points = view.plot_points(models)
+    if len(points) < 2:
+        return
+    chart = (
+        alt.Chart(points, title=t("plot", lang))
+        .mark_circle(size=80, opacity=0.8)
+        .encode(
+            x=alt.X("params_m:Q", title=t("col_params", lang), scale=alt.Scale(type="log")),
+            y=alt.Y("top1:Q", title=t("col_top1", lang), scale=alt.Scale(zero=False)),
+            color=alt.Color("resolution:N", title=t("col_res", lang), scale=alt.Scale(scheme="category10")),
+            tooltip=[alt.Tooltip("name:N", title=t("col_name", lang)),
+                     alt.Tooltip("params_m:Q", title=t("col_params", lang), format=".1f"),
+                     alt.Tooltip("top1:Q", title=t("col_top1", lang), format=".2f"),
+                     alt.Tooltip("resolution:N", title=t("col_res", lang))],
+        )
+    )
+    with st.expander(t("plot", lang), expanded=False):
+        st.altair_chart(chart, key=f"plot-{index}")
 
 
 def conversation(lang: Lang) -> None:
@@ -301,10 +332,26 @@ def conversation(lang: Lang) -> None:
                 st.warning(turn.error)
             else:
                 show_answer(turn.answer, index, turn.rerun)
+    if history:
+        scroll_here(len(history))
+
+
+def scroll_here(turns: int) -> None:
+    """Bring the newest question to the top of the view (Streamlit's chat otherwise keeps the page at its end).
+
+    The turn count is part of the script so the frame reloads (and scrolls) once per new answer, not on every
+    rerun: picking a weight below an answer must not move the page."""
+    st.iframe(  # our own constant script, never user text
+        f"<script>/* turn {turns} */ const go = () => {{"
+        "const turns = window.parent.document.querySelectorAll('[data-testid=stChatMessage]');"
+        "const last = turns[turns.length - 2] || turns[turns.length - 1];"
+        "if (last) last.scrollIntoView({block: 'start'}); };"
+        "go(); setTimeout(go, 300); setTimeout(go, 1000);</script>", height=1)
 
 
 def main() -> None:
     st.set_page_config(page_title="timm-kb", page_icon="🔎", layout="wide")
+    st.html(WIDE_TABLES_SCROLL)
     st.session_state.setdefault("history", [])
     try:
         kb = get_kb()

@@ -14,10 +14,6 @@ from kb import Answer, Explanation, Lang, Manifest, ModelHit, QueryFilters, unde
 
 # CommonMark treats a backslash before ASCII punctuation as the literal character. `$` starts LaTeX in Streamlit.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")
-_HF_MODEL_PAGE = "https://huggingface.co/{hub_id}"
-# The table shows the last path segment of the Hugging Face URL (the timm hub id is the tag) as the link text.
-HF_LINK_TEXT = r"https://huggingface\.co/(?:timm/)?([^?#]+)"
-
 
 def escape_markdown(text: str) -> str:
     """Literal text for st.markdown: no HTML element, link, emphasis or formula can come out of it."""
@@ -50,43 +46,65 @@ def chips_markdown(chips: list[str]) -> str:
     return " ".join(f":blue-badge[{escape_markdown(chip)}]" for chip in chips)
 
 
-def hf_link(hit: ModelHit) -> str:
-    """The model's Hugging Face page; the timm hub id is `timm/<arch.tag>` when the registry gave no URL."""
-    return hit.hf_url or _HF_MODEL_PAGE.format(hub_id=f"timm/{hit.name}")
+PAGE_SIZE = 20
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str  # column in the table data
-    label_key: str  # i18n key of its header
+def page_count(total: int, size: int = PAGE_SIZE) -> int:
+    return max(1, -(-total // size))
 
 
-MATCH_COLUMNS = (
-    Column("link", "col_name"),
-    Column("params_m", "col_params"),
-    Column("top1", "col_top1"),
-    Column("resolution", "col_res"),
-    Column("test_resolution", "col_test_res"),
-    Column("license", "col_license"),
-)
+def _cell(value, digits: int = 1) -> str:
+    """A table cell: numbers with their digits, nothing (not "None") when the registry has no value."""
+    if value is None:
+        return ""
+    return f"{value:.{digits}f}" if isinstance(value, float) else escape_markdown(str(value))
 
 
-def match_table(models: list[ModelHit]):
-    """The matches as a DataFrame, one row per weight, columns as in MATCH_COLUMNS plus the bare name."""
-    import pandas as pd
+def table_markdown(models: list[ModelHit], lang: Lang, page: int = 1, size: Optional[int] = PAGE_SIZE) -> str:
+    """One page of the matches as a markdown table: the timm name, params, top-1, resolution (test resolution when
+    any row has one), licence, and a Hugging Face link only when the cfg names one. Text in the page, so it can be
+    searched and copied; the name is never a link (an underline hides its underscores)."""
+    from app.i18n import t
 
-    return pd.DataFrame(
-        {
-            "link": [hf_link(m) for m in models],
-            "name": [m.name for m in models],
-            "params_m": [m.params_m for m in models],
-            "top1": [m.top1 for m in models],
-            "resolution": [m.resolution for m in models],
-            "test_resolution": [m.test_resolution for m in models],
-            "license": [m.license or "" for m in models],
-        },
-        columns=[c.key for c in MATCH_COLUMNS] + ["name"],
-    )
+    rows = models if size is None else models[(page - 1) * size: page * size]
+    with_test_res = any(m.test_resolution for m in rows)
+    keys = ["col_name", "col_params", "col_top1", "col_res"] + (["col_test_res"] if with_test_res else []) + ["col_license", "col_link"]
+    lines = ["| " + " | ".join(t(k, lang) for k in keys) + " |", "|" + "---|" * len(keys)]
+    for m in rows:
+        cells = [f"`{m.name}`", _cell(m.params_m), _cell(m.top1, 2), _cell(m.resolution)]
+        cells += [_cell(m.test_resolution)] if with_test_res else []
+        cells += [_cell(m.license), f"[HF]({m.hf_url})" if m.hf_url else ""]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def detail_facts(hit: ModelHit, lang: Lang) -> list[tuple[str, str]]:
+    """(label, value) pairs of a weight's detail view; "not measured" where timm's benchmarks have no row."""
+    from app.i18n import t
+
+    pre = hit.preprocessing
+    missing = t("not_measured", lang)
+    rows = [
+        ("col_params", _cell(hit.params_m, 2)), ("col_top1", _cell(hit.top1, 2)), ("col_top5", _cell(hit.top5, 2)),
+        ("col_res", _cell(hit.resolution)), ("col_test_res", _cell(hit.test_resolution)),
+        ("col_license", f"{_cell(hit.license)} ({hit.license_class})" if hit.license else ""),
+        ("preprocessing", escape_markdown(f"{pre.interpolation}, crop {pre.crop_pct} {pre.crop_mode or ''}, "
+                                          (pre.normalization or f"mean {pre.mean}, std {pre.std}")) if pre else ""),
+        ("gmacs", _cell(hit.gmacs, 2) or missing), ("speed_gpu", _cell(hit.images_per_sec_gpu, 0) or missing),
+        ("speed_cpu", _cell(hit.images_per_sec_cpu, 1) or missing),
+        ("paper", " · ".join(f"[{escape_markdown(u.rsplit('/', 1)[-1])}]({u})" for u in hit.paper_urls)),
+    ]
+    return [(t(key, lang), value or "-") for key, value in rows]
+
+
+def comparison_markdown(comparison) -> str:
+    """The comparison as a markdown table, the rows that differ in bold."""
+    lines = ["| | " + " | ".join(f"`{n}`" for n in comparison.names) + " |", "|---|" + "---|" * len(comparison.names)]
+    for row in comparison.rows:
+        label = f"**{escape_markdown(row.label)}**" if row.differs else escape_markdown(row.label)
+        values = [f"**{escape_markdown(v)}**" if row.differs else escape_markdown(v) for v in row.values]
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+    return "\n".join(lines)
 
 
 def plot_points(models: list[ModelHit]):
@@ -99,15 +117,9 @@ def plot_points(models: list[ModelHit]):
             "name": [m.name for m in rows],
             "params_m": [m.params_m for m in rows],
             "top1": [m.top1 for m in rows],
-            "resolution": [str(m.resolution or "?") for m in rows],
+            "resolution": [f"{m.resolution}px" if m.resolution else "?" for m in rows],
         }
     )
-
-
-def name_links_markdown(models: list[ModelHit], limit: int = 60) -> str:
-    """The match names as linked code spans: readable, copyable and in the page text (the table is a canvas)."""
-    links = [f"[`{m.name}`]({hf_link(m)})" for m in models[:limit]]
-    return " · ".join(links)
 
 
 # --------------------------------------------------------------------------------------------------------------

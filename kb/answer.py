@@ -9,6 +9,7 @@ from typing import Optional
 
 from kb.licenses import license_class
 from kb.query.describe import chips
+from kb.query.followup import RESTATED
 from kb.schema import Comparison, FollowUp, Lang, NoteQuote, ModelHit, PassageHit, Relaxation, Understanding
 
 SORT_LABELS: dict[str, dict[Lang, str]] = {
@@ -79,7 +80,7 @@ def _reading_notes(read: Understanding, lang: Lang, follow_up: Optional[FollowUp
     notes = []
     if follow_up is not None and follow_up.mode == "refine":
         notes.append(TEXT["refined"][lang].format(previous=follow_up.previous or "-"))
-    elif follow_up is not None and follow_up.mode == "new":
+    elif follow_up is not None and follow_up.mode == "new" and follow_up.reason != RESTATED:
         notes.append(TEXT["new_subject"][lang])
     for c in read.corrections:
         notes.append(TEXT["corrected"][lang].format(written=c.written, read_as=c.read_as))

@@ -167,14 +167,19 @@ def registry_records(refresh: bool = False) -> list[ModelRecord]:
 
 
 def list_models(filters: "QueryFilters | Where", sort: str = "relevance",
-                records: Optional[list[ModelRecord]] = None) -> list[ModelRecord]:
-    """The records matching a flat filter record or an expression, ranked by `sort` (registry order for none)."""
+                records: Optional[list[ModelRecord]] = None, where: "Optional[str | Where]" = None) -> list[ModelRecord]:
+    """The records matching a flat filter record or an expression (and `where`, an expression or its --where
+    text, when given), ranked by `sort` (registry order for none)."""
     from kb.filters import Matcher
+    from kb.query.expression import all_of
     from kb.query.legacy import where_of
+    from kb.query.syntax import parse_where
     from kb.rank import rank
 
     if isinstance(filters, QueryFilters):
         filters, sort = where_of(filters), filters.sort
+    if where is not None:
+        filters = all_of([filters, parse_where(where) if isinstance(where, str) else where])
     found = Matcher(records if records is not None else registry_records()).select(filters)
     return rank(found, sort) if sort != "relevance" else found
 

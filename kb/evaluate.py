@@ -15,6 +15,7 @@ from __future__ import annotations
 import fnmatch
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Callable, Iterable, Literal, Optional
 
@@ -135,6 +136,11 @@ class System:
         return None
 
 
+def without_markup(text: str) -> str:
+    """Text as read, for the key-phrase rate: "`_ft` (Fine-tuned)" in a note is "_ft (Fine-tuned)" in an answer."""
+    return " ".join(re.sub(r"\*\*|__|`", "", text).lower().split())
+
+
 def score_system(system: System, items: list[EvalItem]) -> SystemScore:
     results: dict[str, list[ItemResult]] = {"set": [], "exact": [], "note": []}
     quoted: list[float] = []
@@ -142,7 +148,7 @@ def score_system(system: System, items: list[EvalItem]) -> SystemScore:
         if item.kind == "note":
             text = system.answer_text(item)
             if text is not None:
-                quoted.append(float((item.phrase or "").lower() in text.lower()))
+                quoted.append(float(without_markup(item.phrase or "") in without_markup(text)))
             rank = passage_rank(system.passages(item), item.source or "", item.phrase or "")
             results["note"].append(
                 ItemResult(kind=item.kind, q=item.q, score=(1.0 / rank) if rank else 0.0, hit=bool(rank and rank <= 5),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from kb.glossary import translate_tokens
-from kb.lexical import tokenize
+from kb.lexical import stem, tokenize
 from kb.schema import PassageHit
 
 PASSAGES = 5
@@ -42,24 +42,54 @@ class Quote:
     code: bool = False
 
 
+_CODE_SYNTAX = re.compile(r"^\s*(?:def|class|import|from|return|for|if|with|print|pip|python)\b|[=;{}]|\w\(|^\s*[$>]")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_BOX_DRAWING = re.compile(r"[\u2500-\u259f\u25b2-\u25bc\u25c0-\u25c4]+")  # ─│┌└├ ▼▲: a diagram's frame
+
+
+def _looks_like_code(line: str) -> bool:
+    """In a fence without a language the notes draw diagrams and step lists ("Step 5: Large kernel sizes
+    (3×3 → 7×7)"): such lines are prose; `x = self.norm(x)` or `model.eval()` are code."""
+    return bool(_CODE_SYNTAX.search(line))
+
+
 def _units(text: str) -> list[tuple[str, bool]]:
     """(sentence, is code) for a passage's text, markup removed from prose."""
     units: list[tuple[str, bool]] = []
-    in_code = False
+    fence: Optional[str] = None  # the language of the open fence ("" for a bare one), None outside
+    header: Optional[list[str]] = None  # the open markdown table's column names
     for line in text.splitlines():
-        if line.strip().startswith("```"):
-            in_code = not in_code
+        if fence is None and _TABLE_ROW.match(line):  # a table row reads "column: value; …", its header not at all
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if header is None:
+                header = cells
+            elif not all(re.fullmatch(r":?-+:?", c) for c in cells if c):
+                units.append(("; ".join(f"{h}: {c}" for h, c in zip(header, cells) if c), False))
             continue
-        if in_code:
+        header = None
+        if line.strip().startswith("```"):
+            fence = line.strip()[3:].strip().lower() if fence is None else None
+            continue
+        if fence is not None:
             stripped = line.strip()
             if stripped.startswith(("#", "//")):  # a comment is prose: "# Step 5: Large kernel sizes (3×3 → 7×7)"
                 units.append((stripped.lstrip("#/ ").strip(), False))
+            elif not fence:  # a diagram or a step list: its words, without the frame
+                words = " ".join(_BOX_DRAWING.sub(" ", stripped).split())
+                if len(words) > 3:
+                    units.append((words, _looks_like_code(words)))
             elif stripped:
                 units.append((stripped, True))
             continue
         clean = _MARKUP.sub("", line).strip()
         units += [(part.strip(), False) for part in _SENTENCE_END.split(clean) if len(part.strip()) > 3]
     return units
+
+
+def _stems(tokens) -> frozenset[str]:
+    """Tokens compared by stem: a name's parts are kept whole by the tokenizer ("convmixer" in
+    "timm/convmixer_768_32") while prose is stemmed ("ConvMixer는" -> "convmix")."""
+    return frozenset(stem(t) for t in tokens)
 
 
 class SentenceIndex:
@@ -71,13 +101,13 @@ class SentenceIndex:
     def units(self, passage: PassageHit) -> list[tuple[str, bool, frozenset[str]]]:
         key = (passage.source, passage.heading + "\n" + passage.text)
         if key not in self._cache:
-            self._cache[key] = [(text, code, frozenset(tokenize(text))) for text, code in _units(passage.text)]
+            self._cache[key] = [(text, code, _stems(tokenize(text))) for text, code in _units(passage.text)]
         return self._cache[key]
 
     def heading_tokens(self, passage: PassageHit) -> frozenset[str]:
         key = ("heading", passage.heading)
         if key not in self._cache:
-            self._cache[key] = [("", False, frozenset(tokenize(passage.heading)))]
+            self._cache[key] = [("", False, _stems(tokenize(passage.heading)))]
         return self._cache[key][0][2]
 
 
@@ -88,10 +118,13 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
     their IDF over the notes when `idf` is given: "Blur Pooling" matters more than "모델"."""
     index = index or SentenceIndex()
     tokens = [t for t in tokenize(question) if t not in _STOP_TERMS]
-    terms = set(tokens) | set(translate_tokens(tokens))
+    weight_of: dict[str, float] = {}
+    for token in set(tokens) | set(translate_tokens(tokens)):
+        weight = (idf or {}).get(token, 1.0 if not idf else 0.5)
+        weight_of[stem(token)] = max(weight, weight_of.get(stem(token), 0.0))
+    terms = set(weight_of)
     if not passages or not terms:
         return []
-    weight_of = {t: (idf or {}).get(t, 1.0 if not idf else 0.5) for t in terms}
     total = sum(weight_of.values()) or 1.0
     top = max(p.score for p in passages[:PASSAGES]) or 1.0
     shapes = [shape for asks, shape in ANSWER_SHAPES if asks.search(question)]
@@ -102,13 +135,14 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
         candidates: list[tuple[float, int, Quote]] = []
         for order, (sentence, code, sentence_tokens) in enumerate(index.units(passage)):
             found = terms & sentence_tokens
-            if not found:
+            shaped = any(shape.search(sentence) for shape in shapes)
+            if not found and not (shaped and heading):  # "- 2022.01.24" under "convmixer_768_32": a date, asked when
                 continue
             share = (sum(weight_of[t] for t in found) + 0.5 * sum(weight_of[t] for t in heading - found)) / total
             if share < min_share:
                 continue
             score = weight + TERM_WEIGHT * share - (0.5 if code else 0.0)
-            score += SHAPE_BONUS * any(shape.search(sentence) for shape in shapes)
+            score += SHAPE_BONUS * shaped
             if sentence.rstrip().endswith(":") or len(sentence_tokens) < 3:
                 score -= LEAD_IN_PENALTY  # "ResNet-50에서 시작하여 …:" introduces an answer, it is not one
             candidates.append((score, -(rank * 1000 + order), Quote(sentence[:MAX_CHARS], passage, code)))

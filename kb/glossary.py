@@ -132,6 +132,10 @@ GLOSSARY: list[tuple[str, str]] = [
     ("external third-party", "외부"),
     ("step steps", "단계"),
     ("value", "값"),
+    ("part parts component components", "부분 요소"),
+    ("divide divided split", "나누 분할"),
+    ("role purpose", "역할"),
+    ("count", "개수"),
     ("original", "원래 원본"),
     # papers and meta
     ("paper", "논문"),

@@ -41,14 +41,28 @@ def _size(value) -> Optional[tuple[int, int, int]]:
     return tuple(int(v) for v in value) if value else None  # type: ignore[return-value]
 
 
+def normalization_names() -> dict[tuple, str]:
+    """(mean, std) -> the name of timm's constant pair: IMAGENET_DEFAULT, IMAGENET_INCEPTION, OPENAI_CLIP …"""
+    import timm.data.constants as constants
+
+    names = {}
+    for attribute in dir(constants):
+        if attribute.endswith("_MEAN") and hasattr(constants, attribute[:-5] + "_STD"):
+            mean, std = getattr(constants, attribute), getattr(constants, attribute[:-5] + "_STD")
+            names[(tuple(round(v, 4) for v in mean), tuple(round(v, 4) for v in std))] = attribute[:-5]
+    return names
+
+
 def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, version: str,
-                 speeds: Optional[list] = None) -> ModelRecord:
+                 speeds: Optional[list] = None, normalizations: Optional[dict[tuple, str]] = None) -> ModelRecord:
     parsed = parse_timm_name(name)
     input_size = _size(cfg.get("input_size")) or (3, 224, 224)
     native = input_size[-1]
     main = native_result(rows, "imagenet", native)
     extra = {field: getattr(native_result(rows, bench, native), "top1", None) for bench, field in SECONDARY_TOP1.items()}
     hub_id = cfg.get("hf_hub_id") or None
+    mean, std = (tuple(cfg[k]) if cfg.get(k) else None for k in ("mean", "std"))
+    normalization = (normalizations or {}).get((tuple(round(v, 4) for v in mean), tuple(round(v, 4) for v in std))) if mean and std else None
     return ModelRecord(
         name=name,
         arch=parsed.arch,
@@ -67,8 +81,9 @@ def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, ve
         test_crop_pct=cfg.get("test_crop_pct"),
         crop_mode=cfg.get("crop_mode") or None,
         interpolation=cfg.get("interpolation") or None,
-        mean=tuple(cfg["mean"]) if cfg.get("mean") else None,
-        std=tuple(cfg["std"]) if cfg.get("std") else None,
+        mean=mean,
+        std=std,
+        normalization=normalization,
         **speed_facts(speeds or [], native),
         num_classes=cfg.get("num_classes"),
         license=cfg.get("license") or None,
@@ -100,11 +115,12 @@ def build_registry(
     params = load_params(names, version, progress=progress, home=home, stats=stats)
     results = read_results(results_dir)
     speeds = read_speeds(results_dir)
+    normalizations = normalization_names()
     records = []
     for name in progress(names) if progress else names:
         cfg = get_pretrained_cfg(name).to_dict()
         records.append(build_record(name, cfg, params.get(name), results.get(name, []), version,
-                                    speeds.get(name.split(".")[0], [])))
+                                    speeds.get(name.split(".")[0], []), normalizations))
     return records
 
 

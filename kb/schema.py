@@ -103,6 +103,7 @@ class ModelRecord(_Model):
     interpolation: Optional[str] = None
     mean: Optional[tuple[float, ...]] = None
     std: Optional[tuple[float, ...]] = None
+    normalization: Optional[str] = None  # the timm constant mean/std equal, e.g. IMAGENET_DEFAULT, OPENAI_CLIP
     gmacs: Optional[float] = None  # from timm's inference benchmarks, at the input size (None: not measured there)
     images_per_sec_gpu: Optional[float] = None  # RTX 4090, AMP, batch 1024
     images_per_sec_cpu: Optional[float] = None  # i7-12700H, fp32, batch 1

@@ -104,6 +104,7 @@ class Preprocessing(_Model):
     crop_mode: Optional[str] = None
     mean: Optional[tuple[float, ...]] = None
     std: Optional[tuple[float, ...]] = None
+    normalization: Optional[str] = None  # IMAGENET_DEFAULT, IMAGENET_INCEPTION, OPENAI_CLIP … (timm.data.constants)
 
 
 class ModelHit(_Model):

@@ -51,6 +51,12 @@ QUOTES = 3  # sentences an answer leads with
 QUOTE_SHARE = 0.25  # a structured answer also quotes the notes when a sentence holds a quarter of the question's terms  # answer sets up to this size give linked passages the full bonus
 
 
+def asks_the_notes(read) -> bool:
+    """A question about meaning ("what does … mean", "왜", "얼마"), or one with words no filter used ("which
+    technique does BEiT v2 propose", "DINOv2에서 레지스터 토큰은 무슨 역할"): the notes answer it, beside the matches."""
+    return read.wants_explanation or bool(read.ignored_words)
+
+
 def paper_urls(paper_ids: list[str]) -> list[str]:
     """arXiv ids of the registry as links; ids that are already links stay as they are."""
     urls = []
@@ -77,7 +83,7 @@ def to_model_hit(record: ModelRecord, score: float, why: list[str]) -> ModelHit:
         paper_urls=paper_urls(record.paper_ids),
         preprocessing=Preprocessing(input_size=record.input_size, interpolation=record.interpolation,
                                     crop_pct=record.crop_pct, crop_mode=record.crop_mode, mean=record.mean,
-                                    std=record.std),
+                                    std=record.std, normalization=record.normalization),
         gmacs=record.gmacs,
         images_per_sec_gpu=record.images_per_sec_gpu,
         images_per_sec_cpu=record.images_per_sec_cpu,
@@ -208,10 +214,11 @@ class Searcher:
             total = 0  # free-text model hits are suggestions, not a matched set
 
         comparison = self._comparison(question, read, language)
-        note_question = not read.is_structured() or read.wants_explanation
+        note_question = not read.is_structured() or asks_the_notes(read)
         # a note question leads with the sentences that answer; a structured one adds them when they fit well
         found = [] if comparison is not None else best_sentences(
-            question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.bm25.idf, QUOTES)
+            question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.bm25.idf,
+            QUOTES if note_question else 1)
         quotes = [NoteQuote(text=q.text, code=q.code, source=q.passage.source, heading=q.passage.heading) for q in found]
         text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes)
         return Answer(

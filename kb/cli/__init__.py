@@ -19,6 +19,7 @@ COMMANDS = {
     "query": "kb.cli.query:query",
     "chat": "kb.cli.query:chat",
     "eval": "kb.cli.query:eval_command",
+    "compare": "kb.cli.query:compare",
     "models": "kb.cli.registry:models",
     "licenses": "kb.cli.registry:licenses",
     "explain": "kb.cli.explain:explain",

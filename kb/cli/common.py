@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from typing import Any, Callable
 
@@ -48,6 +49,9 @@ def handles_errors(command: Callable) -> Callable:
             return command(*args, **kwargs)
         except KBError as error:
             fail(error, as_json)
+        except BrokenPipeError:  # `kb models | head`: the reader has what it wanted; end quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except OSError as error:
             fail(from_os_error(error), as_json)
 

@@ -9,39 +9,40 @@ from typing import Iterator, Optional
 import click
 
 from kb.cli.common import console, emit_json, error_payload, handles_errors, json_option
+from kb.cli.render import format_option, print_comparison
 
 
-def _render_answer(answer, limit_rows: int = 30) -> None:
-    from rich.table import Table
-
+def _render_answer(answer, output_format: str = "table", limit_rows: int = 30) -> None:
     from kb import citation, understood_chips
+    from kb.cli.render import print_rows, rows_of
 
+    if output_format in ("csv", "tsv", "markdown"):  # the matches alone: for pipes and documents
+        print_rows(rows_of(answer.models), answer.language, output_format)
+        return
     out = console()
     out.print(answer.answer)
     chips = understood_chips(answer)
     if chips:
         label = "이해한 조건" if answer.language == "ko" else "Understood"
         out.print(f"\n{label}: " + " · ".join(chips))
-    if answer.models:
-        table = Table(show_lines=False)
-        for column in ("name", "res", "test res", "params (M)", "top-1", "licence", "why"):
-            table.add_column(column, overflow="fold")
-        for hit in answer.models[:limit_rows]:
-            table.add_row(
-                hit.name,
-                str(hit.resolution or ""),
-                str(hit.test_resolution or ""),
-                "" if hit.params_m is None else f"{hit.params_m:.1f}",
-                "" if hit.top1 is None else f"{hit.top1:.2f}",
-                hit.license or "",
-                ", ".join(hit.why),
-            )
-        out.print(table)
+    if answer.comparison is not None:
+        print_comparison(answer.comparison)
+    elif answer.models:
+        print_rows(rows_of(answer.models[:limit_rows]), answer.language, "table")
         if len(answer.models) > limit_rows:
-            out.print(f"… {len(answer.models) - limit_rows} more (use --json for all)")
+            out.print(f"… {len(answer.models) - limit_rows} more (--format csv or --json for all)")
     for passage in answer.passages:
         snippet = " ".join(passage.text.split())[:240]
         out.print(f"\n{citation(passage)}\n  {snippet}")
+
+
+
+
+def _emit(answer, as_json: bool, output_format) -> None:
+    if as_json or output_format in ("json", "jsonl"):
+        emit_json(answer)
+    else:
+        _render_answer(answer, output_format or "table")
 
 
 def stdin_lines() -> Iterator[str]:
@@ -64,13 +65,15 @@ lang_option = click.option("--lang", type=click.Choice(["ko", "en"]), default=No
 
 @click.command()
 @click.argument("question", required=False)
+@format_option
 @click.option("--where", "where", default=None, metavar="EXPR",
               help="Conditions that must hold too, e.g. 'family:swin* AND license:mit AND params<=30M AND NOT tag:in22k'.")
 @json_option
 @limit_option
 @lang_option
 @handles_errors
-def query(question: Optional[str], where: Optional[str], as_json: bool, limit: int, lang: Optional[str]) -> None:
+def query(question: Optional[str], output_format: Optional[str], where: Optional[str], as_json: bool, limit: int,
+          lang: Optional[str]) -> None:
     """Answer QUESTION (Korean or English). `-` answers one question per stdin line, as each line arrives."""
     from kb import BadInput, KBError, open_kb, printable
 
@@ -79,7 +82,7 @@ def query(question: Optional[str], where: Optional[str], as_json: bool, limit: i
     kb = open_kb(question=question if question != "-" else None)
     if question != "-":
         answer = kb.ask(question or where, limit=limit, lang=lang, where=where)
-        emit_json(answer) if as_json else _render_answer(answer)
+        _emit(answer, as_json, output_format)
         return
     asked = failures = 0
     for text in stdin_lines():
@@ -96,10 +99,8 @@ def query(question: Optional[str], where: Optional[str], as_json: bool, limit: i
             else:
                 click.echo(f"error: {error.message}", err=True)
             continue
-        if as_json:
-            emit_json(answer)
-        else:
-            _render_answer(answer)
+        _emit(answer, as_json, output_format)
+        if not (as_json or output_format):
             click.echo("")
         sys.stdout.flush()
     if failures and failures == asked:
@@ -139,6 +140,24 @@ def chat(as_json: bool, limit: int, lang: Optional[str]) -> None:
             _render_answer(answer)
             click.echo("")
         sys.stdout.flush()
+
+
+@click.command()
+@click.argument("names", nargs=-1, required=True)
+@json_option
+@lang_option
+@handles_errors
+def compare(names: tuple[str, ...], as_json: bool, lang: Optional[str]) -> None:
+    """NAMES side by side (2-4 tags, or architectures for their default tag), with what differs marked (*)."""
+    from kb import open_kb
+
+    comparison = open_kb().compare(list(names), lang or "en")
+    if as_json:
+        emit_json(comparison)
+        return
+    print_comparison(comparison)
+    for passage in comparison.passages:
+        console().print(f"\n[{passage.source} § {passage.heading}] ({', '.join(passage.models)})")
 
 
 @click.command(name="eval")

@@ -7,6 +7,7 @@ from typing import Optional
 import click
 
 from kb.cli.common import console, emit_json, handles_errors, json_option
+from kb.cli.render import format_option
 
 SORTS = {"top1": "top1", "params": "params_asc", "-params": "params_desc", "res": "resolution_desc", "name": "name"}
 
@@ -20,32 +21,33 @@ SORTS = {"top1": "top1", "params": "params_asc", "-params": "params_desc", "res"
 @click.option("--family", "families", multiple=True, help="Model family (convnext, vit, deit3 ...).")
 @click.option("--license", "licenses", multiple=True, help="Licence id (apache-2.0, mit, cc-by-nc-4.0 ...).")
 @click.option("--sort", type=click.Choice(sorted(SORTS)), default="name", show_default=True)
+@click.option("--where", "where", default=None, metavar="EXPR", help="Conditions in the --where syntax (see kb query).")
 @click.option("--limit", type=click.IntRange(min=1), default=None)
+@format_option
 @json_option
 @handles_errors
-def models(sizes, datasets, resolution, max_params, min_top1, families, licenses, sort, limit: Optional[int], as_json) -> None:
+def models(sizes, datasets, resolution, max_params, min_top1, families, licenses, sort, where, limit: Optional[int],
+           output_format, as_json) -> None:
     """List live pretrained timm weights."""
     from kb import filters_from_flags, list_models
 
     filters = filters_from_flags(sizes=sizes, datasets=datasets, resolution=resolution, max_params_m=max_params,
                                  min_top1=min_top1, families=families, licenses=licenses,
                                  sort=SORTS[sort] if sort != "name" else "relevance")
-    records = list_models(filters)
+    records = list_models(filters, where=where)
     total = len(records)
     records = records[:limit] if limit else records
-    if as_json:
+    if as_json or output_format == "json":
         emit_json(records)
         return
-    from rich.table import Table
+    if output_format == "jsonl":
+        for record in records:
+            emit_json(record)
+        return
+    from kb.cli.render import print_rows, rows_of
 
     shown = f"{len(records)} of {total}" if len(records) < total else f"{total}"
-    table = Table(title=f"{shown} live timm weights")
-    for column in ("name", "res", "params (M)", "top-1", "licence"):
-        table.add_column(column, overflow="fold")
-    for r in records:
-        table.add_row(r.name, str(r.resolution), "" if r.params_m is None else f"{r.params_m:.1f}",
-                      "" if r.top1 is None else f"{r.top1:.2f}", r.license or "")
-    console().print(table)
+    print_rows(rows_of(records), "en", output_format or "table", title=f"{shown} live timm weights")
 
 
 @click.command()

@@ -2,7 +2,8 @@
 
 A turn refines when it says so ("only …", "of those", "and at 224?", "그 중에 …", "384 말고 224는?") or when it
 names no subject of its own (no family, architecture or name: "under 30M params", "sort by params"). It starts
-over when it says so ("different question", "다른 질문") or names a subject without a refining cue.
+over when it says so ("different question", "다른 질문"), names a subject without a refining cue, or restates
+every condition the turn before it set (the same question asked again, or in the other language).
 
 Refining merges the previous expression with the turn's:
 - a condition on a field the previous turn fixed (size, resolution, family, a licence, the same side of a
@@ -23,6 +24,7 @@ from kb.query.words import NEW_SUBJECT_CUES, REFINE_CUES
 from kb.schema import FollowUp, Understanding
 
 SUBJECT_FIELDS = {"family", "arch", "name"}
+RESTATED = "the turn restates every condition"  # a new question that drops nothing: nothing to say about it
 DROP_FIELDS = {"data": ("data", "pretrain", "finetune", "first", "last"), "license": ("license", "license_class")}
 REPLACED_FIELDS = {"size", "resolution", "family", "arch", "name", "license", "license_class", "patch"}
 
@@ -66,6 +68,10 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     if not refining and (_subject(current) or not (current.is_structured() or current.additions or current.drops)):
         reason = "the turn names its own subject" if _subject(current) else "the turn asks the notes"
         return current, FollowUp(mode="new", previous=before, reason=reason)
+    asked_before = {field_of(p) for p in conjuncts(previous.where) if not is_default_exclusion(p)}
+    asked_now = {field_of(p) for p in conjuncts(current.where) if not is_default_exclusion(p)}
+    if not refining and asked_before and asked_before <= asked_now and not (current.additions or current.drops):
+        return current, FollowUp(mode="new", previous=before, reason=RESTATED)
     dropped = {f for field in current.drops for f in DROP_FIELDS.get(field, (field,))}
     kept = [p for p in conjuncts(previous.where) if not is_default_exclusion(p) and field_of(p) not in dropped]
     added = [p for p in conjuncts(current.where) if not is_default_exclusion(p)]

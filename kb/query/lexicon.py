@@ -59,7 +59,8 @@ class Lexicon:
         for arch, family in lexicon.names.arch_family.items():
             lexicon.family_set.add(family)
             lexicon.families.setdefault(squash(family), family)
-            lexicon.arch_tokens.update(set(arch.split("_")))
+            if family != "test":  # timm's dummy test_* weights: "test accuracy" is not a filter on them
+                lexicon.arch_tokens.update(set(arch.split("_")))
         for record in records:
             lexicon.tag_tokens.update(set(record.tag.split("_")))
             if record.license:

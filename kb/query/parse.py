@@ -81,6 +81,8 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     names.parse_sizes(q)
     names.parse_tokens(q, lexicon, COMMON_WORDS)
     where, additions, notes, leftover = compose(q)
+    if re.search(TEST_WORDS, corrected, flags=re.IGNORECASE) and not _needs_test_weights("", where):
+        where = all_of([where, cond("family", "test")])  # "test models", "테스트용 가중치": timm's dummy weights
     sort = next((a.ranking for a in q.atoms if a.ranking), "relevance")
     structured = not is_true(where) or sort != "relevance"  # (drops alone are a follow-up's business)
     if structured and not _needs_test_weights(corrected, where):

@@ -92,12 +92,50 @@ def full_page_screenshot(page, path: Path) -> None:
         if height <= page.viewport_size["height"]:
             break
         page.set_viewport_size({"width": 1400, "height": min(int(height) + 50, 12_000)})
-        page.wait_for_timeout(800)  # let the canvas table and the chart re-layout
+        page.wait_for_timeout(800)  # let the chart re-layout
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": 1400, "height": 1000})
 
 
-def test_both_questions_show_the_five_weights(running_app):
+def ask(page, question: str, turn: int):
+    """Type a question, wait for its answer; the answer's chat message."""
+    from playwright.sync_api import expect
+
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.wait_for(timeout=120_000)
+    box.fill(question)
+    box.press("Enter")
+    messages = page.get_by_test_id("stChatMessage")
+    expect(messages).to_have_count(2 * turn, timeout=180_000)  # a user and an assistant turn each
+    return messages.last
+
+
+def wait_until_idle(page) -> None:
+    """Until Streamlit has finished the rerun a widget started (its status widget says "Running")."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')"
+                           " || !document.querySelector('[data-testid=stStatusWidget]').innerText.includes('Running')",
+                           timeout=60_000)
+
+
+def pick(page, answer, names: list[str]) -> None:
+    """Choose weights in the answer's "pick" box, as a user does: type the name, Enter on the one option left."""
+    from playwright.sync_api import expect
+
+    select = answer.get_by_test_id("stMultiSelect")
+    for name in names:
+        wait_until_idle(page)
+        box = select.locator("input")
+        box.click()
+        box.press_sequentially(name)  # react-aria filters on key events, not on a filled value
+        expect(page.get_by_role("option").filter(has_text=name)).to_have_count(1, timeout=15_000)
+        box.press("Enter")
+        expect(select).to_contain_text(name)
+    page.keyboard.press("Escape")
+    wait_until_idle(page)
+
+
+def test_questions_picks_and_comparisons_in_a_real_browser(running_app):
     from playwright.sync_api import expect, sync_playwright
 
     url, started = running_app
@@ -107,24 +145,44 @@ def test_both_questions_show_the_five_weights(running_app):
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url)
-            for index, (question, shot, heading) in enumerate(QUESTIONS):
-                box = page.get_by_test_id("stChatInputTextArea")
-                box.wait_for(timeout=120_000)
-                box.fill(question)
-                box.press("Enter")
-                messages = page.get_by_test_id("stChatMessage")
-                expect(messages).to_have_count(2 * (index + 1), timeout=180_000)  # a user and an assistant turn each
-                answer = messages.last
+            for turn, (question, shot, heading) in enumerate(QUESTIONS, start=1):
+                answer = ask(page, question, turn)
                 expect(answer).to_contain_text(heading, timeout=180_000)
+                table = answer.locator("table").first  # a markdown table: names are text, never wrapped
                 for name in FIVE:
-                    expect(answer).to_contain_text(name)
-                expect(answer.get_by_test_id("stDataFrame")).to_be_visible()
-                expect(answer.locator("canvas").first).to_be_visible()  # table and chart draw on canvases
+                    expect(table).to_contain_text(name)
+                # the answer's first line is on screen without scrolling, the question at the top
+                page.wait_for_timeout(800)
+                expect(answer.get_by_test_id("stMarkdown").first).to_be_in_viewport()
                 answer.get_by_test_id("stExpander").first.locator("summary").click()  # show one passage's text
-                if index == 0:
+                if turn == 1:
                     (ARTIFACTS / "first-answer-seconds.txt").write_text(f"{time.monotonic() - started:.1f}\n")
                 full_page_screenshot(page, ARTIFACTS / shot)
             body = page.inner_text("body")
             assert "노트에서 찾은 근거" in body and "필터" in body  # the UI follows the Korean question
+
+            # one weight picked: how to load it, with a copy button, and its facts
+            answer = page.get_by_test_id("stChatMessage").last
+            pick(page, answer, FIVE[:1])
+            code = answer.get_by_test_id("stCode").first
+            expect(code).to_contain_text(f'timm.create_model("{FIVE[0]}", pretrained=True)', timeout=60_000)
+            code.hover()
+            expect(code.get_by_role("button", name="Copy to clipboard")).to_be_attached()
+            full_page_screenshot(page, ARTIFACTS / "browser-details-ko.png")
+            # three picked: side by side
+            pick(page, answer, FIVE[1:3])
+            expect(answer).to_contain_text("나란히 비교", timeout=60_000)
+            comparison = answer.locator("table").nth(1)
+            for name in FIVE[:3]:
+                expect(comparison).to_contain_text(name)
+            # long names scroll inside the answer; the page itself never grows sideways
+            assert page.evaluate("() => { const m = document.querySelector('.stMain'); return m.scrollWidth <= m.clientWidth; }")
+            full_page_screenshot(page, ARTIFACTS / "browser-compare-ko.png")
+
+            # a note question: the sentence that answers comes first, cited
+            answer = ask(page, "what does ft_in1k mean in a timm name?", len(QUESTIONS) + 1)
+            expect(answer).to_contain_text("§", timeout=180_000)
+            expect(answer.get_by_test_id("stMarkdown").first).to_be_in_viewport()
+            full_page_screenshot(page, ARTIFACTS / "browser-note-en.png")
         finally:
             browser.close()
