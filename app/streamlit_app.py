@@ -30,7 +30,8 @@ from kb import BadInput, KBError, Lang, NoIndex, QueryFilters, Where, citation, 
 log = logging.getLogger("timm-kb.app")
 KB_OVERRIDE = "kb_override"
 # our own constant CSS: a side-by-side of long names scrolls inside its answer instead of widening the page
-WIDE_TABLES_SCROLL = "<style>[data-testid=stMarkdownContainer] table {display: block; overflow-x: auto;}</style>"
+WIDE_TABLES_SCROLL = ("<style>[data-testid=stMarkdownContainer] table {display: block; overflow-x: auto;}"
+                      " [data-testid=stMarkdownContainer] :is(th, td) {white-space: nowrap;}</style>")
 ANSWER_LIMIT = 1000  # pages of view.PAGE_SIZE rows, or all of them
 # sidebar widget key -> FilterForm field
 FORM_KEYS = {
@@ -258,11 +259,11 @@ def show_answer(answer, index: int, rerun: bool) -> None:
                         + (f" — {examples}" if examples else ""))
     if answer.passages:
         st.subheader(t("evidence", lang))
-        for passage in answer.passages:
-            with st.expander(view.escape_markdown(citation(passage)), expanded=False):
-                st.text(passage.text)  # plain text: note HTML and markdown are shown, never interpreted
-                if passage.models:
-                    st.caption(", ".join(f"`{m}`" for m in passage.models[:10]))
+        for cited, texts, models in view.by_citation(answer.passages, citation):
+            with st.expander(view.escape_markdown(cited), expanded=False):
+                st.text("\n\n".join(texts))  # plain text: note HTML and markdown are shown, never interpreted
+                if models:
+                    st.caption(", ".join(f"`{m}`" for m in models[:10]))
 
 
 def matches(answer, index: int, lang: Lang) -> None:

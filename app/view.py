@@ -89,7 +89,7 @@ def detail_facts(hit: ModelHit, lang: Lang) -> list[tuple[str, str]]:
         ("col_res", _cell(hit.resolution)), ("col_test_res", _cell(hit.test_resolution)),
         ("col_license", f"{_cell(hit.license)} ({hit.license_class})" if hit.license else ""),
         ("preprocessing", escape_markdown(f"{pre.interpolation}, crop {pre.crop_pct} {pre.crop_mode or ''}, "
-                                          (pre.normalization or f"mean {pre.mean}, std {pre.std}")) if pre else ""),
+                                          + (pre.normalization or f"mean {pre.mean}, std {pre.std}")) if pre else ""),
         ("gmacs", _cell(hit.gmacs, 2) or missing), ("speed_gpu", _cell(hit.images_per_sec_gpu, 0) or missing),
         ("speed_cpu", _cell(hit.images_per_sec_cpu, 1) or missing),
         ("paper", " · ".join(f"[{escape_markdown(u.rsplit('/', 1)[-1])}]({u})" for u in hit.paper_urls)),
@@ -105,6 +105,16 @@ def comparison_markdown(comparison) -> str:
         values = [f"**{escape_markdown(v)}**" if row.differs else escape_markdown(v) for v in row.values]
         lines.append(f"| {label} | " + " | ".join(values) + " |")
     return "\n".join(lines)
+
+
+def by_citation(passages, cite) -> list[tuple[str, list[str], list[str]]]:
+    """Passages under one heading (a section cut in pieces) as one entry: the citation once, texts in rank order."""
+    grouped: dict[str, tuple[list[str], list[str]]] = {}
+    for passage in passages:
+        texts, models = grouped.setdefault(cite(passage), ([], []))
+        texts.append(passage.text)
+        models += [m for m in passage.models if m not in models]
+    return [(c, texts, models) for c, (texts, models) in grouped.items()]
 
 
 def plot_points(models: list[ModelHit]):

@@ -141,6 +141,20 @@ def without_markup(text: str) -> str:
     return " ".join(re.sub(r"\*\*|__|`", "", text).lower().split())
 
 
+def phrase_in(phrase: str, text: str) -> bool:
+    """The key phrase is in the answer as a reader sees it. A table row's cells ("Swin-B | 88M") count when each
+    is there in order, as an answer writes a row ("아키텍처: Swin-B; 파라미터: 88M")."""
+    text = without_markup(text)
+    cells = [without_markup(c) for c in phrase.strip().strip("|").split("|")] if "|" in phrase else [without_markup(phrase)]
+    position = 0
+    for cell in cells:
+        position = text.find(cell, position)
+        if position < 0:
+            return False
+        position += len(cell)
+    return True
+
+
 def score_system(system: System, items: list[EvalItem]) -> SystemScore:
     results: dict[str, list[ItemResult]] = {"set": [], "exact": [], "note": []}
     quoted: list[float] = []
@@ -148,7 +162,7 @@ def score_system(system: System, items: list[EvalItem]) -> SystemScore:
         if item.kind == "note":
             text = system.answer_text(item)
             if text is not None:
-                quoted.append(float(without_markup(item.phrase or "") in without_markup(text)))
+                quoted.append(float(phrase_in(item.phrase or "", text)))
             rank = passage_rank(system.passages(item), item.source or "", item.phrase or "")
             results["note"].append(
                 ItemResult(kind=item.kind, q=item.q, score=(1.0 / rank) if rank else 0.0, hit=bool(rank and rank <= 5),

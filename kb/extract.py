@@ -32,6 +32,7 @@ ANSWER_SHAPES = [
      re.compile(r"\d")),
 ]
 SHAPE_BONUS = 0.3
+EXTRA_QUOTE_MARGIN = 0.5  # a second quote within this score of the first: it answers too, it is not filler
 LEAD_IN_PENALTY = 0.4
 
 
@@ -43,6 +44,7 @@ class Quote:
 
 
 _CODE_SYNTAX = re.compile(r"^\s*(?:def|class|import|from|return|for|if|with|print|pip|python)\b|[=;{}]|\w\(|^\s*[$>]")
+_IDENTIFIER = re.compile(r"(?=.*[A-Za-z])[\w./-]*[_\-/][\w./-]*")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _BOX_DRAWING = re.compile(r"[\u2500-\u259f\u25b2-\u25bc\u25c0-\u25c4]+")  # ─│┌└├ ▼▲: a diagram's frame
 
@@ -82,7 +84,9 @@ def _units(text: str) -> list[tuple[str, bool]]:
                 units.append((stripped, True))
             continue
         clean = _MARKUP.sub("", line).strip()
-        units += [(part.strip(), False) for part in _SENTENCE_END.split(clean) if len(part.strip()) > 3]
+        for part in (p.strip() for p in _SENTENCE_END.split(clean)):
+            if len(part) > 3:  # a bare identifier ("vit-base-p32_clip-openai-pre_3rdparty_in1k") is an example, not prose
+                units.append((part, bool(_IDENTIFIER.fullmatch(part))))
     return units
 
 
@@ -149,7 +153,9 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
         scored += sorted(candidates, key=lambda item: item[:2], reverse=True)[:PER_PASSAGE]
     scored.sort(key=lambda item: item[:2], reverse=True)
     unique: list[Quote] = []
-    for _, _, quote in scored:
+    for score, _, quote in scored:
+        if unique and score < scored[0][0] - EXTRA_QUOTE_MARGIN:
+            break  # a second quote only when it answers nearly as well as the first
         if quote.text not in {q.text for q in unique}:  # the suffix guide says some things twice
             unique.append(quote)
     return unique[:limit]

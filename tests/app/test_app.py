@@ -18,7 +18,7 @@ from kb.errors import UnknownName
 from kb.language import validate_question
 from kb import to_syntax
 from kb.query.expression import all_of, any_of, cond, conds
-from kb.schema import Answer, Comparison, ComparisonRow, DatasetUse, Explanation, Manifest, ModelHit, NamePart, PassageHit, QueryFilters
+from kb.schema import Answer, Comparison, ComparisonRow, DatasetUse, Preprocessing, Explanation, Manifest, ModelHit, NamePart, PassageHit, QueryFilters
 
 APP = str(PROJECT_ROOT / "app" / "streamlit_app.py")
 TIMEOUT = 60
@@ -38,6 +38,8 @@ CATALOGUE = [
 ]
 for _hit in CATALOGUE:
     _hit.create_model = f'timm.create_model("{_hit.name}", pretrained=True)'
+    _hit.preprocessing = Preprocessing(input_size=(3, _hit.resolution, _hit.resolution), interpolation="bicubic",
+                                       crop_pct=1.0, crop_mode="center", normalization="IMAGENET_DEFAULT")
 SIZE_WORDS = {"small": "small", "작은": "small", "base": "base"}
 HOSTILE = "resnet50 메모 <script>alert(1)</script> <img src=x onerror=alert(2)> **bold** $x$"
 
@@ -189,6 +191,7 @@ def test_picking_weights_shows_details_or_a_comparison():
     assert not at.exception
     assert any('timm.create_model("alpha_small_384.x_in22k", pretrained=True)' == c.value for c in at.code)
     assert "not measured" in shown_text(at)  # GMACs the benchmarks do not have
+    assert "bicubic, crop 1.0 center, IMAGENET_DEFAULT" in shown_text(at)
     at.multiselect(key="pick-0").set_value(["alpha_small_384.x_in22k", "beta_small_384.y_in22k"]).run()
     assert "Side by side" in shown_text(at) and "**22**" in shown_text(at)  # the params differ: in bold
 
@@ -246,7 +249,9 @@ def test_note_html_is_shown_as_text_never_as_html():
     at, _ = fake_app(FakeKB(passage_text=HOSTILE))
     ask(at, "resnet50 메모")
     assert HOSTILE in [t.value for t in at.text]  # the literal characters, as plain text
-    assert not at.get("html")  # no st.html element anywhere
+    from app.streamlit_app import WIDE_TABLES_SCROLL
+
+    assert [h.proto.body for h in at.get("html")] == [WIDE_TABLES_SCROLL]  # the one st.html is our constant CSS
     for element in at.markdown:
         assert not element.proto.allow_html
         assert "<script" not in element.value and "<img" not in element.value
@@ -329,3 +334,13 @@ def test_real_index_decode_and_bad_input(built_kb_home, monkeypatch):
     assert at.sidebar.error and "convnext_base" in "\n".join(m.value for m in at.sidebar.markdown)
     ask(at, "🔥🤖🚀")
     assert "emoji" in at.warning[0].value
+
+
+def test_passages_under_one_heading_are_one_citation():
+    from app.view import by_citation
+
+    pieces = [PassageHit(source="a.md", heading="H", text=t, score=1.0, models=m)
+              for t, m in (("one", ["x"]), ("two", ["x", "y"]), ("three", []))]
+    pieces[2] = pieces[2].model_copy(update={"heading": "Other"})
+    assert by_citation(pieces, lambda p: f"[{p.source} § {p.heading}]") == [
+        ("[a.md § H]", ["one", "two"], ["x", "y"]), ("[a.md § Other]", ["three"], [])]
