@@ -13,11 +13,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(VENV)/bin/python -m pip install -q --upgrade "pip>=24" "setuptools>=68"
 	$(VENV)/bin/python -m pip install -q -r requirements.lock
 	$(VENV)/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(VENV)/bin/python -m compileall -q kb ingest app > /dev/null  # bytecode even where PYTHONDONTWRITEBYTECODE is set: cold starts
 	touch $(STAMP)
 
 install: $(STAMP)
 
 ingest: $(STAMP)
+	$(VENV)/bin/python -m compileall -q kb ingest app > /dev/null
 	HF_HUB_OFFLINE=1 $(KB) ingest
 
 run: ingest

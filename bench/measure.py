@@ -102,7 +102,7 @@ print(json.dumps({'counts': r.counts, 'timings_s': r.timings_s, 'before': r.timm
 # A timm upgrade without a second timm on disk: the installed timm reports another version, and the shipped
 # parameter counts of 1.0.31 are the "other version" whose counts are reused by fingerprint. `changed` tags lose
 # their fingerprint, as tags whose module or cfg changed would, and are counted again.
-UPGRADE_NIGHTLY = """
+UPGRADE_PREFIX = """
 import json, shutil
 from pathlib import Path
 import kb.params, kb.registry, ingest.pipeline
@@ -115,7 +115,11 @@ for name in sorted(data)[:{changed}]:
 prints.write_text(json.dumps(data))
 kb.params.PARAMS_DIR = params
 kb.registry.timm_version = ingest.pipeline.timm_version = lambda: {version!r}
-""" + NIGHTLY
+"""
+
+
+def upgrade_nightly(params_dir: str, changed: int, version: str) -> str:
+    return UPGRADE_PREFIX.format(params_dir=params_dir, changed=changed, version=version) + NIGHTLY
 
 
 def json_line(stdout: str) -> dict:

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import (  # noqa: E402
-    NIGHTLY, ROOT, UPGRADE_NIGHTLY, WARM, WILDCARD, child, cold_query, cpu_hog, environment, json_line,
+    NIGHTLY, ROOT, WARM, WILDCARD, child, cold_query, cpu_hog, environment, json_line, upgrade_nightly,
 )
 
 WARM_QUESTIONS = [
@@ -69,7 +69,7 @@ def nightly_figures(env: dict, work: Path, results: dict) -> None:
     results["nightly_no_change_s"] = round(wall, 2)
     upgraded = work / "home-upgrade"  # a copy: the simulated version must not reach the home the queries use
     shutil.copytree(env["KB_HOME"], upgraded, symlinks=True)
-    code = UPGRADE_NIGHTLY.format(params_dir=str(work / "params"), changed=UPGRADE_CHANGED_TAGS, version="1.0.99")
+    code = upgrade_nightly(str(work / "params"), UPGRADE_CHANGED_TAGS, "1.0.99")
     wall, _, out = child(code, dict(env, KB_HOME=str(upgraded)))
     report = json_line(out)
     results["nightly_timm_upgrade_s"] = round(wall, 2)

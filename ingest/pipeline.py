@@ -67,6 +67,7 @@ class Build:
     model_keys: list[str] = field(default_factory=list)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
     previous_tokens: dict[str, list[str]] = field(default_factory=dict)
+    previous_sentences: dict[str, object] = field(default_factory=dict)  # passage id -> PassageSentences
     previous_passages: Optional[int] = None  # of the live build, for the shrink guard
     counts: dict[str, int] = field(default_factory=dict)
     dim: int = 384
@@ -171,6 +172,7 @@ def _embed(build: Build, clock: _Clock) -> None:
         build.previous_passages = len(reader.passages())
         if reader.tokens_current:
             build.previous_tokens = reader.tokens_by_hash()
+        build.previous_sentences = {s.passage_id: s for s in reader.documents("sentences")}
     except KBError:
         pass  # no usable previous build: the cache and the shipped vectors still spare re-embedding
     shipped = load_vectors(SHIPPED_VECTORS_DIR, build.model_id)
@@ -207,6 +209,16 @@ def _guard(build: Build, clock: _Clock) -> None:
         )
 
 
+def _sentences(build: Build, passage: Passage):
+    """The passage's sentence units for kb.extract: the live build's when the passage and the rules are unchanged."""
+    from kb.extract import UNITS_VERSION, passage_sentences
+
+    previous = build.previous_sentences.get(passage.id)
+    if previous is not None and previous.version == UNITS_VERSION:
+        return previous
+    return passage_sentences(passage.id, passage.heading, passage.text)
+
+
 def _write(build: Build, clock: _Clock) -> None:
     from kb.registry import timm_version
     from kb.store import IndexWriter
@@ -219,6 +231,7 @@ def _write(build: Build, clock: _Clock) -> None:
         + [("table_row", r.source, r) for item in build.parsed for r in item.table_rows]
         + [("finding", f.source, f) for f in build.findings]
         + [("file_report", r.source, r) for r in build.reports.values()]
+        + [("sentences", p.source, _sentences(build, p)) for p in build.passages]
     )
 
     def tokens(key: str, text: str) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Optional
 
 from kb.glossary import translate_tokens
 from kb.lexical import stem, tokenize
-from kb.schema import PassageHit
+from kb.schema import PassageHit, PassageSentences, SentenceUnit
 
 PASSAGES = 5
 PER_PASSAGE = 2
@@ -96,22 +96,45 @@ def _stems(tokens) -> frozenset[str]:
     return frozenset(stem(t) for t in tokens)
 
 
-class SentenceIndex:
-    """Sentences and their tokens per passage, cut once and kept (warm questions pay nothing for them)."""
+def _units_version() -> str:
+    import hashlib
+    from pathlib import Path
 
-    def __init__(self):
+    from kb.lexical import TOKENIZER_VERSION
+
+    return TOKENIZER_VERSION + "+" + hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+UNITS_VERSION = _units_version()  # this module's rules and the tokenizer: what stored units were cut with
+
+
+def passage_sentences(passage_id: str, heading: str, text: str) -> PassageSentences:
+    """A passage's sentences with stemmed tokens, cut at ingest and stored with the index."""
+    return PassageSentences(passage_id=passage_id, version=UNITS_VERSION, heading=sorted(_stems(tokenize(heading))),
+                            units=[SentenceUnit(text=t, code=c, stems=sorted(_stems(tokenize(t)))) for t, c in _units(text)])
+
+
+class SentenceIndex:
+    """Sentences and their tokens per passage: the ones stored at ingest, else cut once and kept (warm questions
+    pay nothing for them, and an English question on Korean notes never starts kiwi)."""
+
+    def __init__(self, stored: Optional[dict[tuple[str, str, str], PassageSentences]] = None):
+        self._stored = {key: s for key, s in (stored or {}).items() if s.version == UNITS_VERSION}
         self._cache: dict[tuple[str, str], list[tuple[str, bool, frozenset[str]]]] = {}
 
     def units(self, passage: PassageHit) -> list[tuple[str, bool, frozenset[str]]]:
         key = (passage.source, passage.heading + "\n" + passage.text)
         if key not in self._cache:
-            self._cache[key] = [(text, code, _stems(tokenize(text))) for text, code in _units(passage.text)]
+            stored = self._stored.get((passage.source, passage.heading, passage.text))
+            self._cache[key] = ([(u.text, u.code, frozenset(u.stems)) for u in stored.units] if stored else
+                                [(text, code, _stems(tokenize(text))) for text, code in _units(passage.text)])
         return self._cache[key]
 
     def heading_tokens(self, passage: PassageHit) -> frozenset[str]:
         key = ("heading", passage.heading)
         if key not in self._cache:
-            self._cache[key] = [("", False, _stems(tokenize(passage.heading)))]
+            stored = self._stored.get((passage.source, passage.heading, passage.text))
+            self._cache[key] = [("", False, frozenset(stored.heading) if stored else _stems(tokenize(passage.heading)))]
         return self._cache[key][0][2]
 
 

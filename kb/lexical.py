@@ -81,6 +81,16 @@ def _identifier_tokens(identifier: str) -> list[str]:
 
 
 def _prose_tokens(text: str) -> list[str]:
+    return list(_prose_tokens_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _prose_tokens_cached(text: str) -> tuple[str, ...]:
+    """Cached: a question is tokenised for BM25, for the answering sentence and for its leftover words."""
+    return tuple(_prose_tokens_uncached(text))
+
+
+def _prose_tokens_uncached(text: str) -> list[str]:
     if not text.strip():
         return []
     if not has_hangul(text):

@@ -250,6 +250,21 @@ class Manifest(_Model):
     timings_s: dict[str, float] = Field(default_factory=dict)
 
 
+class SentenceUnit(_Model):
+    text: str
+    code: bool = False
+    stems: list[str] = Field(default_factory=list)
+
+
+class PassageSentences(_Model):
+    """A passage cut into sentences with their stemmed tokens, at ingest (kb.extract), so a query needs no kiwi."""
+
+    passage_id: str
+    version: str  # kb.extract.UNITS_VERSION: stale units are cut again at query time
+    heading: list[str] = Field(default_factory=list)
+    units: list[SentenceUnit] = Field(default_factory=list)
+
+
 class IngestReport(_Model):
     build_id: str
     ok: bool

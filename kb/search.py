@@ -109,7 +109,8 @@ class Searcher:
         passage_tokens = reader.passage_tokens if reader.tokens_current else [tokenize(passage_index_text(p)) for p in self.passages]
         self.bm25 = BM25Index.build([p.id for p in self.passages], passage_tokens)
         self._model_bm25: Optional[BM25Index] = None
-        self.sentences = SentenceIndex()
+        stored = {s.passage_id: s for s in reader.documents("sentences")}
+        self.sentences = SentenceIndex({(p.source, p.heading, p.text): stored[p.id] for p in self.passages if p.id in stored})
 
     @cached_property
     def embedder(self):

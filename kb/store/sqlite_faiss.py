@@ -25,6 +25,7 @@ from kb.schema import (
     ModelNote,
     ModelRecord,
     Passage,
+    PassageSentences,
     SuffixTerm,
     TableRow,
 )
@@ -63,6 +64,7 @@ DOCUMENT_KINDS = {
     "table_row": TableRow,
     "finding": CheckFinding,
     "file_report": FileReport,
+    "sentences": PassageSentences,
 }
 
 

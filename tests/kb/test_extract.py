@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kb.extract import _units, best_sentences
 from kb.schema import PassageHit
 
@@ -55,3 +57,29 @@ def test_no_quote_without_a_question_term_and_repeats_are_dropped():
     assert best_sentences("quantum chromodynamics", [passage("ConvNeXt uses 7×7 kernels.")]) == []
     twice = [passage("_ft means fine-tuned."), passage("_ft means fine-tuned.", heading="Again", score=0.9)]
     assert [q.text for q in best_sentences("what does _ft mean?", twice, limit=3)] == ["_ft means fine-tuned."]
+
+
+def test_stored_units_are_used_as_they_are():
+    from kb.extract import SentenceIndex, passage_sentences
+
+    hit = passage("ConvNeXt는 커널 크기를 7×7로 키웠습니다.", heading="ConvNeXt")
+    stored = passage_sentences("p1", hit.heading, hit.text)
+    assert stored.units[0].text == hit.text and "커널" in stored.units[0].stems
+    doctored = stored.model_copy(update={"units": [stored.units[0].model_copy(update={"stems": ["marker"]})]})
+    index = SentenceIndex({(hit.source, hit.heading, hit.text): doctored})
+    assert index.units(hit)[0][2] == frozenset({"marker"})  # read from the store, not cut again
+    stale = doctored.model_copy(update={"version": "old"})
+    assert "커널" in SentenceIndex({(hit.source, hit.heading, hit.text): stale}).units(hit)[0][2]
+
+
+@pytest.mark.slow
+def test_an_english_question_on_korean_notes_never_starts_kiwi(built_kb_home):
+    import subprocess
+    import sys
+
+    code = ("import kb, kb.lexical as lx; k = kb.open_kb(); a = k.ask('which small in22k model at 384?'); "
+            "print(len(a.quotes), lx._kiwi_instance is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                         env={**__import__("os").environ, "KB_HOME": str(built_kb_home)})
+    assert out.returncode == 0, out.stderr[-500:]
+    assert out.stdout.split()[-1] == "True"
