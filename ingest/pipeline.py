@@ -182,7 +182,7 @@ def _embed(build: Build, clock: _Clock) -> None:
     todo = [(key, text) for key, text in wanted.items() if key not in known]
     computed: dict[str, np.ndarray] = {}
     if todo:
-        embedder = load_embedder(build.model_id)
+        embedder = load_embedder(build.model_id, batch=True)
         build.dim = embedder.dim
         for start in range(0, len(todo), EMBED_BATCH):
             batch = todo[start:start + EMBED_BATCH]

