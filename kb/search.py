@@ -46,9 +46,9 @@ MAX_FREE_TEXT_MODELS = 10
 # A passage linked to a returned model gains about half of what a first place in the dense list is worth.
 LINK_BONUS = {"relative": 0.5 * DENSE_WEIGHT, "rrf": 0.5 * DENSE_WEIGHT / (RRF_K + 1)}
 FUSIONS = tuple(LINK_BONUS)
-SPECIFIC_ANSWER_SET = 20
-QUOTES = 3  # sentences an answer leads with
-QUOTE_SHARE = 0.25  # a structured answer also quotes the notes when a sentence holds a quarter of the question's terms  # answer sets up to this size give linked passages the full bonus
+SPECIFIC_ANSWER_SET = 20  # answer sets up to this size give linked passages the full bonus
+QUOTES = 3  # sentences a note answer leads with (at most)
+QUOTE_SHARE = 0.25  # a structured answer also quotes the notes when a sentence holds a quarter of the question's terms
 
 
 def asks_the_notes(read) -> bool:

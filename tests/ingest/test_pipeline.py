@@ -89,12 +89,13 @@ def test_kill_9_at_each_stage_leaves_the_old_index_answering(built_kb_home, tmp_
     assert {m.name for m in kb.ask("which small in22k model at 384?").models} == FIVE
 
 
-def test_second_ingest_gets_exit_75_while_one_runs(built_kb_home, tmp_path):
+@pytest.mark.parametrize("command", ["ingest", "nightly"])
+def test_a_second_ingest_or_nightly_gets_exit_75_while_one_runs(built_kb_home, tmp_path, command):
     from kb.lock import IngestLock
 
     home = copy_home(built_kb_home, tmp_path / "home")
     with IngestLock(home):
-        result = subprocess.run([sys.executable, "-m", "kb.cli", "ingest"], env=dict(os.environ, KB_HOME=str(home)),
+        result = subprocess.run([sys.executable, "-m", "kb.cli", command], env=dict(os.environ, KB_HOME=str(home)),
                                 cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 75 and "another ingest is running" in result.stderr
 
@@ -174,16 +175,6 @@ def test_corrupted_index_is_detected_then_nightly_rebuilds(built_kb_home, tmp_pa
     report = run_nightly(home=home)
     assert report.ok
     assert {m.name for m in open_kb(home).ask("which small in22k model at 384?").models} == FIVE
-
-
-def test_second_nightly_gets_exit_75_while_an_ingest_runs(built_kb_home, tmp_path):
-    from kb.lock import IngestLock
-
-    home = copy_home(built_kb_home, tmp_path / "home")
-    with IngestLock(home):
-        result = subprocess.run([sys.executable, "-m", "kb.cli", "nightly"], env=dict(os.environ, KB_HOME=str(home)),
-                                cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 75 and "another ingest is running" in result.stderr
 
 
 def test_bad_notes_are_reported_per_file_and_never_stop_the_good_ones(built_kb_home, tmp_path):
