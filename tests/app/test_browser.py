@@ -198,8 +198,15 @@ def test_structured_answer_details_and_comparison(running_app, lang):
         expect(answer).to_contain_text(f"{details_heading}: {FIVE[0]}", timeout=60_000)
         code = answer.get_by_test_id("stCode").first
         expect(code).to_contain_text(f'timm.create_model("{FIVE[0]}", pretrained=True)')
-        code.hover()
-        expect(code.get_by_role("button", name="Copy to clipboard")).to_be_attached()
+        copy = code.get_by_role("button", name="Copy to clipboard")  # Streamlit draws it while the block is hovered
+        for _ in range(5):
+            page.mouse.move(0, 0)
+            code.scroll_into_view_if_needed()
+            code.hover()
+            page.wait_for_timeout(400)
+            if copy.count():
+                break
+        expect(copy).to_be_attached()
         full_page_screenshot(page, ARTIFACTS / f"details-{lang}.png")
 
         # three picked: side by side, long names scrolling inside the answer, never widening the page
