@@ -254,9 +254,9 @@ def _known(values: list[str], allowed: set[str], what: str) -> list[str]:
     lowered = [v.strip().lower() for v in values]
     unknown = [v for v in lowered if v not in allowed]
     if unknown:
-        from rapidfuzz import process
+        from kb.names import closest_names
 
-        closest = [m for m, _, _ in process.extract(unknown[0], sorted(allowed), limit=3)]
+        closest = closest_names(unknown[0], sorted(allowed), 3, normalise=False)
         raise BadInput(f"unknown {what} {', '.join(unknown)}; closest: {', '.join(closest)}", suggestions=closest)
     return lowered
 

@@ -48,7 +48,7 @@ def resolve(names: list[str], records: dict[str, ModelRecord], by_arch: dict[str
         elif key in by_arch:
             found.append(records[by_arch[key][0]])
         else:
-            from kb.explain import closest_names
+            from kb.names import closest_names
 
             raise UnknownName(f"{name!r} is not a live timm name", suggestions=closest_names(key, list(records)))
     return found

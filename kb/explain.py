@@ -5,19 +5,13 @@ from __future__ import annotations
 from typing import Optional
 
 from kb.errors import UnknownName
+from kb.names import closest_names
 from kb.naming import parse_timm_name
 from kb.naming_mmpretrain import detect_convention, match_mmpretrain_to_timm, parse_mmpretrain_name
 from kb.schema import Explanation, Lang, ModelRecord, ParsedName
 
 IN21K_NOTE = "in21k and in22k name the same dataset (ImageNet-21k = ImageNet-22k)."
 IN21K_NOTE_KO = "in21k와 in22k는 같은 데이터셋입니다 (ImageNet-21k = ImageNet-22k)."
-
-
-def closest_names(name: str, names: list[str], limit: int = 5) -> list[str]:
-    from rapidfuzz import fuzz, process, utils
-
-    matches = process.extract(name, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit)
-    return [match for match, _, _ in matches]
 
 
 def _facts(explanation: dict, record: Optional[ModelRecord]) -> dict:

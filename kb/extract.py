@@ -120,22 +120,22 @@ class SentenceIndex:
 
     def __init__(self, stored: Optional[dict[tuple[str, str, str], PassageSentences]] = None):
         self._stored = {key: s for key, s in (stored or {}).items() if s.version == UNITS_VERSION}
-        self._cache: dict[tuple[str, str], list[tuple[str, bool, frozenset[str]]]] = {}
+        self._units: dict[tuple[str, str, str], list[tuple[str, bool, frozenset[str]]]] = {}
+
+    def _sentences(self, passage: PassageHit) -> PassageSentences:
+        key = (passage.source, passage.heading, passage.text)
+        if key not in self._stored:
+            self._stored[key] = passage_sentences("", passage.heading, passage.text)
+        return self._stored[key]
 
     def units(self, passage: PassageHit) -> list[tuple[str, bool, frozenset[str]]]:
-        key = (passage.source, passage.heading + "\n" + passage.text)
-        if key not in self._cache:
-            stored = self._stored.get((passage.source, passage.heading, passage.text))
-            self._cache[key] = ([(u.text, u.code, frozenset(u.stems)) for u in stored.units] if stored else
-                                [(text, code, _stems(tokenize(text))) for text, code in _units(passage.text)])
-        return self._cache[key]
+        key = (passage.source, passage.heading, passage.text)
+        if key not in self._units:
+            self._units[key] = [(u.text, u.code, frozenset(u.stems)) for u in self._sentences(passage).units]
+        return self._units[key]
 
     def heading_tokens(self, passage: PassageHit) -> frozenset[str]:
-        key = ("heading", passage.heading)
-        if key not in self._cache:
-            stored = self._stored.get((passage.source, passage.heading, passage.text))
-            self._cache[key] = [("", False, frozenset(stored.heading) if stored else _stems(tokenize(passage.heading)))]
-        return self._cache[key][0][2]
+        return frozenset(self._sentences(passage).heading)
 
 
 def best_sentences(question: str, passages: list[PassageHit], index: Optional[SentenceIndex] = None,

@@ -11,6 +11,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+
+def closest_names(text: str, pool: Iterable[str], limit: int = 5, normalise: bool = True) -> list[str]:
+    """The entries of `pool` nearest to `text` (did-you-mean). `normalise` compares lower-cased, punctuation as
+    spaces; without it, as written."""
+    from rapidfuzz import fuzz, process, utils
+
+    processor = utils.default_process if normalise else None
+    return [m for m, _, _ in process.extract(text, list(pool), scorer=fuzz.WRatio, processor=processor, limit=limit)]
+
 from kb.naming import parse_timm_name, without_source_prefix
 from kb.schema import ModelRecord
 
@@ -94,7 +103,4 @@ class NameIndex:
 
     def closest(self, text: str, limit: int = 3) -> list[str]:
         """The live archs and tags nearest to `text` as written (for did-you-mean and broken links)."""
-        from rapidfuzz import fuzz, process
-
-        pool = list(self.arch_tags) + self.tags
-        return [m for m, _, _ in process.extract(text, pool, scorer=fuzz.WRatio, limit=limit)]
+        return closest_names(text, list(self.arch_tags) + self.tags, limit, normalise=False)

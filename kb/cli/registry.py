@@ -29,12 +29,13 @@ SORTS = {"top1": "top1", "params": "params_asc", "-params": "params_desc", "res"
 def models(sizes, datasets, resolution, max_params, min_top1, families, licenses, sort, where, limit: Optional[int],
            output_format, as_json) -> None:
     """List live pretrained timm weights."""
-    from kb import filters_from_flags, list_models
+    from kb import filters_from_flags, list_models, registry_records
 
+    live = registry_records()  # read once: both helpers would each read and validate the whole registry
     filters = filters_from_flags(sizes=sizes, datasets=datasets, resolution=resolution, max_params_m=max_params,
                                  min_top1=min_top1, families=families, licenses=licenses,
-                                 sort=SORTS[sort] if sort != "name" else "relevance")
-    records = list_models(filters, where=where)
+                                 sort=SORTS[sort] if sort != "name" else "relevance", records=live)
+    records = list_models(filters, records=live, where=where)
     total = len(records)
     records = records[:limit] if limit else records
     if as_json or output_format == "json":

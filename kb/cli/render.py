@@ -32,6 +32,14 @@ def _number(value, digits: int) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
+def _fit_pipe(out, widths: list[int]) -> bool:
+    """A table printed into a pipe is as wide as its columns, never cut; True when `out` is a pipe."""
+    if out.is_terminal:
+        return False
+    out.width = max(out.width, sum(widths) + 3 * len(widths) + 1)
+    return True
+
+
 def rows_of(items) -> list[list[str]]:
     """One row per weight (answer hits or registry records): the same columns either way."""
     rows = []
@@ -62,9 +70,7 @@ def print_rows(rows: list[list[str]], lang: str, output_format: str, title: str 
     out = console()
     natural = [max([cell_len(h)] + [cell_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     keep = list(range(len(headers)))
-    if not out.is_terminal:  # a pipe: as wide as the rows, never cut
-        out.width = max(out.width, sum(natural) + 3 * len(natural) + 1)
-    else:  # a narrow terminal drops the link, test size and top-5 columns before it folds any other
+    if not _fit_pipe(out, natural):  # a narrow terminal drops the link, test size and top-5 columns before it folds any other
         for dropped in DROP_FIRST:
             if sum(natural[i] for i in keep) + 3 * len(keep) + 1 <= out.width:
                 break
@@ -85,10 +91,8 @@ def print_comparison(comparison) -> None:
 
     out = console()
     labels = [("* " if row.differs else "  ") + row.label for row in comparison.rows]
-    if not out.is_terminal:
-        widths = [max(map(cell_len, labels))] + [
-            max([len(n)] + [cell_len(r.values[i]) for r in comparison.rows]) for i, n in enumerate(comparison.names)]
-        out.width = max(out.width, sum(widths) + 3 * len(widths) + 1)
+    _fit_pipe(out, [max(map(cell_len, labels))] + [
+        max([len(n)] + [cell_len(r.values[i]) for r in comparison.rows]) for i, n in enumerate(comparison.names)])
     table = Table(show_lines=False)
     table.add_column("")
     for name in comparison.names:
