@@ -6,7 +6,7 @@ PYTHON ?= python3
 STAMP  := $(VENV)/.installed
 KB     := $(VENV)/bin/kb
 
-.PHONY: run test ingest app bench install
+.PHONY: run test ingest app bench bench-scale install
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -31,3 +31,6 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/python bench/run.py
+
+bench-scale: $(STAMP)
+	HF_HUB_OFFLINE=1 $(VENV)/bin/python bench/scale.py

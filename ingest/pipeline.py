@@ -163,11 +163,11 @@ def _describe(build: Build, clock: _Clock) -> None:
 
 def _embed(build: Build, clock: _Clock) -> None:
     from kb.embed import load_embedder
-    from kb.store import IndexReader
+    from kb.store import open_index
 
     previous: dict[str, np.ndarray] = {}
     try:
-        reader = IndexReader.open(build.home, expected_embed_model=build.model_id)
+        reader = open_index(build.home, expected_embed_model=build.model_id)
         previous = reader.vectors_by_hash()
         build.previous_passages = len(reader.passages())
         if reader.tokens_current:
@@ -221,9 +221,9 @@ def _sentences(build: Build, passage: Passage):
 
 def _write(build: Build, clock: _Clock) -> None:
     from kb.registry import timm_version
-    from kb.store import IndexWriter
+    from kb.store import new_writer
 
-    build.writer = writer = IndexWriter(build.home, build.build_id)
+    build.writer = writer = new_writer(build.home, build.build_id)
     documents = (
         [("model_note", n.source, n) for n in build.notes]
         + [("suffix_term", "timm-suffix-guide", t) for item in build.parsed for t in item.suffix_terms]
@@ -302,8 +302,9 @@ def build_index(
 ) -> IngestReport:
     """Build and swap in a new index. Raises LockHeld (75) if another ingest runs, BadInput for a bad notes dir,
     ShrinkRefused when the build would drop most passages. `before_swap(directory)` may raise to keep the old one."""
-    from kb.store import new_build_id
+    from kb.store import check_backend, describe_backend, new_build_id
 
+    check_backend()
     notes_dir = Path(notes_dir) if notes_dir else NOTES_DIR
     home = Path(home) if home else kb_home()
     if not notes_dir.is_dir():
@@ -329,6 +330,7 @@ def build_index(
     return IngestReport(
         build_id=build.build_id,
         ok=True,
+        backend=describe_backend(),
         files=list(build.reports.values()),
         counts=build.counts,
         embedded=build.counts["embedded"],

@@ -21,14 +21,12 @@ class KnowledgeBase:
         """The live index of `home` (default KB_HOME), or a specific build directory (a nightly's canaries)."""
         from kb.config import kb_home
         from kb.search import Searcher
-        from kb.store import IndexReader
-
         from kb.registry import timm_version
+        from kb.store import open_index
 
         self.home = Path(home) if home else kb_home()
         installed = timm_version()  # package metadata: no import of timm or torch
-        self._reader = (IndexReader.open_build(self.home, Path(build), expected_timm=installed) if build
-                        else IndexReader.open(self.home, expected_timm=installed))
+        self._reader = open_index(self.home, build, expected_timm=installed)
         self._searcher = Searcher(self._reader)
         self.refresh_error = None
 
@@ -92,11 +90,11 @@ class KnowledgeBase:
     def models(self, filters: "QueryFilters | Where", sort: str = "relevance") -> list[ModelRecord]:
         """Every record of this index that matches a flat filter record or an expression, ranked as answers are."""
         from kb.query.legacy import where_of
-        from kb.rank import rank
+        from kb.rank import ranked_matches
 
         if isinstance(filters, QueryFilters):
             filters, sort = where_of(filters), filters.sort
-        return rank(self._searcher.matcher.select(filters), sort)
+        return ranked_matches(self._searcher.matcher, filters, sort)
 
     def explain(self, name: str) -> Explanation:
         return explain_name(name, self._searcher.records_by_name, self._searcher.live_parsed)
@@ -240,11 +238,11 @@ def rollback_index(home: Optional[Path] = None) -> str:
     while an ingest runs), so a rollback never races a swap or a prune."""
     from kb.config import kb_home
     from kb.lock import IngestLock
-    from kb.store import rollback
+    from kb.store import rollback_build
 
     home = Path(home) if home else kb_home()
     with IngestLock(home):
-        return rollback(home)
+        return rollback_build(home)
 
 
 def _known(values: list[str], allowed: set[str], what: str) -> list[str]:

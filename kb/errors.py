@@ -58,6 +58,13 @@ class NoSpace(KBError):
     exit_code = 74
 
 
+class BackendUnavailable(KBError):
+    """The configured search backend cannot be used: unknown KB_BACKEND, or the Qdrant server does not answer
+    (EX_UNAVAILABLE)."""
+
+    exit_code = 69
+
+
 def from_os_error(error: OSError) -> KBError:
     """One clear line for an OS error, classed by what the user can do about it."""
     import errno
@@ -78,6 +85,7 @@ EXIT_CODES = {
     3: "no index yet: run `kb ingest`",
     4: "index built with another schema, embedding model or timm: run `kb ingest`",
     5: "index files corrupted (checksum mismatch): run `kb ingest` or `kb rollback`",
+    69: "the search backend is unavailable: unknown KB_BACKEND, or the Qdrant server at KB_QDRANT_URL does not answer",
     73: "cannot write: KB_HOME is read-only or permission is denied (the previous index is kept)",
     74: "no space left on the device, or another I/O error (the previous index is kept)",
     75: "another ingest holds the lock; try again later",

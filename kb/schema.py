@@ -248,6 +248,8 @@ class Manifest(_Model):
     file_sizes: dict[str, int] = Field(default_factory=dict)  # index file name -> bytes
     counts: dict[str, int] = Field(default_factory=dict)
     timings_s: dict[str, float] = Field(default_factory=dict)
+    backend: str = "files"  # "files": SQLite + FAISS under KB_HOME (read by faiss or qdrant-local); "qdrant-server"
+    points: dict[str, int] = Field(default_factory=dict)  # qdrant-server: points per collection, checked on open
 
 
 class SentenceUnit(_Model):
@@ -274,6 +276,7 @@ class IngestReport(_Model):
     reused: int = 0  # vectors taken over unchanged from the previous index
     timings_s: dict[str, float] = Field(default_factory=dict)
     message: str = ""
+    backend: str = "faiss"  # kb.store.describe_backend(): "faiss", "qdrant (local)", "qdrant (<url>)"
 
 
 # The answer side lives in its own module (kb.schema_answers) to keep both readable; it is part of this API.

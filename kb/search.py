@@ -31,7 +31,7 @@ from kb.query.expression import to_syntax
 from kb.query.legacy import filters_of, where_of
 from kb.query.lexicon import Lexicon
 from kb.query.parse import understand
-from kb.rank import rank, relaxations, repair_empty, why_matched
+from kb.rank import ranked_matches, relaxations, repair_empty, why_matched
 from kb.licenses import license_class
 from kb.schema import (
     Answer, Comparison, FollowUp, Lang, ModelHit, NoteQuote, ModelRecord, Passage, PassageHit, Preprocessing, QueryFilters, Understanding,
@@ -91,7 +91,8 @@ def to_model_hit(record: ModelRecord, score: float, why: list[str]) -> ModelHit:
 
 
 class Searcher:
-    """Holds what answering needs in memory: records, passages, BM25, the embedder and the FAISS indexes."""
+    """Answers over one opened build (any kb.store backend): records and passages in memory, the embedder, and the
+    store's dense and sparse top-k."""
 
     def __init__(self, reader, fusion: str = "relative"):
         if fusion not in FUSIONS:
@@ -102,13 +103,18 @@ class Searcher:
         self.records_by_name: dict[str, ModelRecord] = {r.name: r for r in self.records}
         self.passages: list[Passage] = reader.passages()
         self.passage_by_id: dict[str, Passage] = {p.id: p for p in self.passages}
+        self.passages_of_tag: dict[str, list[int]] = {}  # live tag -> the passages linked to it (evidence)
+        for row, passage in enumerate(self.passages):
+            for tag in passage.linked_tags:
+                self.passages_of_tag.setdefault(tag, []).append(row)
         self.lexicon = Lexicon.from_records(self.records)
         self.matcher = Matcher(self.records)
-        # tokens were computed at ingest: no kiwi start-up here unless the question itself is Korean. An index
-        # tokenised by another tokenizer version is re-tokenised in memory until the next ingest rewrites it.
-        passage_tokens = reader.passage_tokens if reader.tokens_current else [tokenize(passage_index_text(p)) for p in self.passages]
-        self.bm25 = BM25Index.build([p.id for p in self.passages], passage_tokens)
-        self._model_bm25: Optional[BM25Index] = None
+        # tokens were computed at ingest, and the store's sparse index holds them: no kiwi start-up here unless the
+        # question itself is Korean. An index tokenised by another tokenizer version is re-tokenised into an
+        # in-memory BM25 until the next ingest rewrites it.
+        self._retokenised: Optional[BM25Index] = None if reader.tokens_current else BM25Index.build(
+            [p.id for p in self.passages], [tokenize(passage_index_text(p)) for p in self.passages])
+        self._retokenised_models: Optional[BM25Index] = None
         stored = {s.passage_id: s for s in reader.documents("sentences")}
         self.sentences = SentenceIndex({(p.source, p.heading, p.text): stored[p.id] for p in self.passages if p.id in stored})
 
@@ -133,16 +139,20 @@ class Searcher:
         tokens = tokenize(text)
         # the question's words in the notes' other language count like typed ones (on the 32 dev and held-out note
         # questions, weight 1 beat 0.5: 29 against 28 hits@5)
-        return self.bm25.top(tokens + translate_tokens(tokens), k)
+        query = tokens + translate_tokens(tokens)
+        return self.reader.sparse_passages(query, k) if self._retokenised is None else self._retokenised.top(query, k)
+
+    @property
+    def passage_idf(self) -> dict[str, float]:
+        return self.reader.passage_idf if self._retokenised is None else self._retokenised.idf
 
     def bm25_models(self, text: str, k: int = MAX_FREE_TEXT_MODELS) -> list[tuple[str, float]]:
-        if self._model_bm25 is None:
-            if self.reader.tokens_current:
-                model_tokens = self.reader.model_tokens
-            else:
-                model_tokens = [tokenize(describe_record(self.records_by_name[n])) for n in self.reader.model_names]
-            self._model_bm25 = BM25Index.build(self.reader.model_names, model_tokens)
-        return self._model_bm25.top(tokenize(text), k)
+        if self.reader.tokens_current:
+            return self.reader.sparse_models(tokenize(text), k)
+        if self._retokenised_models is None:
+            self._retokenised_models = BM25Index.build(self.reader.model_names, [
+                tokenize(describe_record(self.records_by_name[n])) for n in self.reader.model_names])
+        return self._retokenised_models.top(tokenize(text), k)
 
     def dense_passages(self, text: str, k: int = CANDIDATES, vector: Optional[np.ndarray] = None) -> list[tuple[str, float]]:
         vector = self.query_vector(text) if vector is None else vector
@@ -189,12 +199,12 @@ class Searcher:
         total = 0
         relaxed = []
         if read.is_structured():
-            matches = rank(self.matcher.select(read.where), read.sort)
+            matches = ranked_matches(self.matcher, read.where, read.sort)
             repaired = repair_empty(self.matcher, self.lexicon.family_set, read.where, read.asides) if not matches and read.where else None
             if repaired:  # said in the answer, never silent
                 where, note_en, note_ko = repaired
                 read = read.model_copy(update={"where": where, "notes": read.notes + [note_ko if language == "ko" else note_en]})
-                matches = rank(self.matcher.select(where), read.sort)
+                matches = ranked_matches(self.matcher, where, read.sort)
             total = len(matches)
             models = [
                 to_model_hit(r, score=1.0 - i / max(total, 1), why=why_matched(r, read.where))
@@ -218,7 +228,7 @@ class Searcher:
         note_question = not read.is_structured() or asks_the_notes(read)
         # a note question leads with the sentences that answer; a structured one adds them when they fit well
         found = [] if comparison is not None else best_sentences(
-            question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.bm25.idf,
+            question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.passage_idf,
             QUOTES if note_question else 1)
         quotes = [NoteQuote(text=q.text, code=q.code, source=q.passage.source, heading=q.passage.heading) for q in found]
         text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes)
@@ -270,8 +280,9 @@ class Searcher:
         is strong evidence, a link to one of five hundred is not: the bonus shrinks as the answer set grows."""
         scores = dict(ranked)
         bonus = LINK_BONUS[self.fusion] * min(1.0, SPECIFIC_ANSWER_SET / max(len(model_names), 1))
-        for passage in self.passages:
-            if model_names.intersection(passage.linked_tags):
-                scores[passage.id] = scores.get(passage.id, 0.0) + bonus
+        linked = {row for name in model_names for row in self.passages_of_tag.get(name, ())}
+        for row in sorted(linked):
+            passage = self.passages[row]
+            scores[passage.id] = scores.get(passage.id, 0.0) + bonus
         best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:MAX_PASSAGES]
         return self._passage_hits(best)

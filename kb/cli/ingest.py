@@ -48,7 +48,7 @@ def _summary(report) -> None:
     from rich.table import Table
 
     out = console()
-    files = Table(title=f"ingest {report.build_id}")
+    files = Table(title=f"ingest {report.build_id} · {report.backend}")
     for column in ("note", "status", "passages", "message"):
         files.add_column(column, overflow="fold")
     for item in report.files:

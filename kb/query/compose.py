@@ -23,7 +23,7 @@ _NOMINAL_CLAUSE = re.compile(r"(?:것|거|건|게|애들?|모델들?|가중치|�
 _NOMINAL = re.compile(r"^\s*(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)?\s*(?:은|는|을|를|이|가|도|만)?\s*$")
 SUBJECT_GROUPS = {"family", "arch", "name", "qualifier"}
 TAG_LIKE = {"tag", "method", "token", "port"}
-_ENDS_SCOPE = {"boundary", "not_pre", "not_post", "incl_pre", "incl_post", "widen"}
+_ENDS_SCOPE = {"boundary", "not_pre", "not_post", "incl_pre", "incl_post", "widen", "whether"}
 
 
 @dataclass
@@ -243,6 +243,47 @@ def _combine(atoms: list[Atom], chains: dict[int, int], index_of: dict[int, int]
     return conjuncts
 
 
+SPEC_GROUPS = {"family", "arch", "size", "patch", "sizepatch"}
+
+
+def _subject_chunks(cues: list[Cue], atoms: list[Atom], text: str) -> list[Atom]:
+    """"ViT-Ti/16 or ViT-S/32", "deit small or vit base": when both sides of an "or" are a subject with its own
+    size or patch, each side is one alternative (not "tiny/16, or ViT, and small/32")."""
+    def run(index: int, step: int) -> list[int]:
+        members = []
+        while 0 <= index < len(atoms) and atoms[index].group in SPEC_GROUPS:
+            if members:
+                a, b = sorted((atoms[members[-1]], atoms[index]), key=lambda x: x.start)
+                if not re.fullmatch(r"[\s\-]*", text[a.end:b.start]):
+                    break
+            members.append(index)
+            index += step
+        return members
+
+    merged: dict[int, list[int]] = {}
+    for cue in (c for c in cues if c.kind == "or"):
+        left = [i for i, a in enumerate(atoms) if a.end <= cue.start]
+        right = [i for i, a in enumerate(atoms) if a.start >= cue.end]
+        if not left or not right:
+            continue
+        sides = [run(max(left, key=lambda k: atoms[k].end), -1), run(min(right, key=lambda k: atoms[k].start), 1)]
+        if all(any(atoms[i].group in ("family", "arch") for i in side) for side in sides) and max(map(len, sides)) > 1:
+            for side in sides:
+                merged[min(side)] = sorted(side)
+    if not merged:
+        return atoms
+    inside = {i for side in merged.values() for i in side}
+    result = []
+    for i, atom in enumerate(atoms):
+        if i in merged:
+            side = [atoms[k] for k in merged[i]]
+            result.append(Atom(all_of([a.where for a in side]), side[0].start, side[-1].end, "chunk",
+                               text[side[0].start:side[-1].end]))
+        elif i not in inside:
+            result.append(atom)
+    return result
+
+
 def asides(q: Scan) -> list[Where]:
     """The conditions read inside parentheses: explanations of the words before them, the first to go when the
     whole question matches nothing ("ssld (PaddleClas distillation)")."""
@@ -254,7 +295,7 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
     """(the expression, what inclusion added with nothing to add to in this question (a follow-up widens the
     previous turn with it), the notes on how operators were read, the text no rule used)."""
     cues, leftover = find_cues(q)
-    atoms = sorted((a for a in q.atoms if a.where is not None), key=lambda a: a.start)
+    atoms = _subject_chunks(cues, sorted((a for a in q.atoms if a.where is not None), key=lambda a: a.start), q.original)
     index_of = {id(a): i for i, a in enumerate(atoms)}
     notes: list[str] = []
     negations: dict[int, int] = {}  # atom -> times negated
@@ -275,6 +316,13 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
             if cue.kind == "incl_post":  # "tf_ and gc_ variants too": a list before it, item by item
                 marked = [a for segment in _listed_before(cue, cues, atoms, marked, q.original) for a in segment]
             included.update(id(a) for a in marked)
+        elif cue.kind == "whether":  # "whether timm-trained or a TF port": every alternative, so no condition
+            stop = min((c.start for c in cues if c.start >= cue.end and c.kind in _ENDS_SCOPE - {"widen"}
+                        and not (c.kind == "boundary" and q.original[c.start:c.end].lower() in ("and", "with"))),
+                       default=len(q.original))
+            scope = [a for a in atoms if cue.end <= a.start and a.end <= stop]
+            dropped.update(id(a) for a in scope)
+            notes += [f"widened: {a.text}" for a in scope]
         elif cue.kind == "widen":
             scope = _nearest(cue, atoms, explicit, before=True)
             dropped.update(id(a) for a in scope)

@@ -45,17 +45,33 @@ def _archs(part: Where) -> list[str]:
     return [str(i.value) for i in items if isinstance(i, Cond) and i.field == "arch" and "*" not in str(i.value)]
 
 
-def _siblings(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, list[str]]]:
+def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, list[str]]]:
     """'what about base?', 'the m variant', 'b5는?', 'include nano as well' after a named architecture: the
     architectures next to it (index of the previous arch condition, the sibling names)."""
     items = part.items if part.kind == "or" else [part]
     values = [str(i.value) for i in items if isinstance(i, Cond) and i.field in ("size", "arch_token") and i.op == "="]
-    if lexicon is None or len(values) != len(items):
+    others = [i for i in items if not (isinstance(i, Cond) and i.field in ("size", "arch_token", "tag"))]
+    if lexicon is None or not values or others:  # "v2도 포함": the token may be an arch's or a tag's
         return None
     for index, previous in enumerate(kept):
         found = [s for arch in _archs(previous) for v in values if (s := lexicon.sibling(arch, v))]
         if found:
             return index, list(dict.fromkeys(found))
+    return None
+
+
+def _version_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, str]]:
+    """(index of the previous family condition, the family's version) for a bare "v2" the turn adds."""
+    items = part.items if part.kind == "or" else [part]
+    numbers = {int(m.group(1)) for i in items if isinstance(i, Cond) and (m := re.fullmatch(r"v(\d)", str(i.value)))}
+    if lexicon is None or len(numbers) != 1:
+        return None
+    for index, previous in enumerate(kept):
+        if isinstance(previous, Cond) and previous.field == "family":
+            version = lexicon.version_of(str(previous.value), numbers.pop())
+            if version and version != previous.value:
+                return index, version
+            return None
     return None
 
 
@@ -76,13 +92,13 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     kept = [p for p in conjuncts(previous.where) if not is_default_exclusion(p) and field_of(p) not in dropped]
     added = [p for p in conjuncts(current.where) if not is_default_exclusion(p)]
     for part in list(added):  # "what about the m variant?": the previous architecture's sibling replaces it
-        sibling = _siblings(kept, part, lexicon)
+        sibling = siblings_of(kept, part, lexicon)
         if sibling:
             kept[sibling[0]] = any_of([cond("arch", a) for a in sibling[1]])
             added.remove(part)
     additions = list(current.additions)
     for part in list(additions):  # "include nano as well": its sibling joins it
-        sibling = _siblings(kept, part, lexicon)
+        sibling = siblings_of(kept, part, lexicon)
         if sibling:
             kept[sibling[0]] = any_of([kept[sibling[0]]] + [cond("arch", a) for a in sibling[1]])
             additions.remove(part)
@@ -95,6 +111,11 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept = [k for k in kept if _bound_side(k) != side]
         elif field in REPLACED_FIELDS:
             kept = [k for k in kept if field_of(k) != field]
+    for part in list(additions):  # "include v2 as well" after "efficientformer v1": that version of the family
+        version = _version_of(kept, part, lexicon)
+        if version:
+            kept[version[0]] = any_of([kept[version[0]], cond("family", version[1])])
+            additions.remove(part)
     for addition in additions:  # widen the previous set of that field, or add a subject next to the previous
         field = field_of(addition)
         same = [i for i, part in enumerate(kept) if field is not None and field_of(part) == field]

@@ -117,6 +117,35 @@ class Lexicon:
                     break
         return sorted(found)
 
+    def derived_families(self, family: str) -> list[str]:
+        """Families built on `family` by a prefix the registry uses on more than one family: rep + ghostnet
+        (repghostnet, like repvgg and repvit), not mobi + levit (mobilevit: "mobi" prefixes nothing else)."""
+        found = []
+        for other in sorted(self.family_set):
+            prefix = other[: -len(family)] if other.endswith(family) and other != family else ""
+            if len(prefix) >= 2 and sum(1 for f in self.family_set if f.startswith(prefix) and f[len(prefix):] in self.family_set) >= 2:
+                found.append(other)
+        return found
+
+    def family_variants(self, family: str, letters: str) -> list[str]:
+        """("resnet", "d") -> resnet50d, resnet101d …: the family's archs whose name token takes the letters after
+        its depth."""
+        pattern = re.compile(rf"[a-z]+\d+{re.escape(letters)}")
+        return sorted(arch for arch, fam in self.names.arch_family.items()
+                      if fam == family and any(pattern.fullmatch(t) for t in arch.split("_")))
+
+    def family_has_token(self, family: str, token: str) -> bool:
+        return any(fam == family and token in arch.split("_") for arch, fam in self.names.arch_family.items())
+
+    def version_sibling(self, arch: str, family: str, version: str) -> Optional[str]:
+        """poolformer_m36 in poolformerv2 -> poolformerv2_m36, when live."""
+        tokens = arch.split("_")
+        for i, token in enumerate(tokens):
+            if token == family:
+                candidate = "_".join(tokens[:i] + [version] + tokens[i + 1:])
+                return candidate if candidate in self.names.arch_tags else None
+        return None
+
     def variant_archs(self, arch: str, letters: str) -> list[str]:
         """resnet101 + "d" -> [resnet101d] when live: the letters an architecture name takes at its end."""
         candidate = f"{arch}{letters}"
@@ -136,6 +165,12 @@ class Lexicon:
                         candidate = "_".join(tokens[:i] + [replacement] + tokens[i + 1:])
                         if candidate in self.names.arch_tags:
                             return candidate
+        if value.isdigit():  # mobilevitv2_150 + 175 -> mobilevitv2_175: the number in its place
+            for i, token in enumerate(tokens):
+                if token.isdigit() and token != value:
+                    candidate = "_".join(tokens[:i] + [value] + tokens[i + 1:])
+                    if candidate in self.names.arch_tags:
+                        return candidate
         parts = value.split("_")
         if len(parts) > 1:  # repvit_m1_1 + m1_5 -> repvit_m1_5: the last tokens replaced
             candidate = "_".join(tokens[:len(tokens) - len(parts)] + parts)
@@ -167,9 +202,14 @@ class Lexicon:
         return license_class(license_id)
 
     def vocabulary(self) -> set[str]:
-        """Every word a typo may be a misspelling of: families, tokens with letters, sizes."""
+        """Every word a typo may be a misspelling of: families, tokens with letters, sizes. Computed once (the
+        lexicon is complete once built; every question asks for it twice)."""
+        cached = self.__dict__.get("_vocabulary")
+        if cached is not None:
+            return cached
         words = set(self.family_set) | {f for f in self.families if not _DIGITS.search(f) or len(f) > 5}
         words |= {t for t in self.arch_tokens if len(t) >= 3 and t.isalpha()}
         words |= {t for t in self.tag_tokens if len(t) >= 3 and t.isalpha()}
         words |= {part for lic in self.licenses for part in re.split(r"[\-.]", lic) if len(part) >= 3 and part.isalpha()}
+        self.__dict__["_vocabulary"] = words
         return words

@@ -16,7 +16,7 @@ from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
     BATCH_NORM_PATTERN, EXTRA_SIZE_WORDS, KO_PARTICLES, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS,
-    STOPWORDS, VARIANT_WORD, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
+    DERIVED_FAMILIES, STOPWORDS, VARIANT_WORD, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
 )
 from kb.vocab import SIZE_TERMS, TOKEN_FAMILIES
 
@@ -37,6 +37,16 @@ def parse_patterns(q: Scan, lexicon: Lexicon) -> None:
             else:
                 continue
         q.add(cond(field, pattern), *m.span(), field)
+    # a pasted piece of a name: "`_rw_224.sw_in1k` 로 끝나는", "names ending in .fb_in22k_ft_in1k", "_cls_gap"
+    for m in q.finditer(r"(?<![A-Za-z0-9_.\-*])`?([_.][a-z0-9]+(?:[_.][a-z0-9]+)+)`?(?![A-Za-z0-9_*])"):
+        piece = m.group(1).lower()
+        field = "name" if "." in piece else "arch"
+        pool = lexicon.names.tags if field == "name" else list(lexicon.names.arch_tags)
+        ending = re.search(r"^\s*(?:(?:로|으로)\s*)?끝나|^\s*(?:suffix|at the end)", q.original[m.end():], flags=re.I) \
+            or re.search(r"(?:end(?:s|ing)?\s+(?:in|with)|suffix(?:ed)?(?:\s+with)?)\s*$", q.original[:m.start()], flags=re.I)
+        pattern = f"*{piece}" if ending else f"*{piece}*"
+        if fnmatch.filter(pool, pattern):
+            q.add(cond(field, pattern), *m.span(), field)
 
 
 def parse_names(q: Scan, lexicon: Lexicon) -> None:
@@ -76,9 +86,15 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
             q.add(any_of([cond("arch", a) for a in archs]), *m.span(), "arch")
     # spoken names: "ResNet-50", "EfficientNet B3", "RegNetY-160" (before the resolution rule reads 160)
     for m in q.finditer(r"(?<![A-Za-z0-9_.\-])[A-Za-z][A-Za-z0-9]*(?:[\s\-]+[A-Za-z]{0,2}\d+[A-Za-z0-9]*)(?![A-Za-z0-9_\-])"):
-        archs = names.spoken_arch(m.group(0))
-        if archs:
-            q.add(any_of([cond("arch", a) for a in archs]), *m.span(), "arch")
+        # the longest spoken name: "hrnet w18 small v2" is hrnet_w18_small_v2, not hrnet_w18 and the size small
+        following = re.match(r"(?:[\s\-]+[A-Za-z0-9]+){1,2}", q.original[m.end():])
+        words = re.findall(r"[A-Za-z0-9]+", following.group(0)) if following else []
+        for extra in range(len(words), -1, -1):
+            end = m.end() + (len(re.match(rf"(?:[\s\-]+[A-Za-z0-9]+){{{extra}}}", q.original[m.end():]).group(0)) if extra else 0)
+            archs = names.spoken_arch(q.original[m.start():end]) if q.free(m.start(), end) else []
+            if archs:
+                q.add(any_of([cond("arch", a) for a in archs]), m.start(), end, "arch")
+                break
     _list_siblings(q, lexicon)
     for m in q.finditer(BATCH_NORM_PATTERN):  # "vgg16 with batch norm" is the arch vgg16_bn
         before = [a for a in q.atoms_before(m.start(), "arch")]
@@ -93,7 +109,7 @@ def _list_siblings(q: Scan, lexicon: Lexicon) -> None:
     """'regnety 040이랑 064', 'efficientnet b3이나 b4', 'b0 through b2': the other items of a list after an
     architecture are its siblings (regnety_064, efficientnet_b4); a range of codes alone ('make that b0 through
     b2') is read as those architecture tokens, for a follow-up to apply."""
-    link = r"\s*(?:,|/|or|and|&|이랑|랑|이나|나|및|또는|아니면)\s*"
+    link = r"\s*(?:,|/|or|and|&|이랑|랑|이나|나|및|또는|아니면|이든|든)\s*"
     for m in q.finditer(r"(?<![A-Za-z0-9_])([a-z]?)(\d+)\s*(?:~|-|to|through|thru|부터|에서)\s*\1(\d+)(?![A-Za-z0-9_])"):
         if q.free(*m.span()) and m.group(1) and int(m.group(2)) < int(m.group(3)) <= int(m.group(2)) + 12:
             codes = [f"{m.group(1)}{n}" for n in range(int(m.group(2)), int(m.group(3)) + 1)]
@@ -205,7 +221,8 @@ def _read_family(q: Scan, lexicon: Lexicon, family: str, start: int, end: int) -
     group = "qualifier" if family in TOKEN_FAMILIES else "family"
     if whole and q.free(end, end + whole.end()) and group == "family":
         # "EfficientNet family": efficientnet, efficientnetv2; "Swin V2 family": the versions named stay as written
-        q.add(cond("family", family, "prefix"), start, end + whole.end(), group)
+        derived = lexicon.derived_families(family) if re.search(DERIVED_FAMILIES, whole.group(0), flags=re.IGNORECASE) else []
+        q.add(any_of([cond("family", family, "prefix")] + [cond("family", f) for f in derived]), start, end + whole.end(), group)
         return
     q.add(cond("family", family), start, end, group)
     if letter and lexicon.family_has_size(family, letter[0]):
@@ -226,6 +243,14 @@ def parse_series(q: Scan, lexicon: Lexicon) -> None:
         archs = [a for family in families for letter in letters for a in lexicon.series(family, letter)]
         if archs:
             q.add(any_of([cond("arch", a) for a in dict.fromkeys(archs)]), *m.span(), "arch")
+    # "EfficientViT L models", "efficientvit-b 가중치": a series letter right after its family, no "series" word
+    for atom in [a for a in q.atoms if a.group == "family" and a.where.kind == "cond"]:
+        m = re.match(r"[\s\-]*([A-Za-z])(?![A-Za-z0-9/_.\-])", q.original[atom.end:])
+        if not m or m.group(1) in "aAiI" or q.text[atom.end + m.start(1)] == " ":
+            continue
+        archs = lexicon.series(str(atom.where.value), m.group(1).lower())
+        if archs:
+            q.add(any_of([cond("arch", a) for a in archs]), atom.end + m.start(1), atom.end + m.end(1), "arch")
 
 
 def parse_versions(q: Scan, lexicon: Lexicon) -> None:
@@ -236,8 +261,21 @@ def parse_versions(q: Scan, lexicon: Lexicon) -> None:
         named = [(a, f) for a, f in named if f]
         nearest = min(named, key=lambda af: (af[0].end > m.start(), abs(m.start() - af[0].end)), default=None)
         version = lexicon.version_of(nearest[1], number) if nearest else None
-        if version:
+        if not version:
+            continue
+        # "poolformer m36/m48, including v2": the same architectures in that version, not the whole family
+        archs = [c.value for a in q.atoms if a.end <= m.start() or a is nearest[0]
+                 for c in _arch_conds(a) if lexicon.names.arch_family.get(str(c.value)) == nearest[1]]
+        siblings = [sib for arch in archs if (sib := lexicon.version_sibling(str(arch), nearest[1], version))]
+        if archs and siblings:
+            q.add(any_of([cond("arch", a) for a in dict.fromkeys(siblings)]), *m.span(), "arch")
+        else:
             q.add(cond("family", version), *m.span(), "family")
+
+
+def _arch_conds(atom) -> list:
+    items = atom.where.items if atom.where.kind == "or" else [atom.where]
+    return [i for i in items if i.kind == "cond" and i.field == "arch"] if atom.group == "arch" else []
 
 
 def _family_of(atom, lexicon: Lexicon) -> Optional[str]:
@@ -258,11 +296,16 @@ def parse_variants(q: Scan, lexicon: Lexicon) -> None:
         archs = [a for a in q.atoms_before(m.start()) if a.group == "arch" and a.where.kind == "cond"]
         letters = re.findall(r"[a-z]{1,2}", re.sub(r"\band\b|\bor\b", " ", m.group(1)))
         found = [v for a in archs for letter in letters for v in lexicon.variant_archs(a.where.value, letter)]
+        families = [str(a.where.value) for a in q.atoms_before(m.start()) if a.group == "family" and a.where.kind == "cond"]
+        if not archs and families:  # "gluon ResNets, except the d variants": resnet50d, resnet101d … of the family
+            found = [v for family in families for letter in letters for v in lexicon.family_variants(family, letter)]
         if found:
             q.add(any_of([cond("arch", v) for v in found]), *m.span(), "arch")
         elif not archs and letters and all(lexicon.is_arch_token(x) and x not in ("a", "i", "an") for x in letters):
-            # no architecture named here ("what about the m variant?"): the letter itself, for a follow-up
-            q.add(any_of([cond("arch_token", letter) for letter in letters]), *m.span(), "token")
+            # no architecture named here ("what about the m variant?"): the letter itself, for a follow-up; a
+            # tag prefix as well ("tv 계열": tv_in1k and tv2_in1k weights)
+            tags = [t for letter in letters for t in sorted(lexicon.tag_tokens) if re.fullmatch(rf"{letter}\d*", t)]
+            q.add(any_of([cond("arch_token", letter) for letter in letters] + [cond("tag", t) for t in tags]), *m.span(), "token")
     for m in q.finditer(rf"(?<![A-Za-z0-9])[`_]*(tf|tv|gluon|legacy)[`_]*\s*{PORT_WORD}"):
         if lexicon.is_arch_token(m.group(1).lower()):
             q.add(cond("arch_token", m.group(1).lower()), *m.span(), "port")
@@ -311,3 +354,12 @@ def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
             q.add(cond("arch_token", word), *m.span(), "token")
         elif lexicon.is_tag_token(word) and lexicon.tag_role(word) != "number":
             q.add(cond("tag", word), *m.span(), "tag")
+    # "xcit tiny 24 p8", "mobilenetv3 large 100": a bare number the named family spells as an architecture token
+    families = [str(a.where.value) for a in q.atoms if a.group == "family" and a.where is not None and a.where.kind == "cond"]
+    families += sorted({lexicon.names.arch_family.get(str(c.value)) for a in q.atoms if a.group == "arch"
+                        for c in _arch_conds(a)} - {None} - set(families))
+    fragment = not q.atoms  # "175로 바꿔서", "what about 100?": a follow-up naming only the number
+    for m in q.finditer(r"(?<![A-Za-z0-9_.\-#])(\d{1,3}[a-z]?)(?![A-Za-z0-9_.%\-]|\s*(?:등|위|번째|순위|개|가지))"):
+        if families and any(lexicon.family_has_token(f, m.group(1)) for f in families) \
+                or fragment and lexicon.is_arch_token(m.group(1)):
+            q.add(cond("arch_token", m.group(1)), *m.span(), "token")

@@ -24,11 +24,12 @@ _STRICT_MORE = re.compile(r"over|above|more than|greater|larger|bigger|heavier|h
 
 
 def _less_op(text: str) -> str:
-    return "<" if _STRICT_LESS.search(text) and not re.search(r"at most|or (?:less|fewer)|이하|no more|not more|이내|까지|<=|≤", text, re.I) else "<="
+    return "<" if _STRICT_LESS.search(text) and not re.search(r"at most|or (?:less|fewer|below|under|lower|smaller|lighter)|and (?:below|under|down|lower)|이하|no more|not more|이내|까지|<=|≤", text, re.I) else "<="
 
 
 def _more_op(text: str) -> str:
-    return ">" if _STRICT_MORE.search(text) and not re.search(r"at least|or more|이상|no less|not less|>=|≥|\+", text, re.I) else ">="
+    inclusive = r"at least|or (?:more|above|over|higher|greater|larger|bigger|better)|and (?:up|above|over|higher|more)|이상|no less|not less|>=|≥|\+"
+    return ">" if _STRICT_MORE.search(text) and not re.search(inclusive, text, re.I) else ">="
 
 
 def _to_millions(number: str, unit: Optional[str]) -> float:

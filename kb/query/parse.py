@@ -15,7 +15,8 @@ import unicodedata
 
 from kb.query import datasets, names, numbers
 from kb.query.compose import asides, compose
-from kb.query.expression import all_of, cond, conds, is_true, negate
+from kb.query.expression import all_of, any_of, cond, conds, conjuncts, is_true, negate, positive_conds
+from kb.query.followup import siblings_of
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.syntax import looks_like_syntax, parse_where
@@ -40,6 +41,37 @@ def _words_left(text: str) -> tuple[list[str], list[str]]:
         if len(lowered) > 1 and lowered not in COMMON_WORDS and stripped not in language_words() and not re.fullmatch(r"[\W_]+", word):
             ignored.append(word)
     return kept, ignored
+
+
+SUBJECT_FIELDS = ("family", "arch", "name", "arch_token")
+
+
+def _rest_of_family(where, lexicon: Lexicon):
+    """"caformer s18이랑 s36 말고 나머지", "every other xcit than xcit_tiny_12_p8": architectures excluded with no
+    subject left to say where to look are taken from their own family, not from the whole registry."""
+    positive = positive_conds(where)
+    if any(c.field in SUBJECT_FIELDS for c in positive):
+        return where
+    excluded = [c for c in conds(where) if c.field in ("arch", "name") and c not in positive and "*" not in str(c.value)]
+    families = {lexicon.names.arch_family.get(str(c.value).split(".")[0]) for c in excluded}
+    if len(families) != 1 or None in families:
+        return where
+    return all_of([cond("family", families.pop()), where])
+
+
+def _include_siblings(where, additions: list, lexicon: Lexicon):
+    """"levit 128 … conv 버전 포함해서", "EfficientNet-B3, pruned one included": what inclusion adds to the named
+    architectures is their siblings (levit_conv_128, efficientnet_b3_pruned), in the same question."""
+    parts = conjuncts(where)
+    kept = []
+    for addition in additions:
+        sibling = siblings_of(parts, addition, lexicon)
+        if sibling:
+            index, archs = sibling
+            parts[index] = any_of([parts[index]] + [cond("arch", a) for a in archs])
+        else:
+            kept.append(addition)
+    return all_of(parts) if parts else where, kept
 
 
 def _needs_test_weights(text: str, where) -> bool:
@@ -81,6 +113,8 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     names.parse_sizes(q)
     names.parse_tokens(q, lexicon, COMMON_WORDS)
     where, additions, notes, leftover = compose(q)
+    where = _rest_of_family(where, lexicon)
+    where, additions = _include_siblings(where, additions, lexicon)
     if re.search(TEST_WORDS, corrected, flags=re.IGNORECASE) and not _needs_test_weights("", where):
         where = all_of([where, cond("family", "test")])  # "test models", "테스트용 가중치": timm's dummy weights
     sort = next((a.ranking for a in q.atoms if a.ranking), "relevance")

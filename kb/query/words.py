@@ -117,13 +117,14 @@ STAGE_CUES: list[tuple[str, str, str]] = [
      r"^\s*(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:only|alone|만으로|만\s*으로|만\s*사용|만\s*써|만을|만\s*가지고"
      r"|으로만|로만|에서만|만\s*(?:학습|쓴|사용한)|(?:로|으로|에서)?\s*사전\s*학습만)"),
     ("first",
-     r"(?:began|begins|beginning|started|starts|starting|start|initiali[sz]ed|originally|originated|came)\s+(?:as|from|with|out of|on)?\s*(?:an?\s+|the\s+)?$",
-     r"^\s*(?:(?:clip|weights?|checkpoints?|가중치)\s*)?(?:에서|로부터|으로부터)\s*(?:시작|출발)(?:한|하는|된|해서|했던)?"
+     r"(?:began|begins|beginning|started|starts|starting|start|initiali[sz]ed|originally|originated|came"
+     r"|(?:first|initial)(?: training| pre-?training)? (?:stage|dataset|data set|data|step|phase|round)s?(?: (?:was|is|are|were))?)\s+(?:as|from|with|out of|on)?\s*(?:an?\s+|the\s+)?$",
+     r"^\s*(?:(?:clip|weights?|checkpoints?|가중치)\s*)?(?:에서|로부터|으로부터|으로|로)\s*(?:시작|출발)(?:한|하는|된|해서|했던|하고|해|하여)?"
      r"|^\s*(?:first|at first|initially)(?![A-Za-z])|^\s*(?:로|으로)\s*(?:먼저|처음)"),
     ("last",
-     r"(?:ended|ends|ending|finished|finishing|last (?:training )?stage(?: was| is)?|final (?:training )?stage(?: was| is)?"
+     r"(?:ended|ends|ending|finished|finishing|(?:last|final)(?: training| fine-?tuning)? (?:stage|dataset|data set|data|step|phase|round)s?(?: (?:was|is|are|were))?(?: still| also| just)?"
      r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
-     r"^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?(?:하는|한|되는|해)?|^\s*(?:로|으로)\s*끝(?:난|나는)?"),
+     r"^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?(?:하는|한|되는|해)?|^\s*(?:로|으로|에서)\s*(?:끝(?:난|나는|낸|나고|내고)?|마무리(?:한|된|하고)?)"),
     ("pretrain",
      r"(?:pre-?trained|pre-?training|pretrain|first trained|trained first|from)\s+(?:(?:was|were|is)\s+)?(?:on|with|using|from)?\s*(?:the\s+)?$",
      r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:pre-?trained|pre-?training|pretrain|(?:로|으로|에서|에)?\s*사전\s*학습"
@@ -155,10 +156,11 @@ LICENSE_WORD = r"licen[cs]e[sd]?|라이선스|라이센스|사용\s*허가"
 # phrase -> licence class (kb.licenses) or licence ids
 LICENSE_PATTERNS: list[tuple[str, str]] = [
     (rf"{NOT_AFTER}cc[\s\-]?by[\s\-]?nc(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?4(?:\.0)?)?{NOT_BEFORE}", "class:noncommercial"),
-    (r"non[\s\-]?commercial|{NA}nc{NB}|비\s*상업|비\s*영리|상업적?\s*(?:사용|이용)\s*(?:불가|금지|안\s*되|못)|research[\s\-]only"
+    (r"non[\s\-]?commercial|{NA}nc{NB}|비\s*상업|비\s*영리|상업(?:적으로|용으로|적)?\s*(?:사용|이용|활용|써|쓰)?(?:면|는)?\s*(?:불가|금지|안\s*되|안\s*돼|못)|research[\s\-]only"
      .format(NA=NOT_AFTER, NB=NOT_BEFORE), "class:noncommercial"),
     (r"commercial(?:ly)?[\s\-]?(?:use|friendly|ok|allowed|usable|use allowed)|permissive(?:ly)?|business[\s\-]friendly"
-     r"|상업적?\s*(?:사용|이용)\s*(?:가능|허용|되)|상업\s*가능|상업용", "class:permissive"),
+     r"|(?:for|in) commercial (?:use|products?|settings?|projects?)|(?:used|usable|use|deploy(?:ed|able)?) commercially"
+     r"|상업(?:적으로|용으로|적)?\s*(?:사용|이용|활용|써|쓸|쓰)(?:해|할)?\s*(?:도|수)?\s*(?:가능|허용|되|돼|있|괜찮|ok)|상업\s*가능|상업용", "class:permissive"),
     (r"custom(?:\s*/\s*[a-z]+)?\s+licen[cs]es?|vendor licen[cs]es?|own licen[cs]es?|(?:자체|커스텀|벤더)\s*라이선스", "class:custom"),
     (r"(?:licen[cs]e|라이선스|라이센스)\s*(?:정보\s*)?(?:가\s*)?(?:없는|없음|미상|unknown|not given|missing|is missing)"
      r"|no licen[cs]e(?: info(?:rmation)?)?|without a licen[cs]e|unlicensed|licen[cs]e unknown", "class:unknown"),
@@ -246,7 +248,7 @@ STOPWORDS = set(
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들 테스트용
     해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
     되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 그 그중 이중 버전들 뭐있음 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
-    뭐있어 뭐가 있어 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트""".split()
+    뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트""".split()
 )
 KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
 
@@ -269,8 +271,9 @@ BATCH_NORM_PATTERN = rf"(?:with\s+)?batch[\s\-]?norm(?:ali[sz]ation)?|{NOT_AFTER
 CUES: list[tuple[str, str]] = [
     ("widen", r"(?:or not|or without|with or without|either way|whether or not|regardless|or otherwise"
               r"|여부\s*(?:는|와)?\s*상관\s*(?:없이|없음|없는)|상관\s*없이|든\s*(?:말든|아니든|안\s*[했됐]든)|이든\s*아니든|붙든\s*안\s*붙든)"),
+    ("whether", rf"{NOT_AFTER}(?:whether|no matter if){NOT_BEFORE}"),  # "whether timm-trained or a TF port": both
     ("not_pre", rf"{NOT_AFTER}(?:but not|and not|not even|other than|apart from|rather than|instead of|except(?: for)?|excluding|exclude|without(?: any)?"
-                rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|aren'?t|isn'?t|never|neither|nor|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
+                rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|(?:is|are|was|were|do|does|did|has|have|had)n['’]?t|never|neither|nor|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
     ("not_post", r"(?:은|는|이|가|을|를|도)?\s*(?:말고|빼(?:고|줘|\s*줘|주세요|줄래|라|면)|뺀|제외(?:하고|한|해(?:줘|서)?|하면)?|아닌|아니고|아니면서|아니라|없는|없이"
                  r"|안\s?[가-힣]{0,3}(?:된|한|은|던|친|쓴|간)(?=[\s,.)]|$|거|것|건)|못\s?[가-힣]{0,3}(?:한|된|은)(?=[\s,.)]|$|거|것|건)"
                  r"|않은|않고|안\s*하고|하지\s*않은|되지\s*않은|빠진|외에|외의|말곤)"
@@ -296,7 +299,10 @@ VARIANT_WORD = r"(?:variants?|versions?|stems?|버전|변형|계열)"
 VERSION_PATTERN = rf"{NOT_AFTER}v\s?([1-9]){NOT_BEFORE}|{NOT_AFTER}(?:version|버전)\s?([1-9]){NOT_BEFORE}"
 # "the whole family", "계열 전체": every family the name starts (mobilenet -> mobilenetv1 ... v5)
 WHOLE_FAMILY = (r"whole family|entire family|all (?:versions|generations)|any (?:version|generation)|of any generation|every version"
-                r"|famil(?:y|ies)(?!\s+(?:of|name))|계열(?:\s*(?:전체|전부|다))?|전\s*버전|모든\s*버전")
+                r"|famil(?:y|ies)(?!\s+(?:of|name))|계열(?:\s*(?:전체|전부|다))?|전\s*버전|모든\s*버전"
+                r"|(?:(?:models?|weights?|checkpoints?|ones)\s+)?(?:exist|are there|are available)(?![A-Za-z])|variants?|derivatives?|변형(?:들)?|파생")
+# "GhostNet variants", "VGG 파생": the family's versions and the families built on it (repghostnet, repvgg)
+DERIVED_FAMILIES = r"variants?|derivatives?|변형(?:들)?|파생"
 # "the tf_ ports", "tf 포트": weights ported from another framework, the arch's source prefix
 PORT_WORD = r"(?:ports?|ported|porting|포트|포팅|이식)"
 # A second turn that refines the first, or that starts over (kb.query.followup)

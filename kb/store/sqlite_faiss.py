@@ -15,9 +15,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 
 from kb.errors import CorruptIndex, NoIndex, StaleIndex
-from kb.lexical import TOKENIZER_VERSION
 from kb.schema import (
-    SCHEMA_VERSION,
     CheckFinding,
     ConventionRule,
     FileReport,
@@ -29,6 +27,7 @@ from kb.schema import (
     SuffixTerm,
     TableRow,
 )
+from kb.store.loaded import LoadedBuild, check_manifest
 from kb.store.layout import (
     MANIFEST,
     fsync_dir,
@@ -167,8 +166,10 @@ class IndexWriter:
             shutil.rmtree(final, ignore_errors=True)
 
 
-class IndexReader:
+class IndexReader(LoadedBuild):
     """One verified build, loaded into memory."""
+
+    backend = "faiss"
 
     def __init__(self, home: Path, directory: Path, manifest: Manifest):
         self.home = Path(home)
@@ -176,24 +177,22 @@ class IndexReader:
         self.manifest = manifest
         db = sqlite3.connect(f"file:{directory / DB_FILE}?mode=ro", uri=True)
         try:
-            self._records = [ModelRecord.model_validate_json(j) for (j,) in db.execute("SELECT json FROM records ORDER BY rowid")]
+            records = [ModelRecord.model_validate_json(j) for (j,) in db.execute("SELECT json FROM records ORDER BY rowid")]
             rows = db.execute("SELECT id, hash, tokens, json FROM passages ORDER BY row").fetchall()
-            self._passages = [Passage.model_validate_json(j) for _, _, _, j in rows]
-            self.passage_hashes = [h for _, h, _, _ in rows]
-            self.passage_tokens = [json.loads(t) for _, _, t, _ in rows]
             model_rows = db.execute("SELECT name, hash, tokens FROM model_vectors ORDER BY row").fetchall()
-            self.model_names = [n for n, _, _ in model_rows]
-            self.model_hashes = [h for _, h, _ in model_rows]
-            self.model_tokens = [json.loads(t) for _, _, t in model_rows]
-            self._documents: dict[str, list] = {}
+            documents: dict[str, list] = {}
             for kind, source, payload in db.execute("SELECT kind, source, json FROM documents ORDER BY rowid"):
                 model = DOCUMENT_KINDS.get(kind)
                 if model is not None:
-                    self._documents.setdefault(kind, []).append(model.model_validate_json(payload))
+                    documents.setdefault(kind, []).append(model.model_validate_json(payload))
         except sqlite3.DatabaseError as error:
             raise CorruptIndex(f"the index database is unreadable ({error}): run `kb ingest` or `kb rollback`") from None
         finally:
             db.close()
+        self.load(records=records, passages=[Passage.model_validate_json(j) for _, _, _, j in rows],
+                  passage_hashes=[h for _, h, _, _ in rows], passage_tokens=[json.loads(t) for _, _, t, _ in rows],
+                  model_names=[n for n, _, _ in model_rows], model_hashes=[h for _, h, _ in model_rows],
+                  model_tokens=[json.loads(t) for _, _, t in model_rows], documents=documents)
         self._passage_index = _load_faiss(directory / PASSAGE_VECTORS)
         self._model_index = _load_faiss(directory / MODEL_VECTORS)
 
@@ -210,51 +209,21 @@ class IndexReader:
     def open_build(cls, home: Path, directory: Path, expected_embed_model: Optional[str] = None,
                    verify: bool = True, expected_timm: Optional[str] = None) -> "IndexReader":
         """A specific build directory, e.g. a finalized build not yet swapped in (nightly canaries)."""
-        manifest = read_manifest(directory)
-        if manifest.schema_version != SCHEMA_VERSION:
-            raise StaleIndex(
-                f"the index uses schema {manifest.schema_version}, this timm-kb reads schema {SCHEMA_VERSION}: "
-                "re-ingest with `kb ingest`"
-            )
-        if expected_timm and manifest.timm_version != expected_timm:
-            raise StaleIndex(
-                f"the index was built with timm {manifest.timm_version}, timm {expected_timm} is installed: "
-                "re-ingest with `kb ingest` (or `kb nightly`)"
-            )
-        if expected_embed_model and manifest.embed_model != expected_embed_model:
-            raise StaleIndex(
-                f"the index was embedded with {manifest.embed_model}, but {expected_embed_model} is configured: "
-                "re-ingest with `kb ingest`"
-            )
+        manifest = check_manifest(read_manifest(directory), expected_embed_model, expected_timm)
+        if manifest.backend == "qdrant-server":
+            raise StaleIndex(f"build {manifest.build_id} lives on a Qdrant server: set KB_BACKEND=qdrant and "
+                             "KB_QDRANT_URL, or re-ingest with `kb ingest`")
         if verify:
             verify_build(directory, manifest)
         return cls(home, directory, manifest)
-
-    @property
-    def build_id(self) -> str:
-        return self.manifest.build_id
-
-    @property
-    def tokens_current(self) -> bool:
-        """The stored BM25 tokens come from this code's tokenizer (else they must be recomputed)."""
-        return self.manifest.tokenizer == TOKENIZER_VERSION
 
     def reload_if_changed(self) -> Optional["IndexReader"]:
         """A reader of the new build when `current` moved on, else None."""
         current = read_pointer(self.home, "current", strict=True)
         if not current or current == self.build_id:
             return None
-        return IndexReader.open(self.home, expected_embed_model=self.manifest.embed_model,
-                                expected_timm=self.manifest.timm_version)
-
-    def records(self) -> list[ModelRecord]:
-        return self._records
-
-    def passages(self) -> list[Passage]:
-        return self._passages
-
-    def documents(self, kind: str) -> list:
-        return self._documents.get(kind, [])
+        return type(self).open(self.home, expected_embed_model=self.manifest.embed_model,
+                               expected_timm=self.manifest.timm_version)
 
     def _search(self, index, ids: list[str], vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         if index.ntotal == 0:
@@ -263,13 +232,10 @@ class IndexReader:
         return [(ids[r], float(s)) for s, r in zip(scores[0], rows[0]) if r >= 0]
 
     def search_passages(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        return self._search(self._passage_index, [p.id for p in self._passages], vector, k)
+        return self._search(self._passage_index, self.passage_ids, vector, k)
 
     def search_models(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         return self._search(self._model_index, self.model_names, vector, k)
-
-    def tokens_by_hash(self) -> dict[str, list[str]]:
-        return dict(zip(self.passage_hashes + self.model_hashes, self.passage_tokens + self.model_tokens))
 
     def vectors_by_hash(self) -> dict[str, np.ndarray]:
         """Every stored vector keyed by its content hash, so an incremental ingest re-embeds only what changed."""
