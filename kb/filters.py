@@ -3,7 +3,7 @@
 The semantics follow what a timm user means and what the evaluation specs state:
 - size: a whole `_` token of the architecture (`tiny` matches tiny_vit_21m_384 and vit_tiny_patch16_384);
 - datasets: tag tokens, in21k ≡ in22k; "pretrained on X" means X appears before the final fine-tune;
-  "fine-tuned on X" means X is the final fine-tune; first / last: the first / last dataset of the tag;
+  "fine-tuned on X" means a fine-tune stage on X (the final one or one between); first / last: the first / last dataset of the tag;
 - resolution: the pretrained cfg's input size; params: meta-device counts; top-1: ImageNet at the native size.
 
 A `Matcher` indexes its records once (token -> record positions, numeric columns) and answers a condition with a
@@ -59,8 +59,8 @@ def _pretrained_on(record: ModelRecord, dataset: str) -> bool:
 
 
 def _finetuned_on(record: ModelRecord, dataset: str) -> bool:
-    last = record.datasets[-1] if record.datasets else None
-    return last is not None and last.stage == "finetune" and _has_dataset({last.name}, dataset)
+    """Any fine-tune stage on the dataset: `mim_in22k_ft_in22k_in1k` was fine-tuned on in22k, then on in1k."""
+    return any(use.stage in ("finetune", "intermediate") and _has_dataset({use.name}, dataset) for use in record.datasets)
 
 
 def _first_or_last(index: int) -> Callable[[ModelRecord, str], bool]:

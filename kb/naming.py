@@ -58,7 +58,7 @@ def canonical_size(token: str, family: str = "") -> Optional[str]:
 
 
 def _is_resolution(token: str, family: str) -> Optional[int]:
-    if family in vocab.NUMBER_IS_NOT_RESOLUTION or not token.isdigit() or token.startswith("0"):
+    if family in vocab.NUMBER_IS_NOT_RESOLUTION or not token.isascii() or not token.isdigit() or token.startswith("0"):
         return None
     value = int(token)
     return value if value in vocab.RESOLUTIONS else None
@@ -217,7 +217,7 @@ def parse_tag(tag: str) -> dict:
             parts.append(_role_part(token, "epochs", fields["epochs"]))
         elif _LLM_SIZE.match(token):
             parts.append(_role_part(token, "llm_size", token))
-        elif token.isdigit() or re.fullmatch(r"\d+pt\d+", token):
+        elif (token.isascii() and token.isdigit()) or re.fullmatch(r"\d+pt\d+", token):
             parts.append(_part(token, "version", f"release/version number {token}", f"릴리스/버전 번호 {token}"))
         elif token in vocab.DATASETS:  # defensive: a dataset token not staged above
             entry = vocab.DATASETS[token]

@@ -66,6 +66,7 @@ def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> lis
                default=10 ** 9)
     end = min(stop.start if stop is not None else 10 ** 9, hard)
     main = [a for a in atoms if cue.end <= a.start < end]
+    separators: list[int] = []  # where the list's items meet: each item is excluded on its own
     # "skip the torchvision and gluon ones", "without swag, ns or dino": a list of such words, all excluded
     while stop is not None and stop.start < hard and main and text[stop.start:stop.end].lower() in (",", "and"):
         following = [a for a in atoms if a.start >= stop.end]
@@ -74,10 +75,12 @@ def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> lis
                                      or all(a.group == nxt.group for a in main))  # "drop the tiny and small ones"
         if not alike or not _adjacent(text[stop.end:nxt.start]):
             break
+        separators.append(stop.start)
         stop = min((c for c in cues if c.start >= nxt.end and c.kind in _ENDS_SCOPE), key=lambda c: c.start, default=None)
         end = min(stop.start if stop is not None else 10 ** 9, hard)
         main = [a for a in atoms if cue.end <= a.start < end]
-    segments = [main] if main else []
+    bounds = [cue.end] + separators + [10 ** 9]
+    segments = [part for low, high in zip(bounds, bounds[1:]) if (part := [a for a in main if low <= a.start < high])]
     if stop is not None and stop.start < hard and text[stop.start:stop.end] == "(" and main:
         close = text.find(")", stop.end)
         if close > 0 and _adjacent(text[max(a.end for a in main):stop.start]):

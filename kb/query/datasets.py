@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.query.expression import all_of, cond, negate
+from kb.query.expression import any_of, all_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
@@ -115,7 +115,11 @@ def parse_licenses(q: Scan) -> None:
                 q.add(cond("license", value), *m.span(), "license")
 
 
-def parse_methods(q: Scan) -> None:
+def parse_methods(q: Scan, lexicon=None) -> None:
+    """Training methods; a method the registry also spells in architecture names (clip, ssld, dist) is either:
+    "no CLIP ones" drops eva02_*_clip_* as well as *.clip_* tags."""
     for pattern, method in METHOD_PATTERNS:
         for m in q.finditer(pattern):
-            q.add(cond("method", method), *m.span(), "method")
+            either = lexicon is not None and lexicon.is_arch_token(method)
+            q.add(any_of([cond("method", method), cond("arch_token", method)]) if either else cond("method", method),
+                  *m.span(), "method")

@@ -91,6 +91,10 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     dropped = {f for field in current.drops for f in DROP_FIELDS.get(field, (field,))}
     kept = [p for p in conjuncts(previous.where) if not is_default_exclusion(p) and field_of(p) not in dropped]
     added = [p for p in conjuncts(current.where) if not is_default_exclusion(p)]
+    for index, part in enumerate(added):  # "408로 바꿔줘" after "crossvit 240 해상도": the number is the new size
+        if isinstance(part, Cond) and part.field == "arch_token" and re.fullmatch(r"[0-9]+", str(part.value)) \
+                and any(field_of(k) == "resolution" for k in kept) and 64 <= int(part.value) <= 2048:
+            added[index] = cond("resolution", int(part.value))
     for part in list(added):  # "what about the m variant?": the previous architecture's sibling replaces it
         sibling = siblings_of(kept, part, lexicon)
         if sibling:
@@ -122,7 +126,9 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         if same:
             kept[same[0]] = any_of([kept[same[0]], addition])
         elif field in SUBJECT_FIELDS:  # "also include convnextv2_tiny at that res": the rest still applies
-            context = [p for p in kept if field_of(p) not in SUBJECT_FIELDS | {"size"}]
+            # a previous turn named by a name token alone ("twins 모델 목록"): that token was its subject
+            subjects = SUBJECT_FIELDS if any(field_of(p) in SUBJECT_FIELDS for p in kept) else SUBJECT_FIELDS | {"arch_token"}
+            context = [p for p in kept if field_of(p) not in subjects | {"size"}]
             kept = [any_of([all_of(kept), all_of([addition] + context)])]
     defaults = [p for p in conjuncts(current.where) + conjuncts(previous.where) if is_default_exclusion(p)]
     where = all_of(kept + added + defaults[:1])

@@ -15,8 +15,8 @@ from kb.query.expression import all_of, any_of, cond
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    BATCH_NORM_PATTERN, EXTRA_SIZE_WORDS, KO_PARTICLES, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS,
-    DERIVED_FAMILIES, STOPWORDS, VARIANT_WORD, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
+    BATCH_NORM_PATTERN, KO_PARTICLES, LETTER_SIZES, SIZE_QUESTION_WORDS,
+    DERIVED_FAMILIES, STOPWORDS, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
 )
 from kb.vocab import SIZE_TERMS, TOKEN_FAMILIES
 
@@ -96,6 +96,7 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
                 q.add(any_of([cond("arch", a) for a in archs]), m.start(), end, "arch")
                 break
     _list_siblings(q, lexicon)
+    _arch_families(q, lexicon)
     for m in q.finditer(BATCH_NORM_PATTERN):  # "vgg16 with batch norm" is the arch vgg16_bn
         before = [a for a in q.atoms_before(m.start(), "arch")]
         bn = [f"{a.where.value}_bn" for a in before if hasattr(a.where, "value") and f"{a.where.value}_bn" in names.arch_tags]
@@ -103,6 +104,24 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
             for atom in before:
                 q.atoms.remove(atom)
             q.add(any_of([cond("arch", a) for a in bn]), before[0].start, m.end(), "arch")
+
+
+def _arch_families(q: Scan, lexicon: Lexicon) -> None:
+    """"hrnet w18 계열", "resnet50 family": every architecture the named one starts (hrnet_w18_small, _v2, _ssld);
+    "all resolution variants of convformer_s18.sail_in22k_ft_in1k": that tag at every input size (…_384)."""
+    for atom in [a for a in q.atoms if a.group in ("arch", "name") and a.where.kind == "cond" and "*" not in str(a.where.value)]:
+        value = str(atom.where.value)
+        after = re.match(rf"[\s,\-]*(?:{WHOLE_FAMILY})", q.text[atom.end:atom.end + 40], flags=re.IGNORECASE)
+        if atom.group == "arch" and after and q.free(atom.end, atom.end + after.end()):
+            longer = sorted(a for a in lexicon.names.arch_tags if a.startswith(value + "_"))
+            if longer:
+                atom.where = any_of([atom.where] + [cond("arch", a) for a in longer])
+                q.consume(atom.end, atom.end + after.end())
+        resolutions = r"(?:all|every|other)\s+(?:the\s+)?(?:input\s+)?(?:resolution|res|size)s?(?:\s+(?:variants?|versions?))?\s+(?:of\s+)?$|해상도\s*(?:별|버전|변형)"
+        before, later = q.original[max(0, atom.start - 60):atom.start], q.original[atom.end:atom.end + 20]
+        if atom.group == "name" and (re.search(resolutions, before, flags=re.IGNORECASE) or re.match(r"\s*(?:의\s*)?해상도\s*(?:별|버전|변형)", later)):
+            base = re.sub(r"_\d{3,4}$", "", value)
+            atom.where = any_of([cond("name", n) for n in lexicon.names.tags if n == base or re.fullmatch(rf"{re.escape(base)}_\d{{3,4}}", n)])
 
 
 def _list_siblings(q: Scan, lexicon: Lexicon) -> None:
@@ -265,7 +284,7 @@ def parse_versions(q: Scan, lexicon: Lexicon) -> None:
             continue
         # "poolformer m36/m48, including v2": the same architectures in that version, not the whole family
         archs = [c.value for a in q.atoms if a.end <= m.start() or a is nearest[0]
-                 for c in _arch_conds(a) if lexicon.names.arch_family.get(str(c.value)) == nearest[1]]
+                 for c in arch_conds(a) if lexicon.names.arch_family.get(str(c.value)) == nearest[1]]
         siblings = [sib for arch in archs if (sib := lexicon.version_sibling(str(arch), nearest[1], version))]
         if archs and siblings:
             q.add(any_of([cond("arch", a) for a in dict.fromkeys(siblings)]), *m.span(), "arch")
@@ -273,7 +292,7 @@ def parse_versions(q: Scan, lexicon: Lexicon) -> None:
             q.add(cond("family", version), *m.span(), "family")
 
 
-def _arch_conds(atom) -> list:
+def arch_conds(atom) -> list:
     items = atom.where.items if atom.where.kind == "or" else [atom.where]
     return [i for i in items if i.kind == "cond" and i.field == "arch"] if atom.group == "arch" else []
 
@@ -288,78 +307,3 @@ def _family_of(atom, lexicon: Lexicon) -> Optional[str]:
         if item.kind == "cond" and item.field == "arch" and item.value in lexicon.names.arch_family:
             return lexicon.names.arch_family[item.value]
     return None
-
-
-def parse_variants(q: Scan, lexicon: Lexicon) -> None:
-    """'the d variant', 'the c and s stem variants' of an architecture named before; 'the tf_ ports'."""
-    for m in q.finditer(rf"{NOT_AFTER}((?:[a-z]{{1,2}})(?:\s*(?:,|and|or|/|&)\s*[a-z]{{1,2}})*)\s+(?:stem\s+)?{VARIANT_WORD}"):
-        archs = [a for a in q.atoms_before(m.start()) if a.group == "arch" and a.where.kind == "cond"]
-        letters = re.findall(r"[a-z]{1,2}", re.sub(r"\band\b|\bor\b", " ", m.group(1)))
-        found = [v for a in archs for letter in letters for v in lexicon.variant_archs(a.where.value, letter)]
-        families = [str(a.where.value) for a in q.atoms_before(m.start()) if a.group == "family" and a.where.kind == "cond"]
-        if not archs and families:  # "gluon ResNets, except the d variants": resnet50d, resnet101d … of the family
-            found = [v for family in families for letter in letters for v in lexicon.family_variants(family, letter)]
-        if found:
-            q.add(any_of([cond("arch", v) for v in found]), *m.span(), "arch")
-        elif not archs and letters and all(lexicon.is_arch_token(x) and x not in ("a", "i", "an") for x in letters):
-            # no architecture named here ("what about the m variant?"): the letter itself, for a follow-up; a
-            # tag prefix as well ("tv 계열": tv_in1k and tv2_in1k weights)
-            tags = [t for letter in letters for t in sorted(lexicon.tag_tokens) if re.fullmatch(rf"{letter}\d*", t)]
-            q.add(any_of([cond("arch_token", letter) for letter in letters] + [cond("tag", t) for t in tags]), *m.span(), "token")
-    for m in q.finditer(rf"(?<![A-Za-z0-9])[`_]*(tf|tv|gluon|legacy)[`_]*\s*{PORT_WORD}"):
-        if lexicon.is_arch_token(m.group(1).lower()):
-            q.add(cond("arch_token", m.group(1).lower()), *m.span(), "port")
-    # "_c 붙은", "the _gap ones": a suffix as pasted from names
-    for m in q.finditer(r"(?<![A-Za-z0-9_])_([a-z][a-z0-9]*)(?![A-Za-z0-9_*])"):
-        if lexicon.is_arch_token(m.group(1).lower()):
-            q.add(cond("arch_token", m.group(1).lower()), *m.span(), "token")
-    # "tf_", "tv2_": a prefix as pasted from names, of architectures (tf_efficientnet_b0) or of tags (tv2_in1k)
-    for m in q.finditer(r"(?<![A-Za-z0-9_.\-])([a-z][a-z0-9]*)_(?![A-Za-z0-9*])"):
-        prefix = m.group(1).lower()
-        in_arch = any(a.startswith(prefix + "_") for a in lexicon.names.arch_tags)
-        in_tag = lexicon.is_tag_token(prefix)
-        if in_arch or in_tag:
-            where = any_of(([cond("arch_token", prefix)] if in_arch else []) + ([cond("tag", prefix)] if in_tag else []))
-            q.add(where, *m.span(), "port" if in_arch else "tag")
-
-
-def parse_sizes(q: Scan) -> None:
-    table = {**SIZE_QUESTION_WORDS, **EXTRA_SIZE_WORDS}
-    for word, size in sorted(table.items(), key=lambda kv: -len(kv[0])):
-        body = re.escape(word).replace(r"\ ", r"\s*").replace(r"\-", r"[\s\-]?")
-        pattern = rf"{NOT_AFTER}{body}(?:s|-sized?|\s+size[d]?)?{NOT_BEFORE}" if word.isascii() else body
-        for m in q.finditer(pattern):
-            q.add(cond("size", size), *m.span(), "size")
-    # "S/16 or S/32", "B/16": a ViT size letter with its patch
-    for m in q.finditer(rf"{NOT_AFTER}(ti|s|b|l|h)\s*/\s*(\d{{1,2}}){NOT_BEFORE}"):
-        q.add(all_of([cond("size", LETTER_SIZES[m.group(1).lower()]), cond("patch", int(m.group(2)))]), *m.span(), "sizepatch")
-
-
-def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
-    """Any word left that the registry uses as an architecture token (gap, quickgelu, lite0, minimal) or a tag
-    token (swag, ns, sw, ra4, a1): a condition, because the live registry has it."""
-    for korean, token in KO_TOKEN_WORDS.items():  # "하이브리드": hybrid
-        for m in q.finditer(re.escape(korean)):
-            if lexicon.is_arch_token(token) or token in lexicon.token_stems:
-                q.add(cond("arch_token", token, "prefix" if token in lexicon.token_stems else "="), *m.span(), "token")
-    for m in q.finditer(r"(?<![A-Za-z0-9_])[a-z][a-z0-9]*(?![A-Za-z0-9_])"):
-        word = m.group(0).lower()
-        if len(word) < 2 or word in STOPWORDS or word in common_words:
-            continue
-        if word in lexicon.token_stems or any(t.startswith(word) and t[len(word):].isdigit() for t in lexicon.token_stems.get(word, [])):
-            q.add(cond("arch_token", word, "prefix"), *m.span(), "token")  # lite: lite, lite0 ... lite4
-        elif lexicon.is_arch_token(word) and lexicon.is_tag_token(word) and lexicon.tag_role(word) == "method":
-            q.add(any_of([cond("arch_token", word), cond("tag", word)]), *m.span(), "token")  # ns: either place
-        elif lexicon.is_arch_token(word) and word not in SIZE_TERMS:
-            q.add(cond("arch_token", word), *m.span(), "token")
-        elif lexicon.is_tag_token(word) and lexicon.tag_role(word) != "number":
-            q.add(cond("tag", word), *m.span(), "tag")
-    # "xcit tiny 24 p8", "mobilenetv3 large 100": a bare number the named family spells as an architecture token
-    families = [str(a.where.value) for a in q.atoms if a.group == "family" and a.where is not None and a.where.kind == "cond"]
-    families += sorted({lexicon.names.arch_family.get(str(c.value)) for a in q.atoms if a.group == "arch"
-                        for c in _arch_conds(a)} - {None} - set(families))
-    fragment = not q.atoms  # "175로 바꿔서", "what about 100?": a follow-up naming only the number
-    for m in q.finditer(r"(?<![A-Za-z0-9_.\-#])(\d{1,3}[a-z]?)(?![A-Za-z0-9_.%\-]|\s*(?:등|위|번째|순위|개|가지))"):
-        if families and any(lexicon.family_has_token(f, m.group(1)) for f in families) \
-                or fragment and lexicon.is_arch_token(m.group(1)):
-            q.add(cond("arch_token", m.group(1)), *m.span(), "token")

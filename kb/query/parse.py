@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kb.query import datasets, names, numbers
+from kb.query import datasets, names, numbers, tokens
 from kb.query.compose import asides, compose
 from kb.query.expression import all_of, any_of, cond, conds, conjuncts, is_true, negate, positive_conds
 from kb.query.followup import siblings_of
@@ -105,13 +105,13 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     datasets.parse_datasets(q)
     datasets.parse_stage_words(q)
     datasets.parse_licenses(q)
-    datasets.parse_methods(q)
+    datasets.parse_methods(q, lexicon)
     names.parse_families(q, lexicon)
     names.parse_series(q, lexicon)
     names.parse_versions(q, lexicon)
-    names.parse_variants(q, lexicon)
-    names.parse_sizes(q)
-    names.parse_tokens(q, lexicon, COMMON_WORDS)
+    tokens.parse_variants(q, lexicon)
+    tokens.parse_sizes(q)
+    tokens.parse_tokens(q, lexicon, COMMON_WORDS)
     where, additions, notes, leftover = compose(q)
     where = _rest_of_family(where, lexicon)
     where, additions = _include_siblings(where, additions, lexicon)
