@@ -30,8 +30,23 @@ ANSWER_SHAPES = [
     (re.compile(r"\bwhen\b|언제|날짜|발표", re.I), re.compile(r"\b\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\b|\b(?:19|20)\d{2}\b")),
     (re.compile(r"how (?:many|much|big|large|fast)|what (?:accuracy|size|resolution|top-?1)|몇|얼마|정확도|크기|사이즈|파라미터|배\b", re.I),
      re.compile(r"\d")),
+    # "what maximum length was used", "lr 몇으로": a value set in code or a table (MAX_LEN = 128, lr=1e-3)
+    (CODE_VALUE_ASKED := re.compile(r"what (?:maximum|max|minimum|value|length|learning rate|lr|batch size)|(?:몇|얼마)\s*(?:으로|로)\s*(?:잡|설정|두|정|주|했|하라|쓰)", re.I),
+     CODE_VALUE := re.compile(r"\b[A-Za-z_]+\s*[=:]\s*[\d.]+(?:e-?\d+)?\b|\d(?:e-?\d+)?\s*~\s*\d")),
+    # "how is it named", "이름을 어떻게 지어", "어떤 형식": a name pattern or a file name
+    (re.compile(r"how (?:is|are|do|does|should) .{0,40}\bnam(?:e|ed)\b|naming|file ?name|이름을?\s*(?:어떻게|뭐라고)|어떤\s*형식|형식으로", re.I),
+     re.compile(r"\{[^{}]+\}|\b[\w\-]+\.(?:py|pth|pt|json|yaml|safetensors)\b")),
+    # "token IDs", "토큰 ID로": a list of numbers
+    (re.compile(r"\bids?\b|아이디|\bID", re.I), re.compile(r"\[\s*\d+(?:\s*,\s*\d+){2,}")),
+    # "which checkpoint / which bert model was used": a model name
+    (re.compile(r"which (?:\w+ )?(?:checkpoint|model|backbone|weights?)|어떤\s*(?:체크포인트|모델|백본)", re.I),
+     re.compile(r"\b[a-z][a-z0-9]*(?:[_\-.][a-z0-9]+){2,}\b")),
 ]
 SHAPE_BONUS = 0.3
+# a term the question writes literally, as it appears in names ("-pre", ".soup", `_headless`): the sentence that
+# spells it exactly is likely the one that defines it
+_LITERAL = re.compile(r"(?<![\w\-.])[\-._][A-Za-z0-9][\w\-]*|`([^`]+)`|\(([A-Za-z0-9]{1,4})\)")  # … "모델(g)" too
+LITERAL_BONUS = 0.4
 EXTRA_QUOTE_MARGIN = 0.5  # a second quote within this score of the first: it answers too, it is not filler
 LEAD_IN_PENALTY = 0.4
 
@@ -155,12 +170,17 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
     total = sum(weight_of.values()) or 1.0
     top = max(p.score for p in passages[:PASSAGES]) or 1.0
     shapes = [shape for asks, shape in ANSWER_SHAPES if asks.search(question)]
+    literals = [(m.group(1) or m.group(2) or m.group(0)).lower() for m in _LITERAL.finditer(question)]
+    code_asked = CODE_VALUE in shapes  # "what maximum length was used": the code line that sets it may answer
     scored: list[tuple[float, int, Quote]] = []
     for rank, passage in enumerate(passages[:PASSAGES]):
         weight = PASSAGE_WEIGHT * max(passage.score, 0.0) / top
         heading = terms & index.heading_tokens(passage)
         candidates: list[tuple[float, int, Quote]] = []
-        for order, (sentence, code, sentence_tokens) in enumerate(index.units(passage)):
+        units = index.units(passage)
+        for order, (sentence, code, sentence_tokens) in enumerate(units):
+            following = units[order + 1] if order + 1 < len(units) else None
+            lead_in = sentence.rstrip().endswith(":") or len(sentence_tokens) < 3
             found = terms & sentence_tokens
             shaped = any(shape.search(sentence) for shape in shapes)
             if not found and not (shaped and heading):  # "- 2022.01.24" under "convmixer_768_32": a date, asked when
@@ -168,10 +188,14 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
             share = (sum(weight_of[t] for t in found) + 0.5 * sum(weight_of[t] for t in heading - found)) / total
             if share < min_share:
                 continue
-            score = weight + TERM_WEIGHT * share - (0.5 if code else 0.0)
+            score = weight + TERM_WEIGHT * share - (0.5 if code and not (code_asked and CODE_VALUE.search(sentence)) else 0.0)
             score += SHAPE_BONUS * shaped
-            if sentence.rstrip().endswith(":") or len(sentence_tokens) < 3:
+            if any(re.search(rf"(?<![A-Za-z0-9]){re.escape(lit)}(?![A-Za-z0-9])", sentence.lower()) for lit in literals):
+                score += LITERAL_BONUS
+            if lead_in:
                 score -= LEAD_IN_PENALTY  # "ResNet-50에서 시작하여 …:" introduces an answer, it is not one
+                if sentence.rstrip().endswith(":") and following is not None and not following[1] and not code:
+                    sentence = f"{sentence.rstrip()} {following[0]}"  # should it still win, with what it introduces
             candidates.append((score, -(rank * 1000 + order), Quote(sentence[:MAX_CHARS], passage, code)))
         scored += sorted(candidates, key=lambda item: item[:2], reverse=True)[:PER_PASSAGE]
     scored.sort(key=lambda item: item[:2], reverse=True)

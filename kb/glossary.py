@@ -165,6 +165,30 @@ GLOSSARY: list[tuple[str, str]] = [
 ]
 
 
+# Short forms the notes' code and tables use for words a question spells out (MAX_LEN, lr, DINOv2-L): English to
+# English, so "maximum token length" meets `MAX_LEN = 128` and "the large variant" meets the row "DINOv2-L".
+ABBREVIATIONS: list[tuple[str, str]] = [
+    ("max", "maximum"),
+    ("min", "minimum"),
+    ("len", "length"),
+    ("num", "number"),
+    ("lr", "learning rate"),
+    ("acc", "accuracy"),
+    ("dim", "dimension"),
+    ("param params", "parameter parameters"),
+    ("img", "image"),
+    ("cfg", "config configuration"),
+    ("ft", "finetune fine-tuned"),
+    ("fc", "classifier head"),  # the FC layer is timm's classifier head (model.fc, get_classifier())
+    ("ti", "tiny"),
+    ("s", "small"),
+    ("b", "base"),
+    ("l", "large"),
+    ("h", "huge"),
+    ("g", "giant"),
+]
+
+
 @lru_cache(maxsize=1)
 def translation_table() -> dict[str, tuple[str, ...]]:
     """Token -> tokens of the other language. English keys are Snowball stems, matching kb.lexical's tokens."""
@@ -176,6 +200,12 @@ def translation_table() -> dict[str, tuple[str, ...]]:
             table.setdefault(token, set()).update(korean_tokens)
         for token in korean_tokens:
             table.setdefault(token, set()).update(english_tokens)
+    for short, long in ABBREVIATIONS:
+        shorts, longs = {stem(w) for w in short.split()}, {stem(w) for w in long.split()}
+        for token in longs:
+            table.setdefault(token, set()).update(shorts)
+        for token in shorts:
+            table.setdefault(token, set()).update(longs)
     return {token: tuple(sorted(others)) for token, others in table.items()}
 
 

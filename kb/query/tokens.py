@@ -67,7 +67,8 @@ def parse_sizes(q: Scan) -> None:
     table = {**SIZE_QUESTION_WORDS, **EXTRA_SIZE_WORDS}
     for word, size in sorted(table.items(), key=lambda kv: -len(kv[0])):
         body = re.escape(word).replace(r"\ ", r"\s*").replace(r"\-", r"[\s\-]?")
-        pattern = rf"{NOT_AFTER}{body}(?:s|-sized?|\s+size[d]?)?{NOT_BEFORE}" if word.isascii() else body
+        # a Korean size word starts a word: "큰 모델", not the 큰 inside "토큰"
+        pattern = rf"{NOT_AFTER}{body}(?:s|-sized?|\s+size[d]?)?{NOT_BEFORE}" if word.isascii() else rf"(?<![가-힣]){body}"
         for m in q.finditer(pattern):
             q.add(cond("size", size), *m.span(), "size")
     # "S/16 or S/32", "B/16": a ViT size letter with its patch

@@ -29,6 +29,11 @@ def turns(lexicon, *texts):
     (("swin large at 384", "different question: resnet50 trained on in1k only"),
      "arch:resnet50 AND stage:in1k_only AND NOT family:test", "relevance", "new"),
     (("hgnetv2_b4 weights", "b5는?"), "arch:hgnetv2_b5 AND NOT family:test", "relevance", "refine"),
+    (("mobilevitv2 100 weights", "what about 125?"), "arch:mobilevitv2_125 AND NOT family:test", "relevance", "refine"),
+    (("deit3 small at 224", "384로 바꿔줘"), "family:deit3 AND size:small AND res:384 AND NOT family:test", "relevance", "refine"),
+    (("mobileone 모델들", "fastvit도 같이"), "(family:mobileone OR family:fastvit) AND NOT family:test", "relevance", "refine"),
+    (("poolformer weights", "include v2 as well"),
+     "(family:poolformer OR family:poolformerv2) AND NOT family:test", "relevance", "refine"),
 ])
 def test_a_second_turn_refines_or_starts_over(texts, where, sort, mode, lexicon):
     assert turns(lexicon, *texts) == (where, sort, mode)
