@@ -112,15 +112,18 @@ def _stems(tokens) -> frozenset[str]:
 
 
 def _units_version() -> str:
+    """The cutting rules (not the scoring, which may change without re-cutting) and the tokenizer."""
     import hashlib
-    from pathlib import Path
+    import inspect
 
     from kb.lexical import TOKENIZER_VERSION
 
-    return TOKENIZER_VERSION + "+" + hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
+    rules = [inspect.getsource(f) for f in (_looks_like_code, _units, _stems)]
+    rules += [r.pattern for r in (_MARKUP, _SENTENCE_END, _CODE_SYNTAX, _IDENTIFIER, _TABLE_ROW, _BOX_DRAWING)]
+    return TOKENIZER_VERSION + "+" + hashlib.sha1("\n".join(rules).encode()).hexdigest()[:12]
 
 
-UNITS_VERSION = _units_version()  # this module's rules and the tokenizer: what stored units were cut with
+UNITS_VERSION = _units_version()  # what stored units were cut with
 
 
 def passage_sentences(passage_id: str, heading: str, text: str) -> PassageSentences:
