@@ -6,6 +6,7 @@ depth 24 of xcit_tiny_24_p8), read after names and families (kb.query.names) so 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.query.expression import all_of, any_of, cond
 from kb.query.lexicon import Lexicon
@@ -63,14 +64,24 @@ def _context_families(q: Scan, lexicon: Lexicon) -> list[str]:
     return sorted(set(families) - {None})
 
 
-def parse_sizes(q: Scan) -> None:
-    table = {**SIZE_QUESTION_WORDS, **EXTRA_SIZE_WORDS}
-    for word, size in sorted(table.items(), key=lambda kv: -len(kv[0])):
+@lru_cache(maxsize=1)
+def _size_words() -> tuple[str, tuple[str, ...]]:
+    """Every size word in one pattern (longest first), one named group per word: one compile, not sixty, on the
+    first question of a process."""
+    table = sorted({**SIZE_QUESTION_WORDS, **EXTRA_SIZE_WORDS}.items(), key=lambda kv: -len(kv[0]))
+    parts = []
+    for index, (word, _) in enumerate(table):
         body = re.escape(word).replace(r"\ ", r"\s*").replace(r"\-", r"[\s\-]?")
         # a Korean size word starts a word: "큰 모델", not the 큰 inside "토큰"
-        pattern = rf"{NOT_AFTER}{body}(?:s|-sized?|\s+size[d]?)?{NOT_BEFORE}" if word.isascii() else rf"(?<![가-힣]){body}"
-        for m in q.finditer(pattern):
-            q.add(cond("size", size), *m.span(), "size")
+        body = rf"{NOT_AFTER}{body}(?:s|-sized?|\s+size[d]?)?{NOT_BEFORE}" if word.isascii() else rf"(?<![가-힣]){body}"
+        parts.append(f"(?P<w{index}>{body})")
+    return "|".join(parts), tuple(size for _, size in table)
+
+
+def parse_sizes(q: Scan) -> None:
+    pattern, sizes = _size_words()
+    for m in q.finditer(pattern):
+        q.add(cond("size", sizes[int(m.lastgroup[1:])]), *m.span(), "size")
     # "S/16 or S/32", "B/16": a ViT size letter with its patch
     for m in q.finditer(rf"{NOT_AFTER}(ti|s|b|l|h)\s*/\s*(\d{{1,2}}){NOT_BEFORE}"):
         q.add(all_of([cond("size", LETTER_SIZES[m.group(1).lower()]), cond("patch", int(m.group(2)))]), *m.span(), "sizepatch")
