@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from kb.glossary import translate_tokens
+from kb.glossary import SIZE_LETTERS, translate_tokens
 from kb.lexical import stem, tokenize
 from kb.schema import PassageHit, PassageSentences, SentenceUnit
 
@@ -47,6 +47,7 @@ SHAPE_BONUS = 0.3
 # spells it exactly is likely the one that defines it
 _LITERAL = re.compile(r"(?<![\w\-.])[\-._][A-Za-z0-9][\w\-]*|`([^`]+)`|\(([A-Za-z0-9]{1,4})\)")  # … "모델(g)" too
 LITERAL_BONUS = 0.4
+_SIZE_LETTER_OF = {stem(word): letter for word, letter in SIZE_LETTERS.items()}
 EXTRA_QUOTE_MARGIN = 0.5  # a second quote within this score of the first: it answers too, it is not filler
 LEAD_IN_PENALTY = 0.4
 
@@ -167,6 +168,9 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
     for token in set(tokens) | set(translate_tokens(tokens)):
         weight = (idf or {}).get(token, 1.0 if not idf else 0.5)
         weight_of[stem(token)] = max(weight, weight_of.get(stem(token), 0.0))
+        letter = _SIZE_LETTER_OF.get(token)
+        if min_share == 0.0 and letter:  # a note question: "the large variant" is the row "DINOv2-L"
+            weight_of.setdefault(letter, weight)
     terms = set(weight_of)
     if not passages or not terms:
         return []

@@ -166,7 +166,8 @@ GLOSSARY: list[tuple[str, str]] = [
 
 
 # Short forms the notes' code and tables use for words a question spells out (MAX_LEN, lr, DINOv2-L): English to
-# English, so "maximum token length" meets `MAX_LEN = 128` and "the large variant" meets the row "DINOv2-L".
+# English, so "maximum token length" meets `MAX_LEN = 128`. (Not size letters: "small" meeting every "-S" row
+# quoted a DINOv2 table row under "which small in22k model at 384?".)
 ABBREVIATIONS: list[tuple[str, str]] = [
     ("max", "maximum"),
     ("min", "minimum"),
@@ -180,13 +181,12 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     ("cfg", "config configuration"),
     ("ft", "finetune fine-tuned"),
     ("fc", "classifier head"),  # the FC layer is timm's classifier head (model.fc, get_classifier())
-    ("ti", "tiny"),
-    ("s", "small"),
-    ("b", "base"),
-    ("l", "large"),
-    ("h", "huge"),
-    ("g", "giant"),
 ]
+
+
+# Size words and the letters tables write them as ("DINOv2-L", "ViT-S"): used only to find the sentence that
+# answers a question about the notes, never for retrieval or a structured answer's quote.
+SIZE_LETTERS = {"tiny": "ti", "small": "s", "base": "b", "large": "l", "huge": "h", "giant": "g"}
 
 
 @lru_cache(maxsize=1)
