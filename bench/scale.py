@@ -22,11 +22,9 @@ from pathlib import Path
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # before any OpenMP runtime loads (faiss, the e5 engine)
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-if os.environ.get("KB_SCALE_SRC"):  # a frozen copy of kb/ (e.g. `git archive HEAD kb`) while kb/ is being edited
-    sys.path.insert(0, os.environ["KB_SCALE_SRC"])
 sys.path.insert(0, str(ROOT / "bench"))
 
-REAL_HOME = Path(os.environ.get("KB_SCALE_REAL", "/tmp/kbh-v3"))
+REAL_HOME = Path(os.environ.get("KB_SCALE_REAL") or os.environ.get("KB_HOME") or ROOT / ".kb")  # after `make run`
 WORK = Path(os.environ.get("KB_SCALE_WORK", "/tmp/kb-scale"))
 SEED = 20261201
 CAVEATS = [

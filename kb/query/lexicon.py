@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cached_property
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -100,7 +101,7 @@ class Lexicon:
         return sorted(f for f in self.family_set if f == base or re.fullmatch(rf"{re.escape(base)}v?\d+", f))
 
     def family_has_size(self, family: str, size: str) -> bool:
-        return any(fam == family and size in arch.split("_") for arch, fam in self.names.arch_family.items())
+        return self.family_has_token(family, size)
 
     def series(self, family: str, letter: str, low: Optional[int] = None, high: Optional[int] = None) -> list[str]:
         """Archs of a family in a lettered series: ("efficientvit", "b") -> efficientvit_b0 … b3; with low/high
@@ -134,8 +135,19 @@ class Lexicon:
         return sorted(arch for arch, fam in self.names.arch_family.items()
                       if fam == family and any(pattern.fullmatch(t) for t in arch.split("_")))
 
+    @cached_property
+    def tokens_of_family(self) -> dict[str, set[str]]:
+        """family -> every `_` token of its architectures (built once; questions look tokens up)."""
+        found: dict[str, set[str]] = {}
+        for arch, family in self.names.arch_family.items():
+            found.setdefault(family, set()).update(arch.split("_"))
+        return found
+
     def family_has_token(self, family: str, token: str) -> bool:
-        return any(fam == family and token in arch.split("_") for arch, fam in self.names.arch_family.items())
+        return token in self.tokens_of_family.get(family, ())
+
+    def families_with_token(self, token: str) -> list[str]:
+        return sorted(f for f, tokens in self.tokens_of_family.items() if token in tokens)
 
     def version_sibling(self, arch: str, family: str, version: str) -> Optional[str]:
         """poolformer_m36 in poolformerv2 -> poolformerv2_m36, when live."""
@@ -202,14 +214,13 @@ class Lexicon:
         return license_class(license_id)
 
     def vocabulary(self) -> set[str]:
-        """Every word a typo may be a misspelling of: families, tokens with letters, sizes. Computed once (the
-        lexicon is complete once built; every question asks for it twice)."""
-        cached = self.__dict__.get("_vocabulary")
-        if cached is not None:
-            return cached
+        """Every word a typo may be a misspelling of: families, tokens with letters, sizes."""
+        return self._vocabulary
+
+    @cached_property
+    def _vocabulary(self) -> set[str]:  # once: the lexicon is complete when built, every question asks twice
         words = set(self.family_set) | {f for f in self.families if not _DIGITS.search(f) or len(f) > 5}
         words |= {t for t in self.arch_tokens if len(t) >= 3 and t.isalpha()}
         words |= {t for t in self.tag_tokens if len(t) >= 3 and t.isalpha()}
         words |= {part for lic in self.licenses for part in re.split(r"[\-.]", lic) if len(part) >= 3 and part.isalpha()}
-        self.__dict__["_vocabulary"] = words
         return words

@@ -106,6 +106,11 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
             q.add(any_of([cond("arch", a) for a in bn]), before[0].start, m.end(), "arch")
 
 
+_EVERY_RESOLUTION_BEFORE = re.compile(r"(?:all|every|other)\s+(?:the\s+)?(?:input\s+)?(?:resolution|res|size)s?"
+                                      r"(?:\s+(?:variants?|versions?))?\s+(?:of\s+)?$", re.IGNORECASE)
+_EVERY_RESOLUTION_AFTER = re.compile(r"\s*(?:의\s*)?해상도\s*(?:별|버전|변형)")
+
+
 def _arch_families(q: Scan, lexicon: Lexicon) -> None:
     """"hrnet w18 계열", "resnet50 family": every architecture the named one starts (hrnet_w18_small, _v2, _ssld);
     "all resolution variants of convformer_s18.sail_in22k_ft_in1k": that tag at every input size (…_384)."""
@@ -117,9 +122,8 @@ def _arch_families(q: Scan, lexicon: Lexicon) -> None:
             if longer:
                 atom.where = any_of([atom.where] + [cond("arch", a) for a in longer])
                 q.consume(atom.end, atom.end + after.end())
-        resolutions = r"(?:all|every|other)\s+(?:the\s+)?(?:input\s+)?(?:resolution|res|size)s?(?:\s+(?:variants?|versions?))?\s+(?:of\s+)?$|해상도\s*(?:별|버전|변형)"
         before, later = q.original[max(0, atom.start - 60):atom.start], q.original[atom.end:atom.end + 20]
-        if atom.group == "name" and (re.search(resolutions, before, flags=re.IGNORECASE) or re.match(r"\s*(?:의\s*)?해상도\s*(?:별|버전|변형)", later)):
+        if atom.group == "name" and (_EVERY_RESOLUTION_BEFORE.search(before) or _EVERY_RESOLUTION_AFTER.match(later)):
             base = re.sub(r"_\d{3,4}$", "", value)
             atom.where = any_of([cond("name", n) for n in lexicon.names.tags if n == base or re.fullmatch(rf"{re.escape(base)}_\d{{3,4}}", n)])
 

@@ -60,7 +60,7 @@ def _context_families(q: Scan, lexicon: Lexicon) -> list[str]:
             if item.field == "arch":
                 families.append(lexicon.names.arch_family.get(str(item.value)))
             elif item.field == "arch_token" and atom.group == "token" and not str(item.value).isdigit():
-                families += [f for a, f in lexicon.names.arch_family.items() if str(item.value) in a.split("_")]
+                families += lexicon.families_with_token(str(item.value))
     return sorted(set(families) - {None})
 
 

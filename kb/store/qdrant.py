@@ -32,10 +32,33 @@ PARTS = ("models", "passages", "docs")
 MANIFEST_POINT = 0  # the docs collection's point 0 is the manifest; documents follow
 
 
-class QdrantLocalReader(IndexReader):
+class QdrantSearch:
+    """Dense and sparse top-k asked of Qdrant: `client`, the collection `names` of the parts and the build's `vocab`."""
+
+    client: object
+    names: dict[str, str]
+    vocab: dict[str, int]
+    passage_ids: list[str]
+    model_names: list[str]
+
+    def search_passages(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        return qd.dense_top(self.client, self.names["passages"], self.passage_ids, vector, k)
+
+    def search_models(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        return qd.dense_top(self.client, self.names["models"], self.model_names, vector, k)
+
+    def sparse_passages(self, tokens, k: int) -> list[tuple[str, float]]:
+        return qd.sparse_top(self.client, self.names["passages"], self.passage_ids, self.vocab, tokens, k)
+
+    def sparse_models(self, tokens, k: int) -> list[tuple[str, float]]:
+        return qd.sparse_top(self.client, self.names["models"], self.model_names, self.vocab, tokens, k)
+
+
+class QdrantLocalReader(QdrantSearch, IndexReader):
     """Local mode: the build's files, loaded into Qdrant's in-process engine for dense and sparse search."""
 
     backend = "qdrant-local"
+    names = {"passages": "passages", "models": "models"}
 
     def __init__(self, home: Path, directory: Path, manifest: Manifest):
         super().__init__(home, directory, manifest)
@@ -48,18 +71,6 @@ class QdrantLocalReader(IndexReader):
             qd.create_collection(self.client, part, manifest.embed_dim)
             vectors = index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, manifest.embed_dim), np.float32)
             qd.upsert(self.client, part, vectors, qd.sparse_vectors(tokens, self.vocab), [{}] * len(tokens))
-
-    def search_passages(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        return qd.dense_top(self.client, "passages", self.passage_ids, vector, k)
-
-    def search_models(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        return qd.dense_top(self.client, "models", self.model_names, vector, k)
-
-    def sparse_passages(self, tokens, k: int) -> list[tuple[str, float]]:
-        return qd.sparse_top(self.client, "passages", self.passage_ids, self.vocab, tokens, k)
-
-    def sparse_models(self, tokens, k: int) -> list[tuple[str, float]]:
-        return qd.sparse_top(self.client, "models", self.model_names, self.vocab, tokens, k)
 
 
 # ---- server mode -----------------------------------------------------------------------------------------------
@@ -105,6 +116,12 @@ def alias_name(part: str, previous: bool = False) -> str:
     return f"{prefix()}-previous-{part}" if previous else f"{prefix()}-{part}"
 
 
+def build_of(collection: str, part: str = "models") -> Optional[str]:
+    """The build id in `<prefix>-<build>-<part>`, or None for a collection that is not one of this prefix's."""
+    head, tail = prefix() + "-", "-" + part
+    return collection[len(head):-len(tail)] if collection.startswith(head) and collection.endswith(tail) else None
+
+
 def _unavailable(error: Exception) -> BackendUnavailable:
     return BackendUnavailable(f"the Qdrant server at {os.environ.get('KB_QDRANT_URL')} does not answer "
                               f"({error.__class__.__name__}: {str(error)[:160]})")
@@ -118,9 +135,9 @@ def aliased_builds(client) -> dict[str, str]:
         raise _unavailable(error) from None
     found = {}
     for key, previous in (("live", False), ("previous", True)):
-        target = aliases.get(alias_name("models", previous))
-        if target and target.startswith(prefix() + "-") and target.endswith("-models"):
-            found[key] = target[len(prefix()) + 1:-len("-models")]
+        build = build_of(aliases.get(alias_name("models", previous), ""))
+        if build:
+            found[key] = build
     return found
 
 
@@ -186,10 +203,10 @@ class QdrantServerWriter:
             with warnings.catch_warnings():  # the in-process stand-in says payload indexes do nothing there
                 warnings.simplefilter("ignore")
                 qd.index_registry_fields(self.client, collection_name(self.build_id, "models"))
-            docs = [{"kind": "placeholder"}] + qd.documents_payloads(documents) + qd.vocabulary_payloads(vocab)
+            docs = qd.documents_payloads(documents) + qd.vocabulary_payloads(vocab)
             qd.create_documents_collection(self.client, collection_name(self.build_id, "docs"), layout)
-            qd.upsert_payloads(self.client, collection_name(self.build_id, "docs"), docs)
-            self.points["docs"] = len(docs)
+            qd.upsert_payloads(self.client, collection_name(self.build_id, "docs"), docs, first_id=MANIFEST_POINT + 1)
+            self.points["docs"] = len(docs) + 1  # and the manifest, written by finalize
         except BackendUnavailable:
             raise
         except Exception as error:
@@ -222,8 +239,7 @@ class QdrantServerWriter:
 
     def _prune(self, protected: set) -> None:
         """Keep the live, the previous and the newest of the rest (KEEP_BUILDS in all) of this prefix's builds."""
-        mine = sorted({c.name[len(prefix()) + 1:-len("-models")] for c in self.client.get_collections().collections
-                       if c.name.startswith(prefix() + "-") and c.name.endswith("-models")} - {None})
+        mine = sorted({build_of(c.name) for c in self.client.get_collections().collections} - {None})
         rest = [b for b in mine if b not in protected]
         for build in rest[:max(0, len(rest) - (KEEP_BUILDS - len(protected)))]:
             _drop_build(self.client, build)
@@ -238,7 +254,7 @@ class QdrantServerWriter:
             pass  # the server is gone: its collections are pruned by the next swap
 
 
-class QdrantServerReader(LoadedBuild):
+class QdrantServerReader(QdrantSearch, LoadedBuild):
     """One build read from a Qdrant server: records, passages and documents in memory; dense and sparse top-k
     asked of the server."""
 
@@ -310,18 +326,6 @@ class QdrantServerReader(LoadedBuild):
         if not live or live == self.build_id:
             return None
         return self.open_id(self.home, self.client, live, *self._expected)
-
-    def search_passages(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        return qd.dense_top(self.client, self.names["passages"], self.passage_ids, vector, k)
-
-    def search_models(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        return qd.dense_top(self.client, self.names["models"], self.model_names, vector, k)
-
-    def sparse_passages(self, tokens, k: int) -> list[tuple[str, float]]:
-        return qd.sparse_top(self.client, self.names["passages"], self.passage_ids, self.vocab, tokens, k)
-
-    def sparse_models(self, tokens, k: int) -> list[tuple[str, float]]:
-        return qd.sparse_top(self.client, self.names["models"], self.model_names, self.vocab, tokens, k)
 
     def vectors_by_hash(self) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}

@@ -91,11 +91,11 @@ def upsert(client, name: str, vectors: np.ndarray, sparse: list, payloads: Seque
             progress(min(len(payloads), start + UPSERT_BATCH))
 
 
-def upsert_payloads(client, name: str, payloads: Sequence[dict]) -> None:
+def upsert_payloads(client, name: str, payloads: Sequence[dict], first_id: int = 0) -> None:
     from qdrant_client import models
 
     for start in range(0, len(payloads), UPSERT_BATCH):
-        client.upsert(name, wait=True, points=[models.PointStruct(id=start + i, vector={}, payload=p)
+        client.upsert(name, wait=True, points=[models.PointStruct(id=first_id + start + i, vector={}, payload=p)
                                                for i, p in enumerate(payloads[start:start + UPSERT_BATCH])])
 
 
