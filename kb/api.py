@@ -134,6 +134,8 @@ class Conversation:
             self.previous = read
             return answer
         read = searcher.understand(question)
+        if self.previous is not None and not (read.is_structured() or read.additions or read.drops):
+            read = self._in_context(question, read)
         if self.previous is None:
             merged, follow_up = read, FollowUp(mode="first")
         else:
@@ -142,6 +144,22 @@ class Conversation:
         if merged.is_structured():
             self.previous = merged
         return answer
+
+    def _in_context(self, question: str, read):
+        """A turn that reads as nothing alone ("m 시리즈는?") read with the previous turn's family before it."""
+        from kb.query.followup import context_family
+
+        family = context_family(self.previous, self.kb.searcher.lexicon)
+        if family is None:
+            return read
+        from kb.query.expression import conjuncts
+        from kb.query.describe import is_default_exclusion
+
+        completed = self.kb.searcher.understand(f"{family} {question}")
+        said = [p for p in conjuncts(completed.where) if not is_default_exclusion(p)]
+        if completed.is_structured() and any(not (p.kind == "cond" and p.field == "family") for p in said):
+            return completed  # the family gave the turn's words something to qualify (a series, a variant)
+        return read
 
     def reset(self) -> None:
         self.previous = None

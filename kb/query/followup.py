@@ -75,6 +75,40 @@ def _version_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
     return None
 
 
+def context_family(previous: Understanding, lexicon) -> Optional[str]:
+    """The one family the previous turn was about (by a family condition or its architectures), else None:
+    "m 시리즈는?" after "poolformer v1 s 시리즈" is read as "poolformer m 시리즈"."""
+    if lexicon is None:
+        return None
+    found = set()
+    for part in conjuncts(previous.where):
+        if is_default_exclusion(part):
+            continue
+        for item in (part.items if part.kind == "or" else [part]):
+            if isinstance(item, Cond) and item.field == "family":
+                found.add(str(item.value))
+            elif isinstance(item, Cond) and item.field == "arch":
+                found.add(lexicon.names.arch_family.get(str(item.value)))
+    return found.pop() if len(found) == 1 and None not in found else None
+
+
+def widened_part(kept: list[Where], same: list[int], addition: Where, lexicon) -> int:
+    """Which of the previous conditions on the addition's field it joins: "add the pcpvt ones too" after "twins
+    svt" joins svt (twins_pcpvt_* exist), not twins (no pcpvt_svt_*)."""
+    from kb.query.scope import archs_of
+
+    for index in same:
+        others = [archs_of(k, lexicon) for i, k in enumerate(kept) if i != index]
+        archs = archs_of(addition, lexicon)
+        if archs is None or any(o is None for o in others):
+            return same[0]
+        for other in others:
+            archs = archs & other
+        if archs:
+            return index
+    return same[0]
+
+
 def merge(previous: Understanding, current: Understanding, text: str, lexicon=None) -> tuple[Understanding, FollowUp]:
     """The current turn read in the context of the previous one (`lexicon` finds sibling architectures)."""
     before = to_syntax(previous.where)
@@ -124,7 +158,8 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         field = field_of(addition)
         same = [i for i, part in enumerate(kept) if field is not None and field_of(part) == field]
         if same:
-            kept[same[0]] = any_of([kept[same[0]], addition])
+            index = widened_part(kept, same, addition, lexicon) if lexicon is not None and len(same) > 1 else same[0]
+            kept[index] = any_of([kept[index], addition])
         elif field in SUBJECT_FIELDS:  # "also include convnextv2_tiny at that res": the rest still applies
             # a previous turn named by a name token alone ("twins 모델 목록"): that token was its subject
             subjects = SUBJECT_FIELDS if any(field_of(p) in SUBJECT_FIELDS for p in kept) else SUBJECT_FIELDS | {"arch_token"}

@@ -171,7 +171,28 @@ def _plausible_resolution(value: int, pattern: str) -> bool:
     return 64 <= value <= 2048
 
 
+RES_UNIT = r"(?:px|pixels?|픽셀)"
+RES_TO = r"(?:to|and|through|-|–|~|에서|부터)"
+RESOLUTION_RANGES = (  # "input res from 256 to 320", "256-320px", "해상도 256에서 320 사이", "256~320 해상도"
+    rf"(?:{RES_WORD})\s*(?:가|이|는|은|of|is|:)?\s*(?:from|between)?\s*(\d{{2,4}})\s*{RES_UNIT}?\s*{RES_TO}\s*(\d{{2,4}})"
+    rf"\s*{RES_UNIT}?\s*(?:사이|까지|inclusive)?",
+    rf"(?:from|between)?\s*(\d{{2,4}})\s*{RES_UNIT}?\s*{RES_TO}\s*(\d{{2,4}})\s*{RES_UNIT}\s*(?:사이|까지)?",
+    rf"(\d{{2,4}})\s*{RES_UNIT}?\s*(?:~|-|–|에서|부터)\s*(\d{{2,4}})\s*(?:사이|까지)?\s*(?:의)?\s*(?:{RES_WORD})",
+)
+
+
+def parse_resolution_ranges(q: Scan) -> None:
+    """Both limits of a resolution range, inclusive: people who say "from 256 to 320" mean 320 too."""
+    for pattern in RESOLUTION_RANGES:
+        for m in q.finditer(pattern):
+            low, high = int(m.group(1)), int(m.group(2))
+            if 64 <= low < high <= 2048:
+                q.add(cond("resolution", low, ">="), *m.span(), "resolution")
+                q.add(cond("resolution", high, "<="), *m.span(), "resolution")
+
+
 def parse_resolution(q: Scan) -> None:
+    parse_resolution_ranges(q)
     # comparisons: "해상도 384 이상", "at least 384px", "384 or higher", "resolution >= 384"
     for pattern in (rf"(?:{RES_WORD})\s*(?:가|이|는|은)?\s*(\d{{2,4}})\s*(?:px|픽셀)?\s*((?:{KO_LESS}|{KO_MORE})[가-힣]{{0,2}})",
                     rf"({LESS}|{MORE})\s*(\d{{2,4}})\s*(?:px|pixels?|픽셀)",

@@ -19,8 +19,9 @@ from kb.query.expression import all_of, any_of, cond, conds, conjuncts, is_true,
 from kb.query.followup import siblings_of
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
+from kb.query.scope import repair_scope
 from kb.query.syntax import looks_like_syntax, parse_where
-from kb.query.typos import correct, correct_identifiers, language_words
+from kb.query.typos import correct, correct_identifiers, correct_mixed, language_words
 from kb.query.words import COMMON_WORDS, EXPLANATION_PATTERN, KO_PARTICLES, STOPWORDS, TEST_WORDS
 from kb.schema import Understanding
 
@@ -91,6 +92,8 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     corrected, corrections = correct(normalized, lexicon.vocabulary())
     corrected, fixed_names = correct_identifiers(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary())
     corrections += fixed_names
+    corrected, fixed_mixed = correct_mixed(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary())
+    corrections += fixed_mixed
     q = Scan(corrected)
     names.parse_patterns(q, lexicon)
     names.parse_names(q, lexicon)
@@ -111,10 +114,12 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     names.parse_versions(q, lexicon)
     tokens.parse_variants(q, lexicon)
     tokens.parse_sizes(q)
+    tokens.parse_family_prefixes(q, lexicon)
     tokens.parse_tokens(q, lexicon, COMMON_WORDS)
     where, additions, notes, leftover = compose(q)
     where = _rest_of_family(where, lexicon)
     where, additions = _include_siblings(where, additions, lexicon)
+    where = repair_scope(where, lexicon)
     if re.search(TEST_WORDS, corrected, flags=re.IGNORECASE) and not _needs_test_weights("", where):
         where = all_of([where, cond("family", "test")])  # "test models", "테스트용 가중치": timm's dummy weights
     sort = next((a.ranking for a in q.atoms if a.ranking), "relevance")

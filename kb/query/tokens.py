@@ -13,8 +13,9 @@ from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
     EXTRA_SIZE_WORDS, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS, STOPWORDS,
-    VARIANT_WORD,
+    VARIANT_WORD, COMMON_WORDS,
 )
+from kb.query.typos import language_words
 from kb.vocab import SIZE_TERMS
 
 
@@ -85,6 +86,25 @@ def parse_sizes(q: Scan) -> None:
     # "S/16 or S/32", "B/16": a ViT size letter with its patch
     for m in q.finditer(rf"{NOT_AFTER}(ti|s|b|l|h)\s*/\s*(\d{{1,2}}){NOT_BEFORE}"):
         q.add(all_of([cond("size", LETTER_SIZES[m.group(1).lower()]), cond("patch", int(m.group(2)))]), *m.span(), "sizepatch")
+
+
+FAMILY_NOUN = r"(?:계열|계통|패밀리|family|families|series|시리즈|models?|모델|weights?|ones|variants?)"
+
+
+def parse_family_prefixes(q: Scan, lexicon: Lexicon) -> None:
+    """"cs3 계열", "the efficientformer family" when no family is spelled so: a word that begins two or more live
+    families' names, with a family noun after it, means all of them (cs3darknet, cs3edgenet, cs3se…)."""
+    pattern = rf"(?<![A-Za-z0-9_])([a-z][a-z0-9]{{1,}})\s*{FAMILY_NOUN}"
+    for m in q.finditer(pattern):
+        word = m.group(1).lower()
+        if not re.fullmatch(pattern, q.original[m.start():m.end()], flags=re.IGNORECASE):
+            continue  # the noun must follow the word as written, not across words another rule read
+        if word in lexicon.family_set or lexicon.is_arch_token(word) or word in STOPWORDS or word in COMMON_WORDS \
+                or word in language_words():
+            continue  # "fast models", "efficient ones": English, not a name
+        started = [f for f in lexicon.family_set if f.startswith(word)]
+        if len(started) >= 2:
+            q.add(cond("arch", f"{word}*"), m.start(1), m.end(1), "family")
 
 
 def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:

@@ -86,6 +86,25 @@ def correct_identifiers(text: str, archs: set[str], vocabulary: set[str]) -> tup
     return text, corrections
 
 
+_MIXED_WORD = re.compile(r"(?<![A-Za-z0-9_.\-/*])[A-Za-z]{3,}\d+[A-Za-z]+(?![A-Za-z0-9_*]|\.[A-Za-z0-9])")
+
+
+def correct_mixed(text: str, archs: set[str], vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]]:
+    """A misspelt family whose name has a digit inside ("sequencr2d" -> sequencer2d, "res2nt" -> res2net): read
+    against the families that have one, unless the word begins a live architecture name."""
+    targets = sorted(w for w in vocabulary if re.search(r"[a-z]\d+[a-z]", w))
+    corrections = []
+    for m in reversed(list(_MIXED_WORD.finditer(text))):
+        word = m.group(0).lower()
+        if word in vocabulary or any(a.startswith(word) for a in archs):
+            continue
+        best = _nearest(word, targets)
+        if best:
+            text = text[:m.start()] + best + text[m.end():]
+            corrections.insert(0, (m.group(0), best))
+    return text, corrections
+
+
 def correct(text: str, vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]]:
     """(the text with unambiguous misspellings replaced, [(as written, read as)])."""
     known = vocabulary | language_words()

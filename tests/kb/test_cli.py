@@ -129,6 +129,14 @@ def test_chat_json_answers_each_line_as_the_next_turn(built_kb_home):
 
 
 @pytest.mark.slow
+def test_chat_reads_a_bare_series_with_the_previous_family(built_kb_home):
+    result = run(["chat", "--json", "--limit", "100"], built_kb_home, stdin="efficientvit b series\nand the m series?\n")
+    second = [json.loads(line) for line in result.stdout.splitlines()][1]
+    assert second["follow_up"]["mode"] == "refine" and second["models"]
+    assert all(m["name"].startswith("efficientvit_m") for m in second["models"])
+
+
+@pytest.mark.slow
 def test_query_where_syntax_and_a_bad_expression(built_kb_home):
     ok = run(["query", "--where", "family:swin* AND license:mit AND params<=30M AND NOT tag:in22k", "--json"], built_kb_home)
     answer = json.loads(ok.stdout)

@@ -92,6 +92,18 @@ EXAMPLES = [
      '(name:convnext_small.fb_in22k_ft_in1k OR name:convnext_small.fb_in22k_ft_in1k_384) AND NOT family:test', 'relevance'),
     ('tagword', 'xcit small 24 p16 weights',  # a depth the family spells as a name token
      'family:xcit AND size:small AND token:24 AND patch:16 AND NOT family:test', 'relevance'),
+    ('range', '해상도 288에서 448 사이 maxvit',
+     'res>=288 AND res<=448 AND family:maxvit AND NOT family:test', 'relevance'),
+    ('range', 'efficientnet models 240-300px',
+     'family:efficientnet AND res>=240 AND res<=300 AND NOT family:test', 'relevance'),
+    ('family', 'mobilenet weights except the v3 ones',  # excluding a version means the family spans versions
+     'family:mobilenet* AND NOT family:mobilenetv3 AND NOT family:test', 'relevance'),
+    ('family', 'the cs3 family with ra4',  # a prefix of several families, with a family noun
+     'arch:cs3* AND tag:ra4 AND NOT family:test', 'relevance'),
+    ('family', 'halonet or botnet resnets at 256',  # "resnets" is the head noun of the list, not a second subject
+     '(family:halonet OR family:botnet) AND res:256 AND NOT family:test', 'relevance'),
+    ('inclusion', 'gmlp나 resmlp big 모델',  # big is a resmlp sub-family: it binds to resmlp alone
+     '(family:gmlp OR (family:resmlp AND token:big)) AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',
@@ -111,6 +123,9 @@ def test_misspellings_are_corrected_and_said(lexicon):
     assert [(c.written, c.read_as) for c in read.corrections] == [("convnxt", "convnext")]
     assert understand("BERT attention masks", lexicon).corrections == []  # an acronym is written on purpose
     assert [c.read_as for c in understand("all weights for convnxt_tiny", lexicon).corrections] == ["convnext_tiny"]
+    mixed = understand("sequncer2d 모델들", lexicon)  # a family with a digit inside
+    assert [(c.written, c.read_as) for c in mixed.corrections] == [("sequncer2d", "sequencer2d")]
+    assert understand("resnet50d weights", lexicon).corrections == []  # a live architecture is never corrected
 
 
 def test_words_no_rule_uses_are_reported(lexicon):

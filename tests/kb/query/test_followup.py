@@ -32,6 +32,8 @@ def turns(lexicon, *texts):
     (("mobilevitv2 100 weights", "what about 125?"), "arch:mobilevitv2_125 AND NOT family:test", "relevance", "refine"),
     (("deit3 small at 224", "384로 바꿔줘"), "family:deit3 AND size:small AND res:384 AND NOT family:test", "relevance", "refine"),
     (("mobileone 모델들", "fastvit도 같이"), "(family:mobileone OR family:fastvit) AND NOT family:test", "relevance", "refine"),
+    (("twins svt weights", "pcpvt ones too"),  # the addition joins the condition it can stand in for
+     "token:twins AND (token:svt OR token:pcpvt) AND NOT family:test", "relevance", "refine"),
     (("poolformer weights", "include v2 as well"),
      "(family:poolformer OR family:poolformerv2) AND NOT family:test", "relevance", "refine"),
 ])

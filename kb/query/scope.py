@@ -1,0 +1,100 @@
+"""Scope repairs on a composed expression, decided by the registry (the lexicon), not by wording:
+
+- an excluded version widens its family to every version ("ghostnet, but not the v2 ones" keeps ghostnetv3:
+  excluding v2 only means something if the family spans versions);
+- a family noun after a list of other families is their head noun, not a second subject ("halonet / botnet /
+  lambda resnets"): when the two cannot share an architecture, the single family goes;
+- a modifier after alternatives binds to the alternatives whose architectures spell it ("gmlp나 resmlp big":
+  big is a resmlp sub-family; gmlp has none, so gmlp stays whole).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from kb.query.expression import And, Cond, Not, Or, Where, all_of, any_of, conjuncts
+from kb.query.lexicon import Lexicon
+
+
+def _family(part: Where) -> Optional[str]:
+    return str(part.value) if isinstance(part, Cond) and part.field == "family" and part.op == "=" else None
+
+
+def archs_of(part: Where, lexicon: Lexicon) -> Optional[set[str]]:
+    """The architectures a subject condition (or an OR of them) can match; None when it is not a subject."""
+    arch_family = lexicon.names.arch_family
+    if isinstance(part, Or):
+        found: set[str] = set()
+        for item in part.items:
+            archs = archs_of(item, lexicon)
+            if archs is None:
+                return None
+            found |= archs
+        return found
+    if not isinstance(part, Cond) or part.op != "=":
+        return None
+    value = str(part.value)
+    if part.field == "family":
+        return {a for a, f in arch_family.items() if f == value or (f.startswith(value) and len(f) == len(value) + 1)}
+    if part.field == "arch_token":
+        return {a for a in arch_family if value in a.split("_")}
+    if part.field == "arch":
+        return {value} if value in arch_family else None
+    return None
+
+
+def widen_excluded_versions(parts: list[Where], lexicon: Lexicon) -> list[Where]:
+    excluded = {str(p.item.value) for p in parts if isinstance(p, Not) and _family(p.item)}
+    widened = []
+    for part in parts:
+        family = _family(part)
+        versions = set(lexicon.whole_family(family)) - {family} if family else set()
+        widened.append(Cond(field="family", op="prefix", value=family) if versions & excluded else part)
+    return widened
+
+
+def _family_pair(item: Where, lexicon: Lexicon) -> Where:
+    """"halonet or botnet resnets": the noun bound to the last alternative (botnet AND resnet) goes when no
+    architecture is both."""
+    if isinstance(item, And) and len(item.items) == 2 and all(_family(i) for i in item.items):
+        first, second = (archs_of(i, lexicon) for i in item.items)
+        if first and second and not first & second:
+            return item.items[0]
+    return item
+
+
+def drop_head_nouns(parts: list[Where], lexicon: Lexicon) -> list[Where]:
+    parts = [any_of([_family_pair(i, lexicon) for i in p.items]) if isinstance(p, Or) else p for p in parts]
+    lists = [p for p in parts if isinstance(p, Or) and archs_of(p, lexicon)]
+    if not lists:
+        return parts
+    kept = []
+    for part in parts:
+        family = _family(part)
+        archs = archs_of(part, lexicon) if family else None
+        if archs and all(not (archs & archs_of(other, lexicon)) for other in lists):
+            continue
+        kept.append(part)
+    return kept if len(kept) < len(parts) and kept else parts
+
+
+def bind_modifiers(parts: list[Where], lexicon: Lexicon) -> list[Where]:
+    for index, part in enumerate(parts):
+        if not isinstance(part, Or) or not all(_family(i) for i in part.items):
+            continue
+        for modifier in parts:
+            if not (isinstance(modifier, Cond) and modifier.field == "arch_token" and modifier.op == "="):
+                continue
+            having = [lexicon.family_has_token(_family(i), str(modifier.value)) for i in part.items]
+            if any(having) and not all(having):
+                bound = any_of([all_of([i, modifier]) if has else i for i, has in zip(part.items, having)])
+                return [bound if p is part else p for p in parts if p is not modifier]
+    return parts
+
+
+def repair_scope(where: Optional[Where], lexicon: Lexicon) -> Optional[Where]:
+    if where is None or not isinstance(where, (And, Cond, Or, Not)):
+        return where
+    parts = conjuncts(where)
+    repaired = bind_modifiers(drop_head_nouns(widen_excluded_versions(parts, lexicon), lexicon), lexicon)
+    return where if repaired == parts else all_of(repaired)
