@@ -147,14 +147,13 @@ class Conversation:
 
     def _in_context(self, question: str, read):
         """A turn that reads as nothing alone ("m 시리즈는?") read with the previous turn's family before it."""
+        from kb.query.describe import is_default_exclusion
+        from kb.query.expression import conjuncts
         from kb.query.followup import context_family
 
         family = context_family(self.previous, self.kb.searcher.lexicon)
         if family is None:
             return read
-        from kb.query.expression import conjuncts
-        from kb.query.describe import is_default_exclusion
-
         completed = self.kb.searcher.understand(f"{family} {question}")
         said = [p for p in conjuncts(completed.where) if not is_default_exclusion(p)]
         if completed.is_structured() and any(not (p.kind == "cond" and p.field == "family") for p in said):
