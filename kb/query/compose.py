@@ -129,7 +129,8 @@ def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str, chain
                 continue
             between = [c for c in cues if atom.end <= c.start < start]
             alike = atom.group == last.group or (atom.group in TAG_LIKE and last.group in TAG_LIKE)
-            commas = all(c.kind == "boundary" and original[c.start:c.end] == "," for c in between) and alike
+            commas = all(c.kind == "boundary" and original[c.start:c.end] == "," for c in between) and alike \
+                and re.fullmatch(r"[\s,]*", original[atom.end:start]) and not atom.text.endswith("만")  # "v2만, v1은 말고": a clause each
             listed = commas or all(c.kind == "list" for c in between)
             if (between and not listed) or not _adjacent(text[atom.end:start]):
                 break
@@ -180,6 +181,19 @@ def _adjacent(text: str) -> bool:
     return all(w.lower() in STOPWORDS for w in re.findall(r"[^\W\d_]+|\d+", text))
 
 
+def _own_clause(comma: Cue, cues: list[Cue], before: str) -> bool:
+    """What follows a comma is a clause of its own, not a list item, when its operator adds to what came before
+    ("mobilevit 계열 전부, v2도 포함해서") or excludes after a clause already said ("v2만 보여줘, v1은 말고")."""
+    after = []
+    for cue in cues:
+        if cue.start < comma.end:
+            continue
+        if cue.kind == "boundary":
+            break
+        after.append(cue.kind)
+    return any(k.startswith("incl") for k in after) or (any(k.startswith("not") for k in after) and bool(before.strip()))
+
+
 def _alternative_chains(cues: list[Cue], atoms: list[Atom], text: str, commas: bool = True) -> dict[int, int]:
     """Atom index -> chain id, for atoms an or-cue joins: the nearest atom on each side, with nothing but stop
     words between; a comma joins two atoms of the same group the same way ("deit, deit3", "F0, F1")."""
@@ -209,7 +223,7 @@ def _alternative_chains(cues: list[Cue], atoms: list[Atom], text: str, commas: b
         if left and right:
             i = max(left, key=lambda k: atoms[k].end)
             j = min(right, key=lambda k: atoms[k].start)
-            if comma and atoms[i].group != atoms[j].group:
+            if comma and (atoms[i].group != atoms[j].group or _own_clause(cue, cues, text[atoms[i].end:cue.start])):
                 continue
             if _adjacent(text[atoms[i].end:cue.start]) and _adjacent(text[cue.end:atoms[j].start]):
                 parent[find(i)] = find(j)

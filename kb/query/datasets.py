@@ -14,7 +14,7 @@ from kb.query.expression import any_of, all_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    ANY_FIELD,
+    ACTIVITY_AFTER, ACTIVITY_BEFORE, ANY_FIELD,
     CHAIN_CONNECTOR, DATASET_PATTERNS, FINETUNED_WORD, IN1K_ONLY_ELSEWHERE, LICENSE_PATTERNS, METHOD_PATTERNS, NOT_AFTER,
     NOT_BEFORE, NOT_FINETUNED_PATTERNS, NO_EXTRA_DATA, RAW_CHECKPOINT, SCRATCH_WORD, STAGE_CUES,
 )
@@ -87,7 +87,17 @@ def parse_stage_words(q: Scan) -> None:
     for m in q.finditer(NO_EXTRA_DATA):
         q.add(cond("stage", "in1k_only"), *m.span(), "stage")
     for m in q.finditer(FINETUNED_WORD):
-        q.add(cond("stage", "finetuned"), *m.span(), "stage")
+        if not _fine_tuning_as_activity(q.original, m.start(), m.end()):
+            q.add(cond("stage", "finetuned"), *m.span(), "stage")
+
+
+def _fine_tuning_as_activity(text: str, start: int, end: int) -> bool:
+    """"the lr when fine-tuning a model", "파인튜닝할 때": the reader's own fine-tuning, not a stage of the weight."""
+    word = text[start:end].lower()
+    if not (word.endswith("ing") or re.fullmatch(r"(?:파인\s*튜닝|파튜|미세\s*조정)", word)):
+        return False
+    return bool(re.search(ACTIVITY_BEFORE, text[:start], flags=re.IGNORECASE)
+                or re.match(ACTIVITY_AFTER, text[end:], flags=re.IGNORECASE))
 
 
 def parse_any_field(q: Scan) -> None:

@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from kb.query.describe import is_default_exclusion
-from kb.query.expression import Cond, Not, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
+from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
 from kb.query.words import NEW_SUBJECT_CUES, REFINE_CUES
 from kb.schema import FollowUp, Understanding
 
@@ -109,9 +109,37 @@ def widened_part(kept: list[Where], same: list[int], addition: Where, lexicon) -
     return same[0]
 
 
+def _widened_field(part: Where) -> Optional[str]:
+    """The field an addition widens: a dataset joins any condition on the training data, "in1k only" included
+    ("include the in22k ones too" after "in1k only")."""
+    items = part.items if isinstance(part, Or) else [part]
+    if items and all(isinstance(i, Cond) and (i.field in DROP_FIELDS["data"] or (i.field, i.value) == ("stage", "in1k_only"))
+                     for i in items):
+        return "data"
+    return field_of(part)
+
+
+def _names_family(part: Where, lexicon) -> bool:
+    """"include plain coat too": a name token that is a family's whole name is a subject, not a modifier."""
+    return isinstance(part, Cond) and part.field == "arch_token" and lexicon is not None \
+        and str(part.value) in lexicon.family_set
+
+
+def _without_lone_inclusion(read: Understanding) -> Understanding:
+    """"v2도 포함해서" alone reads as the set it includes; after a turn it widens that turn instead."""
+    if not read.additions or read.where is None:
+        return read
+    own = [p for p in conjuncts(read.where) if p != any_of(read.additions)]
+    if len(own) == len(conjuncts(read.where)):
+        return read
+    structured = any(not is_default_exclusion(p) for p in own) or read.sort != "relevance"
+    return read.model_copy(update={"where": all_of(own) if structured else None})
+
+
 def merge(previous: Understanding, current: Understanding, text: str, lexicon=None) -> tuple[Understanding, FollowUp]:
     """The current turn read in the context of the previous one (`lexicon` finds sibling architectures)."""
     before = to_syntax(previous.where)
+    current = _without_lone_inclusion(current)
     if re.search(NEW_SUBJECT_CUES, text, flags=re.IGNORECASE):
         return current, FollowUp(mode="new", previous=before, reason="the turn says it is a new question")
     refining = bool(re.search(REFINE_CUES, text.strip(), flags=re.IGNORECASE))
@@ -155,12 +183,14 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept[version[0]] = any_of([kept[version[0]], cond("family", version[1])])
             additions.remove(part)
     for addition in additions:  # widen the previous set of that field, or add a subject next to the previous
-        field = field_of(addition)
-        same = [i for i, part in enumerate(kept) if field is not None and field_of(part) == field]
-        if same:
+        field = _widened_field(addition)
+        same = [i for i, part in enumerate(kept) if field is not None and _widened_field(part) == field]
+        if addition in kept:  # "coat lite" then "그냥 coat도 같이": the subject without what narrowed it
+            kept = [k for k in kept if k == addition or field_of(k) not in ("arch_token", "size")]
+        elif same:
             index = widened_part(kept, same, addition, lexicon) if lexicon is not None and len(same) > 1 else same[0]
             kept[index] = any_of([kept[index], addition])
-        elif field in SUBJECT_FIELDS:  # "also include convnextv2_tiny at that res": the rest still applies
+        elif field in SUBJECT_FIELDS or _names_family(addition, lexicon):  # "also include convnextv2_tiny at that res": the rest still applies
             # a previous turn named by a name token alone ("twins 모델 목록"): that token was its subject
             subjects = SUBJECT_FIELDS if any(field_of(p) in SUBJECT_FIELDS for p in kept) else SUBJECT_FIELDS | {"arch_token"}
             context = [p for p in kept if field_of(p) not in subjects | {"size"}]

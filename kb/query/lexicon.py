@@ -183,6 +183,9 @@ class Lexicon:
                     candidate = "_".join(tokens[:i] + [value] + tokens[i + 1:])
                     if candidate in self.names.arch_tags:
                         return candidate
+            glued = re.sub(r"(?<=[a-z])\d+$", value, tokens[0])  # densenet121 + 169 -> densenet169, resnet50 + 101
+            if glued != tokens[0] and "_".join([glued] + tokens[1:]) in self.names.arch_tags:
+                return "_".join([glued] + tokens[1:])
         parts = value.split("_")
         if len(parts) > 1:  # repvit_m1_1 + m1_5 -> repvit_m1_5: the last tokens replaced
             candidate = "_".join(tokens[:len(tokens) - len(parts)] + parts)

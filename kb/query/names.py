@@ -11,7 +11,7 @@ from typing import Optional
 
 from kb.language import HANGUL_SYLLABLES
 from kb.names import squash
-from kb.query.expression import all_of, any_of, cond
+from kb.query.expression import all_of, any_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
@@ -111,6 +111,26 @@ _EVERY_RESOLUTION_BEFORE = re.compile(r"(?:all|every|other)\s+(?:the\s+)?(?:inpu
 _EVERY_RESOLUTION_AFTER = re.compile(r"\s*(?:의\s*)?해상도\s*(?:별|버전|변형)")
 
 
+# "what other tags exist for this arch?", "같은 아키텍처의 다른 가중치": the pasted tag's siblings, not the tag itself;
+# "all weights of this arch", "이 아키텍처 태그 전부": every tag of its architecture
+_OTHER_TAGS = re.compile(r"(?:other|the rest of the|remaining|sibling|alternative)\s+(?:pretrained\s+)?(?:tags?|weights?|checkpoints?|pretrain(?:ed|ings?))"
+                         r"|(?:(?:이|같은|동일한|해당)\s*(?:아키텍처|아키텍쳐|arch)\S*\s*)?(?:다른|나머지)\s*(?:사전\s*학습\s*)?(?:태그|가중치|체크포인트|웨이트)",
+                         re.IGNORECASE)
+_ALL_TAGS = re.compile(r"(?:all|every)\s+(?:the\s+)?(?:pretrained\s+)?(?:tags?|weights?|checkpoints?)\s+(?:of|for)\s+(?:this|that|the same|its)\s+arch\w*"
+                       r"|(?:이|같은|동일한|해당)\s*(?:아키텍처|아키텍쳐|arch)\S*\s*(?:(?:모든|전체|전부)\s*(?:태그|가중치|체크포인트)"
+                       r"|(?:태그|가중치|체크포인트)\S*\s*(?:모두|전부|전체|다))", re.IGNORECASE)
+
+
+def _same_arch(q: Scan, atom) -> None:
+    arch = str(atom.where.value).split(".")[0]
+    for pattern, where in ((_OTHER_TAGS, all_of([cond("arch", arch), negate(atom.where)])), (_ALL_TAGS, cond("arch", arch))):
+        m = pattern.search(q.original)
+        if m and q.free(*m.span()):
+            atom.where = where
+            q.consume(*m.span())
+            return
+
+
 def _arch_families(q: Scan, lexicon: Lexicon) -> None:
     """"hrnet w18 계열", "resnet50 family": every architecture the named one starts (hrnet_w18_small, _v2, _ssld);
     "all resolution variants of convformer_s18.sail_in22k_ft_in1k": that tag at every input size (…_384)."""
@@ -123,7 +143,9 @@ def _arch_families(q: Scan, lexicon: Lexicon) -> None:
                 atom.where = any_of([atom.where] + [cond("arch", a) for a in longer])
                 q.consume(atom.end, atom.end + after.end())
         before, later = q.original[max(0, atom.start - 60):atom.start], q.original[atom.end:atom.end + 20]
-        if atom.group == "name" and (_EVERY_RESOLUTION_BEFORE.search(before) or _EVERY_RESOLUTION_AFTER.match(later)):
+        if atom.group == "name" and len([a for a in q.atoms if a.group == "name"]) == 1:
+            _same_arch(q, atom)
+        if atom.group == "name" and atom.where.kind == "cond" and (_EVERY_RESOLUTION_BEFORE.search(before) or _EVERY_RESOLUTION_AFTER.match(later)):
             base = re.sub(r"_\d{3,4}$", "", value)
             atom.where = any_of([cond("name", n) for n in lexicon.names.tags if n == base or re.fullmatch(rf"{re.escape(base)}_\d{{3,4}}", n)])
 
@@ -212,6 +234,7 @@ def parse_families(q: Scan, lexicon: Lexicon) -> None:
                 _read_family(q, lexicon, family, start, end)
             used.update(range(i, i + length))
     _spread_whole_family(q)
+    _list_siblings(q, lexicon)  # "tresnet m/l": the family and its size letter became an architecture just now
 
 
 def _spread_whole_family(q: Scan) -> None:

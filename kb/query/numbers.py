@@ -131,6 +131,7 @@ def parse_top1(q: Scan) -> None:
         (rf"({MORE})\s*{NUM}\s*{PERCENT}\s*(?:{ACC_WORD})?{ON_IMAGENET}", False),
         (rf"({MORE})\s*{NUM}\s*{PERCENT}?\s*{ACC_WORD}{ON_IMAGENET}", False),
         (rf"{NUM}\s*{PERCENT}\s*({or_more})?\s*(?:{ACC_WORD}){ON_IMAGENET}", False),
+        (rf"{NUM}\s*({or_more}|{KO_MORE}\w*)\s*(?:의\s*)?(?:{ACC_WORD}){ON_IMAGENET}", False),  # "87+ top1", "85 이상 정확도"
         (rf"{NUM}\s*{PERCENT}\s*({KO_MORE}\w*|{or_more})(?:\s*의?\s*{ACC_WORD})?", False),
         (rf"({REACH})\s*(?:{MORE}\s*)?{NUM}\s*{PERCENT}(?:\s*(?:on|in)\s*(?:image\s*net(?:[\s\-]?1k)?|in1k))?", False),
         (rf"{NUM}\s*{PERCENT}\s*(?:on|in)\s*(?:image\s*net(?:[\s\-]?1k)?|in1k)", False),

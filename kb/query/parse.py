@@ -15,7 +15,7 @@ import unicodedata
 
 from kb.query import datasets, names, numbers, tokens
 from kb.query.compose import asides, compose
-from kb.query.expression import all_of, any_of, cond, conds, conjuncts, is_true, negate, positive_conds
+from kb.query.expression import all_of, any_of, cond, conds, conjuncts, field_of, is_true, negate, positive_conds
 from kb.query.followup import siblings_of
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
@@ -122,6 +122,9 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     where = repair_scope(where, lexicon)
     if re.search(TEST_WORDS, corrected, flags=re.IGNORECASE) and not _needs_test_weights("", where):
         where = all_of([where, cond("family", "test")])  # "test models", "테스트용 가중치": timm's dummy weights
+    if is_true(where) and additions and all(field_of(a) == field_of(additions[0]) for a in additions) \
+            and field_of(additions[0]) in SUBJECT_FIELDS:
+        where = any_of(additions)  # "mobilevit, v2 included" alone: what is included is the set (a follow-up widens instead)
     sort = next((a.ranking for a in q.atoms if a.ranking), "relevance")
     structured = not is_true(where) or sort != "relevance"  # (drops alone are a follow-up's business)
     if structured and not _needs_test_weights(corrected, where):

@@ -5,7 +5,10 @@
 - a family noun after a list of other families is their head noun, not a second subject ("halonet / botnet /
   lambda resnets"): when the two cannot share an architecture, the single family goes;
 - a modifier after alternatives binds to the alternatives whose architectures spell it ("gmlp나 resmlp big":
-  big is a resmlp sub-family; gmlp has none, so gmlp stays whole).
+  big is a resmlp sub-family; gmlp has none, so gmlp stays whole);
+- two subjects no architecture can share are alternatives, whatever joined them ("both convformer and caformer
+  s18"): the named architecture's series binds to the family that has it too (convformer_s18); so are two name
+  tokens no architecture spells together ("dm_ and eca_").
 """
 
 from __future__ import annotations
@@ -92,9 +95,50 @@ def bind_modifiers(parts: list[Where], lexicon: Lexicon) -> list[Where]:
     return parts
 
 
+def _subject_arch(part: Where, lexicon: Lexicon) -> Optional[str]:
+    if isinstance(part, Cond) and part.field == "arch" and part.op == "=" and str(part.value) in lexicon.names.arch_family:
+        return str(part.value)
+    return None
+
+
+def join_disjoint_subjects(parts: list[Where], lexicon: Lexicon) -> list[Where]:
+    families = [p for p in parts if _family(p)]
+    named = [p for p in parts if _subject_arch(p, lexicon)]
+    if len(families) != 1 or len(named) != 1:
+        return parts
+    family, arch = _family(families[0]), _subject_arch(named[0], lexicon)
+    if arch in (archs_of(families[0], lexicon) or set()):
+        return parts
+    own = lexicon.names.arch_family[arch]
+    twin = family + arch[len(own):] if arch.startswith(own) else None
+    first = Cond(field="arch", op="=", value=twin) if twin in lexicon.names.arch_family else families[0]
+    joined = any_of([first, named[0]])
+    return [joined if p is families[0] else p for p in parts if p is not named[0]]
+
+
+def join_disjoint_tokens(parts: list[Where], lexicon: Lexicon) -> list[Where]:
+    """"nfnet: dm_ and eca_ only": two name tokens no architecture spells together are either-or."""
+    def spelt_by(part: Where) -> Optional[set[str]]:  # token:dm, or "token:dm OR tag:dm" read from "dm_"
+        items = part.items if isinstance(part, Or) else [part]
+        tokens = [i for i in items if isinstance(i, Cond) and i.field == "arch_token" and i.op == "="]
+        if len(tokens) != 1 or any(not isinstance(i, Cond) or i.field not in ("arch_token", "tag") or i.value != tokens[0].value
+                                   for i in items):
+            return None  # one word, not a series ("b4~b7")
+        return set().union(*(archs_of(t, lexicon) or set() for t in tokens))
+
+    tokens = [p for p in parts if spelt_by(p) is not None]
+    for first in tokens:
+        for second in tokens:
+            a, b = spelt_by(first), spelt_by(second)
+            if first is not second and a and b and not a & b:
+                return [any_of([first, second]) if p is first else p for p in parts if p is not second]
+    return parts
+
+
 def repair_scope(where: Optional[Where], lexicon: Lexicon) -> Optional[Where]:
     if where is None or not isinstance(where, (And, Cond, Or, Not)):
         return where
     parts = conjuncts(where)
     repaired = bind_modifiers(drop_head_nouns(widen_excluded_versions(parts, lexicon), lexicon), lexicon)
+    repaired = join_disjoint_tokens(join_disjoint_subjects(repaired, lexicon), lexicon)
     return where if repaired == parts else all_of(repaired)

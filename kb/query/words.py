@@ -115,7 +115,8 @@ STAGE_CUES: list[tuple[str, str, str]] = [
     ("only",
      r"(?:only|solely|just|purely|exclusively)\s+(?:(?:trained|pre-?trained)\s+)?(?:on|with|using)?\s*(?:the\s+)?$",
      r"^\s*(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:only|alone|만으로|만\s*으로|만\s*사용|만\s*써|만을|만\s*가지고"
-     r"|으로만|로만|에서만|만\s*(?:학습|쓴|사용한)|(?:로|으로|에서)?\s*사전\s*학습만)"),
+     r"|으로만|로만|에서만|만\s*(?:학습|쓴|사용한)|(?:로|으로|에서)?\s*사전\s*학습만"
+     r"|pre-?train(?:ed|ing)?[\s\-]*only|(?:로|으로|에서)?\s*사전\s*학습\s*전용)"),  # "in22k pretrain-only": not fine-tuned after
     ("first",
      r"(?:began|begins|beginning|started|starts|starting|start|initiali[sz]ed|originally|originated|came"
      r"|(?:first|initial)(?: training| pre-?training)? (?:stage|dataset|data set|data|step|phase|round)s?(?: (?:was|is|are|were))?)\s+(?:as|from|with|out of|on)?\s*(?:an?\s+|the\s+)?$",
@@ -131,7 +132,7 @@ STAGE_CUES: list[tuple[str, str, str]] = [
      r"|(?:로|으로|에서)?\s*프리\s*트레인|(?:로|으로|에서)?\s*선행\s*학습|(?:을|를)?\s*거쳐(?:서)?)"),
     ("finetune",
      r"(?:fine-?tuned|fine-?tuning|finetuned|ft|then (?:trained|tuned)|transferred|carried on)\s+(?:on|with|to|using)?\s*(?:the\s+)?$",
-     r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:fine-?tuned|fine-?tuning|fine-?tunes?|finetuned|(?:로|으로|에서|에|까지)?\s*(?:파인\s*튜닝|파튜)"
+     r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:fine-?tuned|fine-?tuning|fine-?tunes?|finetuned|ft(?![a-z])|(?:로|으로|에서|에|까지)?\s*(?:파인\s*튜닝|파튜)"
      r"|(?:로|으로|에서|에)?\s*미세\s*조정|(?:로|으로|에서|에)?\s*추가\s*학습)"),
 ]
 # "trained on ImageNet-1k only", "ImageNet-1k 데이터만", "without extra data": in1k alone, wherever the cue sits
@@ -147,7 +148,7 @@ NOT_FINETUNED_PATTERNS = [
     r"사전\s*학습만\s*(?:한|된|된\s*것)|사전\s*학습만(?=\s*(?:하고|해서|했고))|파인\s*튜닝\s*없이",
 ]
 # "from in22k to in1k", "in22k -> in1k", "in22k에서 in1k로": a two-stage chain written as one phrase
-CHAIN_CONNECTOR = (r"^[\s_]*(?:clip\s*|클립\s*)?(?:->|→|=>|to|then(?: to)?|then fine-?tuned (?:on|to)|ft|에서|으로부터|로부터|후|다음"
+CHAIN_CONNECTOR = (r"^[\s_]*(?:pre-?train(?:ed|ing)?\s*)?(?:clip\s*|클립\s*)?(?:->|→|=>|to|then(?: to)?|then fine-?tuned (?:on|to)|ft|에서|으로부터|로부터|후|다음"
                    r"|(?:을|를)?\s*거쳐(?:서)?|(?:로|으로)?\s*사전\s*학습\s*(?:한\s*)?(?:후|뒤|다음)(?:에)?)[\s_]*$")
 
 # ---- licences, methods, sizes ------------------------------------------------------------------------------------
@@ -315,6 +316,10 @@ NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|
 TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"
 # Stage words without a dataset: "fine-tuned ones", "파인튜닝된 것"; "as released", "원본 그대로": not fine-tuned
 FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|ft){NOT_BEFORE}|(?:파인\s*튜닝|파튜)\s*(?:된|한|됨)?|미세\s*조정\s*(?:된|한)?"
+# "the lr when fine-tuning a model", "파인튜닝할 때 lr": fine-tuning as what the reader does (kb.query.datasets)
+ACTIVITY_BEFORE = r"(?:when|while|for|during|before|after|about|how to|to|start|starting)\s+$"
+ACTIVITY_AFTER = (r"^\s*(?:(?:a|an|my|your|our|it|them|this|that)(?![A-Za-z])|할|하는|하려면|하면|하기|할\s*때|시(?![가-힣])|방법|전략|팁|요령"
+                  r"|(?:할|하는)?\s*때)")
 # "without extra data", "추가 데이터 없이": ImageNet-1k alone, with no dataset named
 NO_EXTRA_DATA = r"without (?:any )?(?:extra|additional|external) data|no (?:extra|additional|external) data|추가\s*데이터\s*(?:없이|없는|안\s*쓴)"
 # Korean spellings of architecture words the registry writes in Latin

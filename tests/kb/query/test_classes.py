@@ -104,6 +104,30 @@ EXAMPLES = [
      '(family:halonet OR family:botnet) AND res:256 AND NOT family:test', 'relevance'),
     ('inclusion', 'gmlp나 resmlp big 모델',  # big is a resmlp sub-family: it binds to resmlp alone
      '(family:gmlp OR (family:resmlp AND token:big)) AND NOT family:test', 'relevance'),
+    ('inclusion', 'both ghostnet and repghostnet 100 weights',  # two subjects no architecture shares: either
+     '(arch:ghostnet_100 OR arch:repghostnet_100) AND NOT family:test', 'relevance'),
+    ('inclusion', 'nfnet: dm_ and eca_ only',  # two name tokens no architecture spells together: either
+     'family:nfnet AND (token:dm OR tag:dm OR token:eca) AND NOT family:test', 'relevance'),
+    ('inclusion', 'densenet 121, 169 and 201',  # a list of numbers after a name: its siblings
+     '(arch:densenet201 OR arch:densenet121 OR arch:densenet169) AND NOT family:test', 'relevance'),
+    ('inclusion', 'tresnet m/l at 448',
+     '(arch:tresnet_m OR arch:tresnet_l) AND res:448 AND NOT family:test', 'relevance'),
+    ('stage', 'in22k pretrain-only beitv2 weights',
+     'data:in22k AND NOT stage:finetuned AND family:beitv2 AND NOT family:test', 'relevance'),
+    ('negation', 'vit small except the in22k pretrained-only ones',  # the exclusion takes the stage with it
+     'family:vit AND size:small AND NOT (data:in22k AND NOT stage:finetuned) AND NOT family:test', 'relevance'),
+    ('range', 'deit with 83+ top1',  # "N+" before the metric: at least N
+     'family:deit AND top1>=83 AND NOT family:test', 'relevance'),
+    ('stage', 'beit in22k pretrain -> in1k ft',  # an arrow between the stages, "ft" for fine-tuned
+     'family:beit AND first:in22k AND finetune:in1k AND NOT family:test', 'relevance'),
+    ('negation', 'efficientformer v2만, v1은 빼고',  # a clause after a comma is not a list item
+     'family:efficientformerv2* AND NOT family:efficientformer AND NOT family:test', 'relevance'),
+    ('inclusion', 'ghostnet, v2 included',
+     '(family:ghostnet OR family:ghostnetv2) AND NOT family:test', 'relevance'),
+    ('explicit', 'resnet50.a1_in1k: what other weights does that arch have?',  # the pasted tag's siblings
+     'arch:resnet50 AND NOT name:resnet50.a1_in1k AND NOT family:test', 'relevance'),
+    ('explicit', 'convnext_tiny.fb_in1k 같은 아키텍처의 모든 가중치',
+     'arch:convnext_tiny AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',
@@ -131,3 +155,8 @@ def test_misspellings_are_corrected_and_said(lexicon):
 def test_words_no_rule_uses_are_reported(lexicon):
     read = understand("small in22k weights with flurbish heads", lexicon)
     assert "flurbish" in read.ignored_words and "small" not in read.ignored_words
+
+
+@pytest.mark.parametrize("question", ["what lr should I use when fine-tuning a timm model?", "파인튜닝할 때 lr은 얼마가 좋아?"])
+def test_fine_tuning_as_what_the_reader_does_is_no_filter(question, lexicon):
+    assert understand(question, lexicon).where is None  # a question for the notes, not for fine-tuned weights

@@ -34,6 +34,12 @@ def turns(lexicon, *texts):
     (("mobileone 모델들", "fastvit도 같이"), "(family:mobileone OR family:fastvit) AND NOT family:test", "relevance", "refine"),
     (("twins svt weights", "pcpvt ones too"),  # the addition joins the condition it can stand in for
      "token:twins AND (token:svt OR token:pcpvt) AND NOT family:test", "relevance", "refine"),
+    (("hrnet w18 trained on in1k only", "include the in12k ones as well"),  # a dataset widens "in1k only"
+     "arch:hrnet_w18 AND (stage:in1k_only OR data:in12k) AND NOT family:test", "relevance", "refine"),
+    (("coat lite 모델들", "그냥 coat도 같이 보여줘"),  # the subject again, without what narrowed it
+     "token:coat AND NOT family:test", "relevance", "refine"),
+    (("coat_lite weights", "plain coat too"),  # a family's whole name as an addition is a subject
+     "(arch:coat_lite_* OR token:coat) AND NOT family:test", "relevance", "refine"),
     (("poolformer weights", "include v2 as well"),
      "(family:poolformer OR family:poolformerv2) AND NOT family:test", "relevance", "refine"),
 ])
