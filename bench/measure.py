@@ -118,6 +118,18 @@ kb.registry.timm_version = ingest.pipeline.timm_version = lambda: {version!r}
 """
 
 
+# What counting the changed tags costs by itself, from a fresh process as a nightly pays it: importing timm (and
+# torch), then each tag on the meta device. The same tags the simulated upgrade changes.
+NEW_TAGS_COST = """
+import json
+from pathlib import Path
+import kb.params
+prints = next(Path(kb.params.PARAMS_DIR).glob('*.fingerprints.json'))
+for name in sorted(json.loads(prints.read_text()))[:{changed}]:
+    kb.params.count_params_m(name)
+"""
+
+
 def upgrade_nightly(params_dir: str, changed: int, version: str) -> str:
     return UPGRADE_PREFIX.format(params_dir=params_dir, changed=changed, version=version) + NIGHTLY
 

@@ -164,13 +164,8 @@ class Conversation:
         self.previous = None
 
 
-def open_kb(home: Optional[Path] = None, build: Optional[Path] = None, question: Optional[str] = None) -> KnowledgeBase:
-    """The live index of `home`. With the `question` about to be asked, what it needs starts loading at once
-    (a Korean question's tokenizer, on a thread, while the index opens)."""
-    if question:
-        from kb.lexical import preload_kiwi_for
-
-        preload_kiwi_for(question)
+def open_kb(home: Optional[Path] = None, build: Optional[Path] = None) -> KnowledgeBase:
+    """The live index of `home` (kiwi loads only when a Korean question needs Korean morphology: kb.search)."""
     return KnowledgeBase(home, build)
 
 

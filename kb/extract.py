@@ -158,12 +158,13 @@ class SentenceIndex:
 
 
 def best_sentences(question: str, passages: list[PassageHit], index: Optional[SentenceIndex] = None,
-                   min_share: float = 0.0, idf: Optional[dict[str, float]] = None, limit: int = 2) -> list[Quote]:
+                   min_share: float = 0.0, idf: Optional[dict[str, float]] = None, limit: int = 2,
+                   vocabulary: Optional[frozenset[str]] = None) -> list[Quote]:
     """The best sentences of the top passages (at most two per passage), or none when no sentence holds a
     question term (or holds under `min_share` of them, the passage's heading counting half). Terms weigh by
     their IDF over the notes when `idf` is given: "Blur Pooling" matters more than "모델"."""
     index = index or SentenceIndex()
-    tokens = [t for t in tokenize(question) if t not in _STOP_TERMS]
+    tokens = [t for t in tokenize(question, vocabulary) if t not in _STOP_TERMS]  # vocabulary: kb.lexical.tokenize
     weight_of: dict[str, float] = {}
     for token in set(tokens) | set(translate_tokens(tokens)):
         weight = (idf or {}).get(token, 1.0 if not idf else 0.5)

@@ -89,16 +89,19 @@ class Matcher:
         self.n = len(records)
         self._cache: dict[Cond, np.ndarray] = {}
         self.positions: dict[str, np.ndarray] = {}  # sort key -> each record's place in that order (kb.rank)
+        self._field_postings: dict[str, dict[str, list[int]]] = {}
 
     # ---- postings ----------------------------------------------------------------------------------------------
 
     @staticmethod
-    def _postings(keys_of: Callable[[ModelRecord], set], records: list[ModelRecord]) -> dict[str, np.ndarray]:
+    def _postings(keys_of: Callable[[ModelRecord], set], records: list[ModelRecord]) -> dict[str, list[int]]:
+        # plain lists: numpy indexes a mask by a list as well, and a cold question would otherwise make an array
+        # for each of the ~3,000 names and architectures before it asks for one of them
         postings: dict[str, list[int]] = {}
         for i, record in enumerate(records):
             for key in keys_of(record):
                 postings.setdefault(key, []).append(i)
-        return {k: np.array(v, dtype=np.int64) for k, v in postings.items()}
+        return postings
 
     @cached_property
     def arch_tokens(self):
@@ -116,15 +119,19 @@ class Matcher:
     def methods(self):
         return self._postings(lambda r: set(r.tag.split("_")) | set(r.arch.split("_")) | set(r.methods), self.records)
 
-    @cached_property
-    def by_field(self):
-        return {
-            "name": self._postings(lambda r: {r.name}, self.records),
-            "arch": self._postings(lambda r: {r.arch}, self.records),
-            "family": self._postings(lambda r: {r.family}, self.records),
-            "license": self._postings(lambda r: {(r.license or "").lower()}, self.records),
-            "license_class": self._postings(lambda r: {license_class(r.license)}, self.records),
-        }
+    _FIELD_KEYS: dict[str, Callable[[ModelRecord], set]] = {
+        "name": lambda r: {r.name},
+        "arch": lambda r: {r.arch},
+        "family": lambda r: {r.family},
+        "license": lambda r: {(r.license or "").lower()},
+        "license_class": lambda r: {license_class(r.license)},
+    }
+
+    def by_field(self, field: str) -> dict[str, list[int]]:
+        """The postings of one record field, built the first time a question asks about that field."""
+        if field not in self._field_postings:
+            self._field_postings[field] = self._postings(self._FIELD_KEYS[field], self.records)
+        return self._field_postings[field]
 
     @cached_property
     def numbers(self) -> dict[str, np.ndarray]:
@@ -164,17 +171,17 @@ class Matcher:
             return self._of(self.arch_tokens if field == "patch" else self.tag_tokens, tokens)
         value = str(value).lower()
         if field == "family":
-            keys = self._keys(self.by_field["family"], value, op)
+            keys = self._keys(self.by_field("family"), value, op)
             if op == "=":  # "RegNets", "rexnet": the families one letter longer (regnetx, regnety, rexnetr)
-                keys += [k for k in self.by_field["family"] if len(k) == len(value) + 1 and k.startswith(value)
+                keys += [k for k in self.by_field("family") if len(k) == len(value) + 1 and k.startswith(value)
                          and k[-1].isalpha() and k[-1] != "v"]
-            mask = self._of(self.by_field["family"], keys)
+            mask = self._of(self.by_field("family"), keys)
             if value in TOKEN_FAMILIES:
                 mask |= self._of(self.arch_tokens, [value])
             # seresnextaa and resnetblur are SE-ResNeXts and ResNets with anti-aliased or blurred downsampling
-            return mask | self._of(self.by_field["family"], [value + s for s in vocab.FAMILY_MODIFIER_SUFFIXES])
-        if field in self.by_field:
-            postings = self.by_field[field]
+            return mask | self._of(self.by_field("family"), [value + s for s in vocab.FAMILY_MODIFIER_SUFFIXES])
+        if field in self._FIELD_KEYS:
+            postings = self.by_field(field)
             return self._of(postings, self._keys(postings, value, op))
         if field in ("size", "arch_token"):
             if op == "prefix":

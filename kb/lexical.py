@@ -15,9 +15,9 @@ import re
 import threading
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
-from kb.language import has_hangul
+from kb.language import HANGUL_SYLLABLES, has_hangul
 
 _IDENTIFIER = re.compile(r"[A-Za-z0-9]+(?:[._\-/×][A-Za-z0-9]+)+|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?%?")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -68,20 +68,41 @@ def kiwi():
     return _kiwi_instance
 
 
-def preload_kiwi_for(text: str) -> None:
-    """Start loading Kiwi on a thread when `text` is Korean, so it overlaps opening the index (~0.2 s)."""
-    if has_hangul(text) and _kiwi_instance is None:
-        threading.Thread(target=lambda: kiwi().tokenize("준비"), daemon=True).start()
-
-
 def _identifier_tokens(identifier: str) -> list[str]:
     whole = identifier.lower()
     parts = [p for p in re.split(r"[._\-/×]", whole) if p]
     return [whole] + [p for p in parts if p != whole and len(parts) > 1]
 
 
-def _prose_tokens(text: str) -> list[str]:
+def _prose_tokens(text: str, vocabulary: Optional[frozenset[str]] = None) -> list[str]:
+    if vocabulary is not None and has_hangul(text):
+        return _vocabulary_tokens(text, vocabulary)
     return list(_prose_tokens_cached(text))
+
+
+_HANGUL_RUN = re.compile(f"[{HANGUL_SYLLABLES}]+")
+
+
+def _vocabulary_tokens(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """Korean prose cut by the index's own Korean tokens instead of by kiwi: each run of syllables gives the
+    longest words the notes use, left to right ("해상도의" -> 해상도, "사전학습된" -> 사전 학습). For the evidence of a question the filters
+    answer, whose passages rank mostly by their links to the answers: kiwi's start-up is ~0.9 s of a cold query."""
+    tokens = _latin_tokens(_HANGUL_RUN.sub(" ", text))
+    for run in _HANGUL_RUN.findall(text):
+        start = 0
+        while start < len(run):  # longest match first, left to right: "사전학습된" -> 사전 학습
+            # one syllable only where a word starts: a verb's stem ("쓰는" -> 쓰), never a particle
+            shortest = start + 1 if start == 0 else start + 2
+            word = next((run[start:end] for end in range(len(run), shortest - 1, -1) if run[start:end] in vocabulary), None)
+            if word:
+                tokens.append(word)
+            start += len(word) if word else 1
+    return tokens
+
+
+def _latin_tokens(text: str) -> list[str]:
+    words = (w.lower() for w in _LATIN_WORD.findall(text))
+    return [stem(w) for w in words if w not in EN_STOPWORDS and len(w) > 1]
 
 
 @lru_cache(maxsize=4096)
@@ -94,8 +115,7 @@ def _prose_tokens_uncached(text: str) -> list[str]:
     if not text.strip():
         return []
     if not has_hangul(text):
-        words = (w.lower() for w in _LATIN_WORD.findall(text))
-        return [stem(w) for w in words if w not in EN_STOPWORDS and len(w) > 1]
+        return _latin_tokens(text)
     with _kiwi_lock:
         morphemes = kiwi().tokenize(text)
     tokens = []
@@ -110,15 +130,16 @@ def _prose_tokens_uncached(text: str) -> list[str]:
     return tokens
 
 
-def tokenize(text: str) -> list[str]:
-    """Index/query tokens: identifiers whole (and split), Korean morphemes, English words."""
+def tokenize(text: str, vocabulary: Optional[frozenset[str]] = None) -> list[str]:
+    """Index/query tokens: identifiers whole (and split), Korean morphemes, English words. With `vocabulary` (the
+    index's Korean tokens), Korean prose is cut by it instead of by kiwi (`_vocabulary_tokens`)."""
     tokens: list[str] = []
     position = 0
     for match in _IDENTIFIER.finditer(text):
-        tokens.extend(_prose_tokens(text[position:match.start()]))
+        tokens.extend(_prose_tokens(text[position:match.start()], vocabulary))
         tokens.extend(_identifier_tokens(match.group(0)))
         position = match.end()
-    tokens.extend(_prose_tokens(text[position:]))
+    tokens.extend(_prose_tokens(text[position:], vocabulary))
     return tokens
 
 

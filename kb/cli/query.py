@@ -79,7 +79,7 @@ def query(question: Optional[str], output_format: Optional[str], where: Optional
 
     if question is None and where is None:
         raise BadInput("give a question, `-` for one question per stdin line, or --where EXPR")
-    kb = open_kb(question=question if question != "-" else None)
+    kb = open_kb()
     if question != "-":
         answer = kb.ask(question or where, limit=limit, lang=lang, where=where)
         _emit(answer, as_json, output_format)

@@ -52,6 +52,7 @@ class Lexicon:
     tag_tokens: Counter = field(default_factory=Counter)
     sizes: set[str] = field(default_factory=set)  # size classes some architecture spells as a token
     licenses: set[str] = field(default_factory=set)
+    family_stems: set[str] = field(default_factory=set)  # "fbnet": what fbnetc and fbnetv3 share, itself no family
 
     @classmethod
     def from_records(cls, records: Iterable[ModelRecord]) -> "Lexicon":
@@ -72,6 +73,11 @@ class Lexicon:
             if family in lexicon.family_set:
                 lexicon.families.setdefault(squash(spoken), family)
         lexicon.sizes = {t for t in lexicon.arch_tokens if t in vocab.SIZE_TERMS}
+        # a stem two families share, one of them by a version (fbnetc, fbnetv3 -> fbnet; not efficientvit/vim)
+        stems = Counter(re.sub(r"(?:v\d+|[a-z])$", "", f) for f in lexicon.family_set)
+        versioned = {re.sub(r"v\d+$", "", f) for f in lexicon.family_set if re.search(r"[a-z]v\d+$", f)}
+        lexicon.family_stems = {s for s, n in stems.items() if n >= 2 and s in versioned and s.isalnum()
+                                and squash(s) not in lexicon.families}
         for token in lexicon.arch_tokens:
             stem = token.rstrip("0123456789")
             if stem != token and len(stem) >= 3:
@@ -106,7 +112,7 @@ class Lexicon:
     def series(self, family: str, letter: str, low: Optional[int] = None, high: Optional[int] = None) -> list[str]:
         """Archs of a family in a lettered series: ("efficientvit", "b") -> efficientvit_b0 … b3; with low/high
         only that range ("efficientnet b0~b3"). Ports (tf_efficientnet_b3) belong to their family's series."""
-        pattern = re.compile(rf"{re.escape(letter)}(\d+)[a-z]*")
+        pattern = re.compile(rf"{re.escape(letter)}(\d+)(?:[a-z][a-z0-9]*)?")  # b1, b1g4 (grouped convs), f0s
         found = []
         for arch, fam in self.names.arch_family.items():
             if fam != family:
@@ -222,7 +228,7 @@ class Lexicon:
 
     @cached_property
     def _vocabulary(self) -> set[str]:  # once: the lexicon is complete when built, every question asks twice
-        words = set(self.family_set) | {f for f in self.families if not _DIGITS.search(f) or len(f) > 5}
+        words = set(self.family_set) | self.family_stems | {f for f in self.families if not _DIGITS.search(f) or len(f) > 5}
         words |= {t for t in self.arch_tokens if len(t) >= 3 and t.isalpha()}
         words |= {t for t in self.tag_tokens if len(t) >= 3 and t.isalpha()}
         words |= {part for lic in self.licenses for part in re.split(r"[\-.]", lic) if len(part) >= 3 and part.isalpha()}

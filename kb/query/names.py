@@ -227,6 +227,10 @@ def parse_families(q: Scan, lexicon: Lexicon) -> None:
                 q.add(any_of([cond("arch", a) for a in archs]), start, end, "arch")
             else:
                 family = _korean_family(text, lexicon) if re.search(_HANGUL_WORD, text) else lexicon.family(text)
+                if not family and squash(text) in lexicon.family_stems:  # "fbnet": fbnetc and fbnetv3 alike
+                    q.add(cond("arch", f"{squash(text)}*"), start, end, "arch")
+                    used.update(range(i, i + length))
+                    continue
                 if not family or squash(text) in STOPWORDS or family in SIZE_TERMS:
                     continue
                 if family in WORDLIKE_FAMILIES and text.islower():

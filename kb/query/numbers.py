@@ -14,7 +14,7 @@ from kb import vocab
 from kb.query.expression import cond
 from kb.query.scan import Scan
 from kb.query.words import (
-    ACC_WORD, EN_OR_LESS, EN_OR_MORE, EN_UNITS_M, EPOCH_PATTERN, KO_LESS, KO_MORE, KO_UNITS_M, LESS, LOOSE_RESOLUTION_PATTERN,
+    ACC_WORD, EN_OR_LESS, EN_OR_MORE, EN_UNITS_M, EPOCH_PATTERN, HANGUL, KO_LESS, KO_MORE, KO_UNITS_M, LESS, LOOSE_RESOLUTION_PATTERN,
     MORE, NOT_BEFORE, NUM, PARAM_WORD, PATCH_PATTERN, PERCENT, RANKING_PHRASES, REACH, RES_WORD, RESOLUTION_PATTERNS,
 )
 
@@ -152,7 +152,7 @@ def parse_top1(q: Scan) -> None:
 
 def parse_bound_continuations(q: Scan) -> None:
     """'탑1 80 이상 82 미만', 'params over 10M and under 30': a second bound right after the first, its unit implied."""
-    for m in q.finditer(rf"(?:but|and|,|이고|면서)?\s*(?:({LESS}|{MORE})\s*)?(\d+(?:\.\d+)?)\s*({PERCENT}|m|M)?\s*((?:{KO_LESS}|{KO_MORE})[가-힣]{{0,2}})?"):
+    for m in q.finditer(rf"(?:but|and|,|이고|면서)?\s*(?:({LESS}|{MORE})\s*)?(\d+(?:\.\d+)?)\s*({PERCENT}|m|M)?\s*((?:{KO_LESS}|{KO_MORE}){HANGUL}{{0,2}})?"):
         if not m.group(2) or not (m.group(1) or m.group(4)):
             continue
         start = m.start(1) if m.group(1) else m.start(2)  # not the blanked atom a leading \s* swept up
@@ -195,10 +195,10 @@ def parse_resolution_ranges(q: Scan) -> None:
 def parse_resolution(q: Scan) -> None:
     parse_resolution_ranges(q)
     # comparisons: "해상도 384 이상", "at least 384px", "384 or higher", "resolution >= 384"
-    for pattern in (rf"(?:{RES_WORD})\s*(?:가|이|는|은)?\s*(\d{{2,4}})\s*(?:px|픽셀)?\s*((?:{KO_LESS}|{KO_MORE})[가-힣]{{0,2}})",
+    for pattern in (rf"(?:{RES_WORD})\s*(?:가|이|는|은)?\s*(\d{{2,4}})\s*(?:px|픽셀)?\s*((?:{KO_LESS}|{KO_MORE}){HANGUL}{{0,2}})",
                     rf"({LESS}|{MORE})\s*(\d{{2,4}})\s*(?:px|pixels?|픽셀)",
                     rf"(?:{RES_WORD})\s*(?:of\s*)?({LESS}|{MORE}|>=|<=)\s*(\d{{2,4}})",
-                    rf"(\d{{2,4}})\s*(?:px|pixels?|픽셀)?\s*({EN_OR_MORE}|{EN_OR_LESS}|(?:{KO_MORE}|{KO_LESS})[가-힣]{{0,2}})(?:\s*(?:{RES_WORD}))?"):
+                    rf"(\d{{2,4}})\s*(?:px|pixels?|픽셀)?\s*({EN_OR_MORE}|{EN_OR_LESS}|(?:{KO_MORE}|{KO_LESS}){HANGUL}{{0,2}})(?:\s*(?:{RES_WORD}))?"):
         for m in q.finditer(pattern):
             number, word = (m.group(1), m.group(2)) if m.group(1).isdigit() else (m.group(2), m.group(1))
             value = int(number)

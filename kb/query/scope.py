@@ -8,7 +8,8 @@
   big is a resmlp sub-family; gmlp has none, so gmlp stays whole);
 - two subjects no architecture can share are alternatives, whatever joined them ("both convformer and caformer
   s18"): the named architecture's series binds to the family that has it too (convformer_s18); so are two name
-  tokens no architecture spells together ("dm_ and eca_").
+  tokens no architecture spells together ("dm_ and eca_");
+- a size word the family never spells, inside an exclusion, describes what is excluded ("skip the tiny _c ones").
 """
 
 from __future__ import annotations
@@ -135,10 +136,28 @@ def join_disjoint_tokens(parts: list[Where], lexicon: Lexicon) -> list[Where]:
     return parts
 
 
+def drop_descriptive_sizes(parts: list[Where], lexicon: Lexicon) -> list[Where]:
+    """"dla weights, skip the tiny _c variants": a size word the family never spells, beside what is excluded,
+    describes it ("tiny") instead of narrowing the exclusion to nothing."""
+    families = [_family(p) for p in parts if _family(p)]
+    if not families:
+        return parts
+    repaired = []
+    for part in parts:
+        if isinstance(part, Not) and isinstance(part.item, And) and len(part.item.items) > 1:
+            kept = [i for i in part.item.items if not (isinstance(i, Cond) and i.field == "size" and i.op == "="
+                                                       and not any(lexicon.family_has_size(f, str(i.value)) for f in families))]
+            if kept and len(kept) < len(part.item.items):
+                part = Not(item=all_of(kept))
+        repaired.append(part)
+    return repaired
+
+
 def repair_scope(where: Optional[Where], lexicon: Lexicon) -> Optional[Where]:
     if where is None or not isinstance(where, (And, Cond, Or, Not)):
         return where
     parts = conjuncts(where)
     repaired = bind_modifiers(drop_head_nouns(widen_excluded_versions(parts, lexicon), lexicon), lexicon)
     repaired = join_disjoint_tokens(join_disjoint_subjects(repaired, lexicon), lexicon)
+    repaired = drop_descriptive_sizes(repaired, lexicon)
     return where if repaired == parts else all_of(repaired)

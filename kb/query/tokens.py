@@ -12,7 +12,7 @@ from kb.query.expression import all_of, any_of, cond
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    EXTRA_SIZE_WORDS, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS, STOPWORDS,
+    EXTRA_SIZE_WORDS, HANGUL, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS, STOPWORDS,
     VARIANT_WORD, COMMON_WORDS,
 )
 from kb.query.typos import language_words
@@ -70,13 +70,16 @@ def _size_words() -> tuple[str, tuple[str, ...]]:
     """Every size word in one pattern (longest first), one named group per word: one compile, not sixty, on the
     first question of a process."""
     table = sorted({**SIZE_QUESTION_WORDS, **EXTRA_SIZE_WORDS}.items(), key=lambda kv: -len(kv[0]))
-    parts = []
+    latin, korean = [], []
     for index, (word, _) in enumerate(table):
         body = re.escape(word).replace(r"\ ", r"\s*").replace(r"\-", r"[\s\-]?")
-        # a Korean size word starts a word: "큰 모델", not the 큰 inside "토큰"
-        body = rf"{NOT_AFTER}{body}(?:s|-sized?|\s+size[d]?)?{NOT_BEFORE}" if word.isascii() else rf"(?<![가-힣]){body}"
-        parts.append(f"(?P<w{index}>{body})")
-    return "|".join(parts), tuple(size for _, size in table)
+        if word.isascii():
+            latin.append(rf"(?P<w{index}>{NOT_AFTER}{body}(?:s|-sized?|\s+size[d]?)?{NOT_BEFORE})")
+        else:
+            korean.append(f"(?P<w{index}>{body})")
+    # a Korean size word starts a word: "큰 모델", not the 큰 inside "토큰" (one look-behind for them all)
+    korean = [rf"(?<!{HANGUL})(?:{'|'.join(korean)})"] if korean else []
+    return "|".join(latin + korean), tuple(size for _, size in table)
 
 
 def parse_sizes(q: Scan) -> None:

@@ -15,6 +15,9 @@ from __future__ import annotations
 W = r"[A-Za-z0-9]"  # an ASCII letter or digit: Hangul particles and `_` (in22k_ft_in1k) end a Latin word
 NOT_AFTER = rf"(?<!{W})"  # start of a Latin word
 NOT_BEFORE = rf"(?!{W})"  # end of a Latin word
+# a Hangul syllable, outside case folding: under IGNORECASE Python folds each of a range's 11,172 characters when
+# it compiles the pattern (~1 ms a class, a third of a cold question's compiling), and Hangul has no case anyway
+HANGUL = r"(?-i:[\uac00-\ud7a3])"
 NUM = r"(\d+(?:\.\d+)?)"
 PERCENT = r"(?:%|퍼센트|프로|percent|pct)"
 
@@ -276,7 +279,7 @@ CUES: list[tuple[str, str]] = [
     ("not_pre", rf"{NOT_AFTER}(?:but not|and not|not even|other than|apart from|rather than|instead of|except(?: for)?|excluding|exclude|without(?: any)?"
                 rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|(?:is|are|was|were|do|does|did|has|have|had)n['’]?t|never|neither|nor|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
     ("not_post", r"(?:은|는|이|가|을|를|도)?\s*(?:말고|빼(?:고|줘|\s*줘|주세요|줄래|라|면)|뺀|제외(?:하고|한|해(?:줘|서)?|하면)?|아닌|아니고|아니면서|아니라|없는|없이"
-                 r"|안\s?[가-힣]{0,3}(?:된|한|은|던|친|쓴|간)(?=[\s,.)]|$|거|것|건)|못\s?[가-힣]{0,3}(?:한|된|은)(?=[\s,.)]|$|거|것|건)"
+                 rf"|안\s?{HANGUL}{{0,3}}(?:된|한|은|던|친|쓴|간)(?=[\s,.)]|$|거|것|건)|못\s?{HANGUL}{{0,3}}(?:한|된|은)(?=[\s,.)]|$|거|것|건)"
                  r"|않은|않고|안\s*하고|하지\s*않은|되지\s*않은|빠진|외에|외의|말곤)"
                  rf"|{NOT_AFTER}(?:excluded|left out|not included|removed){NOT_BEFORE}"),
     ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
@@ -284,7 +287,7 @@ CUES: list[tuple[str, str]] = [
                   rf"|{NOT_AFTER}(?:included|too(?!\s+(?:much|many|big|large|small|slow|fast|heavy|long|few|little))|as well|also){NOT_BEFORE}"),
     ("or_post", r"(?:이든|든|이던|던)(?=[\s,]|$)"),  # "A이든 B든": each closes an alternative (joined backwards)
     ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|아니면|(?<=[A-Za-z0-9\x01])(?:이나|나)(?=\s)"),
-    ("list", r"(?<=[A-Za-z0-9_\x01가-힣%])\s?(?:이랑|랑|및)(?=\s)"),  # "tf_ 포팅이랑 pruned는 빼고": one list
+    ("list", rf"(?:(?<=[A-Za-z0-9_\x01%])|(?<={HANGUL}))\s?(?:이랑|랑|및)(?=\s)"),  # "tf_ 포팅이랑 pruned는 빼고": one list
     ("boundary", rf"[,;:()\[\]—–]|{NOT_AFTER}(?:but|and|that|which|whose|where|with){NOT_BEFORE}|인데|이고|이면서|면서|중에서?|중(?=\s)|가운데|거기서|이면"
                  r"|(?:하고|되고|했고|됐고|이며)(?=\s|$)"),
 ]
@@ -318,7 +321,7 @@ TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights
 FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|ft){NOT_BEFORE}|(?:파인\s*튜닝|파튜)\s*(?:된|한|됨)?|미세\s*조정\s*(?:된|한)?"
 # "the lr when fine-tuning a model", "파인튜닝할 때 lr": fine-tuning as what the reader does (kb.query.datasets)
 ACTIVITY_BEFORE = r"(?:when|while|for|during|before|after|about|how to|to|start|starting)\s+$"
-ACTIVITY_AFTER = (r"^\s*(?:(?:a|an|my|your|our|it|them|this|that)(?![A-Za-z])|할|하는|하려면|하면|하기|할\s*때|시(?![가-힣])|방법|전략|팁|요령"
+ACTIVITY_AFTER = (rf"^\s*(?:(?:a|an|my|your|our|it|them|this|that)(?![A-Za-z])|할|하는|하려면|하면|하기|할\s*때|시(?!{HANGUL})|방법|전략|팁|요령"
                   r"|(?:할|하는)?\s*때)")
 # "without extra data", "추가 데이터 없이": ImageNet-1k alone, with no dataset named
 NO_EXTRA_DATA = r"without (?:any )?(?:extra|additional|external) data|no (?:extra|additional|external) data|추가\s*데이터\s*(?:없이|없는|안\s*쓴)"

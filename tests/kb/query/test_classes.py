@@ -112,6 +112,13 @@ EXAMPLES = [
      '(arch:densenet201 OR arch:densenet121 OR arch:densenet169) AND NOT family:test', 'relevance'),
     ('inclusion', 'tresnet m/l at 448',
      '(arch:tresnet_m OR arch:tresnet_l) AND res:448 AND NOT family:test', 'relevance'),
+    ('negation', 'regnetx weights, leave out the tiny 002 ones',  # regnetx has no tiny: the word describes
+     'family:regnetx AND NOT token:002 AND NOT family:test', 'relevance'),
+    ('family', 'fbnet under 6M params',  # no family is called fbnet: the stem fbnetc and fbnetv3 share
+     'arch:fbnet* AND params<6M AND NOT family:test', 'relevance'),
+    ('family', 'repvgg b-series',  # the grouped-conv b1g4 ... are b-series architectures too
+     '(arch:repvgg_b0 OR arch:repvgg_b1 OR arch:repvgg_b1g4 OR arch:repvgg_b2 OR arch:repvgg_b2g4 OR arch:repvgg_b3'
+     ' OR arch:repvgg_b3g4) AND NOT family:test', 'relevance'),
     ('stage', 'in22k pretrain-only beitv2 weights',
      'data:in22k AND NOT stage:finetuned AND family:beitv2 AND NOT family:test', 'relevance'),
     ('negation', 'vit small except the in22k pretrained-only ones',  # the exclusion takes the stage with it
