@@ -247,8 +247,9 @@ ARCH_SOURCE_PREFIXES: dict[str, Term] = {
     "legacy": Term("legacy: older timm implementation kept for its weights", "legacy: 가중치 호환을 위해 남긴 예전 구현"),
 }
 
-# Family-name endings for a variant of the same family (seresnextaa is an anti-aliased SE-ResNeXt).
-FAMILY_MODIFIER_SUFFIXES = ("aa", "blur")
+# Family-name endings for a variant of the same family (seresnextaa is an anti-aliased SE-ResNeXt, ecaresnetlight
+# a lighter ECA-ResNet).
+FAMILY_MODIFIER_SUFFIXES = ("aa", "blur", "light")
 
 # Leading arch tokens that add a module to the family that follows (eca_resnext26ts is a ResNeXt).
 ARCH_MODULE_PREFIXES: dict[str, Term] = {

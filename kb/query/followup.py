@@ -49,12 +49,19 @@ def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
     """'what about base?', 'the m variant', 'b5는?', 'include nano as well' after a named architecture: the
     architectures next to it (index of the previous arch condition, the sibling names)."""
     items = part.items if part.kind == "or" else [part]
+    if lexicon is None:
+        return None
     values = [str(i.value) for i in items if isinstance(i, Cond) and i.field in ("size", "arch_token") and i.op == "="]
+    stems = [lexicon.token_stems.get(str(i.value), []) for i in items
+             if isinstance(i, Cond) and i.field == "arch_token" and i.op == "prefix"]  # "the reg version": reg1/4/8
     others = [i for i in items if not (isinstance(i, Cond) and i.field in ("size", "arch_token", "tag"))]
-    if lexicon is None or not values or others:  # "v2도 포함": the token may be an arch's or a tag's
+    if not (values or stems) or others:  # "v2도 포함": the token may be an arch's or a tag's
         return None
     for index, previous in enumerate(kept):
         found = [s for arch in _archs(previous) for v in values if (s := lexicon.sibling(arch, v))]
+        for arch in _archs(previous):  # a stem counts where it names one sibling ("reg" -> reg4), not five (lite)
+            spelt = {s for tokens in stems for t in tokens if (s := lexicon.sibling(arch, t)) and s != arch}
+            found += sorted(spelt) if len(spelt) == 1 else []
         if found:
             return index, list(dict.fromkeys(found))
     return None

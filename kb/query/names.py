@@ -268,6 +268,8 @@ def _read_family(q: Scan, lexicon: Lexicon, family: str, start: int, end: int) -
         q.add(any_of([cond("arch", a) for a in lettered_arch]), start, letter[1], "arch")
         return
     whole = re.match(rf"[\s,\-]*(?:\(|,)?\s*(?:the\s+)?(?:{WHOLE_FAMILY})", q.text[end:end + 40], flags=re.IGNORECASE)
+    if not whole and re.search(r"(?:any|all|every)\s+(?:the\s+)?$", q.original[max(0, start - 12):start], flags=re.IGNORECASE):
+        whole = re.match(r"\s*(?:versions?|generations?)(?![A-Za-z])", q.text[end:end + 20], flags=re.IGNORECASE)  # "any swin version"
     group = "qualifier" if family in TOKEN_FAMILIES else "family"
     if whole and q.free(end, end + whole.end()) and group == "family":
         # "EfficientNet family": efficientnet, efficientnetv2; "Swin V2 family": the versions named stay as written

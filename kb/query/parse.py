@@ -22,7 +22,7 @@ from kb.query.scan import Scan
 from kb.query.scope import repair_scope
 from kb.query.syntax import looks_like_syntax, parse_where
 from kb.query.typos import correct, correct_identifiers, correct_mixed, language_words
-from kb.query.words import COMMON_WORDS, EXPLANATION_PATTERN, KO_PARTICLES, STOPWORDS, TEST_WORDS
+from kb.query.words import BOTH_WORDS, COMMON_WORDS, EXPLANATION_PATTERN, KO_PARTICLES, STOPWORDS, TEST_WORDS
 from kb.schema import Understanding
 
 NOT_TEST = negate(cond("family", "test"))  # timm's test_* weights are dummy models for unit tests
@@ -97,6 +97,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     q = Scan(corrected)
     names.parse_patterns(q, lexicon)
     names.parse_names(q, lexicon)
+    tokens.parse_token_phrases(q, lexicon)
     datasets.parse_any_field(q)
     numbers.parse_epochs_and_patch(q)
     datasets.parse_license_ids(q, lexicon)
@@ -119,7 +120,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     where, additions, notes, leftover = compose(q)
     where = _rest_of_family(where, lexicon)
     where, additions = _include_siblings(where, additions, lexicon)
-    where = repair_scope(where, lexicon)
+    where = repair_scope(where, lexicon, corrected.lower(), bool(re.search(BOTH_WORDS, corrected, flags=re.IGNORECASE)))
     if re.search(TEST_WORDS, corrected, flags=re.IGNORECASE) and not _needs_test_weights("", where):
         where = all_of([where, cond("family", "test")])  # "test models", "테스트용 가중치": timm's dummy weights
     if is_true(where) and additions and all(field_of(a) == field_of(additions[0]) for a in additions) \

@@ -9,7 +9,9 @@
 - two subjects no architecture can share are alternatives, whatever joined them ("both convformer and caformer
   s18"): the named architecture's series binds to the family that has it too (convformer_s18); so are two name
   tokens no architecture spells together ("dm_ and eca_");
-- a size word the family never spells, inside an exclusion, describes what is excluded ("skip the tiny _c ones").
+- a size word the family never spells, inside an exclusion, describes what is excluded ("skip the tiny _c ones");
+- a series spoken after alternatives binds to each that has it ("caformer or convformer s18"), and a name token an
+  architecture lacks means its sibling that has it ("vit_base_patch14_dinov2, the reg version").
 """
 
 from __future__ import annotations
@@ -153,11 +155,50 @@ def drop_descriptive_sizes(parts: list[Where], lexicon: Lexicon) -> list[Where]:
     return repaired
 
 
-def repair_scope(where: Optional[Where], lexicon: Lexicon) -> Optional[Where]:
+def bind_spoken_series(parts: list[Where], lexicon: Lexicon, written: str) -> list[Where]:
+    """"caformer or convformer s18": a series spoken after the last alternative (not a pasted convformer_s18)
+    binds to the family before it too, when that family has it (caformer_s18)."""
+    repaired = []
+    for part in parts:
+        if isinstance(part, Or) and len(part.items) == 2:
+            families = [i for i in part.items if _family(i)]
+            named = [i for i in part.items if _subject_arch(i, lexicon)]
+            if len(families) == 1 and len(named) == 1 and str(named[0].value) not in written:
+                arch, family = str(named[0].value), _family(families[0])
+                own = lexicon.names.arch_family[arch]
+                twin = family + arch[len(own):] if arch.startswith(own) and own != family else None
+                if twin in lexicon.names.arch_family:
+                    part = any_of([Cond(field="arch", op="=", value=twin), named[0]])
+        repaired.append(part)
+    return repaired
+
+
+def bind_token_to_arch(parts: list[Where], lexicon: Lexicon, both: bool) -> list[Where]:
+    """"vit_base_patch14_dinov2 … reg 붙은 버전도": a name token the named architecture lacks means its sibling
+    that has it (vit_base_patch14_reg4_dinov2); with "both" / "too", the two of them."""
+    named = [p for p in parts if _subject_arch(p, lexicon)]
+    tokens = [p for p in parts if isinstance(p, Cond) and p.field == "arch_token" and p.op in ("=", "prefix")]
+    if len(named) != 1 or len(tokens) != 1:
+        return parts
+    arch, token = str(named[0].value), tokens[0]
+    values = lexicon.token_stems.get(str(token.value), []) if token.op == "prefix" else [str(token.value)]
+    if any(v in arch.split("_") for v in values + [str(token.value)]):
+        return parts
+    siblings = sorted({s for v in values if (s := lexicon.sibling(arch, v)) and s != arch})
+    if not siblings or (token.op == "prefix" and len(siblings) > 1):  # a stem must name one sibling ("reg": reg4)
+        return parts
+    found = any_of(([named[0]] if both else []) + [Cond(field="arch", op="=", value=s) for s in siblings])
+    return [found if p is named[0] else p for p in parts if p is not token]
+
+
+def repair_scope(where: Optional[Where], lexicon: Lexicon, written: str = "", both: bool = False) -> Optional[Where]:
+    """`written`: the question as typed, lower-cased (a pasted name is not a spoken one); `both`: it asks for
+    two things at once ("둘 다", "as well")."""
     if where is None or not isinstance(where, (And, Cond, Or, Not)):
         return where
     parts = conjuncts(where)
     repaired = bind_modifiers(drop_head_nouns(widen_excluded_versions(parts, lexicon), lexicon), lexicon)
     repaired = join_disjoint_tokens(join_disjoint_subjects(repaired, lexicon), lexicon)
-    repaired = drop_descriptive_sizes(repaired, lexicon)
+    repaired = drop_descriptive_sizes(bind_spoken_series(repaired, lexicon, written), lexicon)
+    repaired = bind_token_to_arch(repaired, lexicon, both)
     return where if repaired == parts else all_of(repaired)

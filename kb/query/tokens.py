@@ -13,7 +13,7 @@ from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
     EXTRA_SIZE_WORDS, HANGUL, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS, STOPWORDS,
-    VARIANT_WORD, COMMON_WORDS,
+    TOKEN_PHRASES, VARIANT_WORD, COMMON_WORDS,
 )
 from kb.query.typos import language_words
 from kb.vocab import SIZE_TERMS
@@ -108,6 +108,17 @@ def parse_family_prefixes(q: Scan, lexicon: Lexicon) -> None:
         started = [f for f in lexicon.family_set if f.startswith(word)]
         if len(started) >= 2:
             q.add(cond("arch", f"{word}*"), m.start(1), m.end(1), "family")
+
+
+def parse_token_phrases(q: Scan, lexicon: Lexicon) -> None:
+    """"ViTs with 4 register tokens": reg4; "with registers", "레지스터 토큰 있는": any reg* architecture token."""
+    for pattern, stem in TOKEN_PHRASES:
+        for m in q.finditer(pattern):
+            counted = f"{stem}{m.group(1)}" if m.group(1) else None
+            if counted and lexicon.is_arch_token(counted):
+                q.add(cond("arch_token", counted), *m.span(), "token")
+            elif not counted and stem in lexicon.token_stems:
+                q.add(cond("arch_token", stem, "prefix"), *m.span(), "token")
 
 
 def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:

@@ -238,7 +238,7 @@ ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
 # A question about meaning or reasons wants the notes first, even when it names a method or family.
 EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|acronym|mean(?:s|ing)?\b|why\b|how (?:does|do|did)"
-                       r"|explain|difference|according to|in the notes?\b"
+                       r"|explain|difference|according to|in the notes?\b|how many|how much|what(?:'s| is) (?:it|that|this)\s*\w*\s*called"
                        r"|의미|뜻|무엇|뭐야|뭔가|뭐라고|약자|줄임말|왜|어떻게|설명|차이|란\?|이란|언제|얼마|몇|노트에서")
 
 # Words that carry no constraint and are not worth semantic search on their own.
@@ -303,7 +303,7 @@ VARIANT_WORD = r"(?:variants?|versions?|stems?|버전|변형|계열)"
 VERSION_PATTERN = rf"{NOT_AFTER}v\s?([1-9]){NOT_BEFORE}|{NOT_AFTER}(?:version|버전)\s?([1-9]){NOT_BEFORE}"
 # "the whole family", "계열 전체": every family the name starts (mobilenet -> mobilenetv1 ... v5)
 WHOLE_FAMILY = (r"whole family|entire family|all (?:versions|generations)|any (?:version|generation)|of any generation|every version"
-                r"|famil(?:y|ies)(?!\s+(?:of|name))|계열(?:\s*(?:전체|전부|다))?|전\s*버전|모든\s*버전"
+                r"|famil(?:y|ies)(?!\s+(?:of|name))|계열(?:\s*(?:전체|전부|다))?|전\s*버전|모든\s*버전|(?:버전|세대)\s*(?:상관\s*없이|무관|불문)"
                 r"|(?:(?:models?|weights?|checkpoints?|ones)\s+)?(?:exist|are there|are available)(?![A-Za-z])|variants?|derivatives?|변형(?:들)?|파생")
 # "GhostNet variants", "VGG 파생": the family's versions and the families built on it (repghostnet, repvgg)
 DERIVED_FAMILIES = r"variants?|derivatives?|변형(?:들)?|파생"
@@ -325,6 +325,13 @@ ACTIVITY_AFTER = (rf"^\s*(?:(?:a|an|my|your|our|it|them|this|that)(?![A-Za-z])|�
                   r"|(?:할|하는)?\s*때)")
 # "without extra data", "추가 데이터 없이": ImageNet-1k alone, with no dataset named
 NO_EXTRA_DATA = r"without (?:any )?(?:extra|additional|external) data|no (?:extra|additional|external) data|추가\s*데이터\s*(?:없이|없는|안\s*쓴)"
+# "both", "as well": a question asking for one thing and its sibling together (kb.query.scope)
+BOTH_WORDS = r"둘\s*다|양쪽|both|as well|(?<![A-Za-z])(?:too|also)(?![A-Za-z])|같이|함께|(?:버전|것|거)도"
+# Descriptions of an architecture token, with an optional count before them: "4 register tokens" is reg4, "with
+# registers" / "레지스터 토큰" any of reg1, reg4, reg8 (kb.query.tokens)
+TOKEN_PHRASES: list[tuple[str, str]] = [
+    (r"(?:(\d{1,2})\s*(?:-\s*)?|(?<![A-Za-z]))(?:registers?|레지스터)(?:\s*(?:tokens?|토큰))?(?![A-Za-z])", "reg"),
+]
 # Korean spellings of architecture words the registry writes in Latin
 KO_TOKEN_WORDS = {"하이브리드": "hybrid", "라이트": "lite", "미니멀": "minimal", "퀵겔루": "quickgelu"}
 # "any resolution is fine", "해상도는 상관없어": a field the previous turn fixed, let go (kb.query.followup)

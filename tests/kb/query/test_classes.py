@@ -119,6 +119,18 @@ EXAMPLES = [
     ('family', 'repvgg b-series',  # the grouped-conv b1g4 ... are b-series architectures too
      '(arch:repvgg_b0 OR arch:repvgg_b1 OR arch:repvgg_b1g4 OR arch:repvgg_b2 OR arch:repvgg_b2g4 OR arch:repvgg_b3'
      ' OR arch:repvgg_b3g4) AND NOT family:test', 'relevance'),
+    ('tagword', 'vit small with 4 register tokens',  # a description of an architecture token, with its count
+     'family:vit AND size:small AND token:reg4 AND NOT family:test', 'relevance'),
+    ('tagword', '레지스터 토큰 있는 vit base',
+     'token:reg* AND family:vit AND size:base AND NOT family:test', 'relevance'),
+    ('explicit', 'vit_small_patch14_dinov2의 reg 버전',  # a token the named architecture lacks: its sibling
+     'arch:vit_small_patch14_reg4_dinov2 AND NOT family:test', 'relevance'),
+    ('explicit', 'vit_large_patch14_dinov2, and the reg version too',
+     '(arch:vit_large_patch14_dinov2 OR arch:vit_large_patch14_reg4_dinov2) AND NOT family:test', 'relevance'),
+    ('inclusion', 'caformer or convformer m36',  # a series spoken after alternatives binds to each that has it
+     '(arch:caformer_m36 OR arch:convformer_m36) AND NOT family:test', 'relevance'),
+    ('family', 'every deit version at 384',
+     'family:deit* AND res:384 AND NOT family:test', 'relevance'),
     ('stage', 'in22k pretrain-only beitv2 weights',
      'data:in22k AND NOT stage:finetuned AND family:beitv2 AND NOT family:test', 'relevance'),
     ('negation', 'vit small except the in22k pretrained-only ones',  # the exclusion takes the stage with it

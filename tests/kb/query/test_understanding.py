@@ -193,6 +193,8 @@ def test_lettered_series_shorthand_and_family_variants(index, registry_records):
     read = parse_question("SE-ResNeXt weights", index).__dict__["_read"]
     variants = {r.family for r in Matcher(registry_records).select(read.where)}
     assert variants == {"seresnext", "seresnextaa"}
+    read = parse_question("ECA-ResNet weights", index).__dict__["_read"]  # ecaresnetlight: a lighter ECA-ResNet
+    assert {r.family for r in Matcher(registry_records).select(read.where)} == {"ecaresnet", "ecaresnetlight"}
 
 
 def test_patch_size_batch_norm_ports_and_qualifiers(index, registry_records):
