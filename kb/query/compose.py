@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.query.expression import Where, all_of, any_of, negate
+from kb.query.expression import Where, all_of, any_of, field_of, negate
 from kb.query.scan import OR_GROUPS, Atom, Scan
 from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, STOPWORDS
 
@@ -172,6 +172,19 @@ def _listed_before(cue: Cue, cues: list[Cue], atoms: list[Atom], scope: list[Ato
     return segments
 
 
+def _noun_phrase(marked: list[Atom], atoms: list[Atom], original: str) -> list[Atom]:
+    """"add swinv2 tiny too", "swinv2 tiny도 추가": the subject written right next to the size an inclusion marks
+    is included with it (one noun phrase), not left behind as the turn's own subject."""
+    if len(marked) != 1 or marked[0].group not in ("size", "patch", "sizepatch", "token"):
+        return []
+    atom = marked[0]
+    for other in atoms:
+        gap = original[other.end:atom.start] if other.end <= atom.start else original[atom.end:other.start]
+        if other is not atom and other.group in ("family", "arch") and re.fullmatch(r"[\s\-]*", gap):
+            return [other]
+    return []
+
+
 def _is_pattern(where: Where) -> bool:
     return getattr(where, "kind", "") == "cond" and where.field in ("arch", "name") and any(ch in str(where.value) for ch in "*?[")
 
@@ -223,8 +236,9 @@ def _alternative_chains(cues: list[Cue], atoms: list[Atom], text: str, commas: b
         if left and right:
             i = max(left, key=lambda k: atoms[k].end)
             j = min(right, key=lambda k: atoms[k].start)
-            if comma and (atoms[i].group != atoms[j].group or _own_clause(cue, cues, text[atoms[i].end:cue.start])):
-                continue
+            if comma and (atoms[i].group != atoms[j].group or _own_clause(cue, cues, text[atoms[i].end:cue.start])
+                          or field_of(atoms[i].where) != field_of(atoms[j].where)):
+                continue  # "CLIP-pretrained on laion2b, then tuned on in12k": two stages, not alternatives
             if _adjacent(text[atoms[i].end:cue.start]) and _adjacent(text[cue.end:atoms[j].start]):
                 parent[find(i)] = find(j)
     chains: dict[int, list[int]] = {}
@@ -332,7 +346,7 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
             marked = _nearest(cue, atoms, explicit, before=cue.kind == "incl_post")
             if cue.kind == "incl_post":  # "tf_ and gc_ variants too": a list before it, item by item
                 marked = [a for segment in _listed_before(cue, cues, atoms, marked, q.original) for a in segment]
-            included.update(id(a) for a in marked)
+            included.update(id(a) for a in marked + _noun_phrase(marked, atoms, q.original))
         elif cue.kind == "whether":  # "whether timm-trained or a TF port": every alternative, so no condition
             stop = min((c.start for c in cues if c.start >= cue.end and c.kind in _ENDS_SCOPE - {"widen"}
                         and not (c.kind == "boundary" and q.original[c.start:c.end].lower() in ("and", "with"))),

@@ -85,6 +85,7 @@ def parse_params(q: Scan) -> None:
     ko_cmp = rf"({KO_LESS}|{KO_MORE})"
     # Korean: "파라미터 2천만 개 이하", "1억 개 넘는 파라미터", "파라미터 5M 이하", "파라미터가 500만보다 적은"
     for pattern in (
+        rf"{ko_amount}\s*(?:개)?\s*(?:의)?\s*{PARAM_WORD}\s*(?:수|개수)?\s*(?:가|이|는|은)?\s*{ko_cmp}",  # "3천만 파라미터 미만"
         rf"{PARAM_WORD}\s*(?:수|개수)?\s*(?:가|이|는|은)?\s*{ko_amount}\s*(?:개)?\s*(?:가|이|보다)?\s*{ko_cmp}",
         rf"{ko_amount}\s*(?:개)?\s*(?:가|이)?\s*{ko_cmp}\w*\s*(?:의)?\s*{PARAM_WORD}",
         rf"{ko_amount}\s*개?\s*{ko_cmp}",

@@ -36,8 +36,10 @@ def parse_variants(q: Scan, lexicon: Lexicon) -> None:
             tags = [t for letter in letters for t in sorted(lexicon.tag_tokens) if re.fullmatch(rf"{letter}\d*", t)]
             q.add(any_of([cond("arch_token", letter) for letter in letters] + [cond("tag", t) for t in tags]), *m.span(), "token")
     for m in q.finditer(rf"(?<![A-Za-z0-9])[`_]*(tf|tv|gluon|legacy)[`_]*\s*{PORT_WORD}"):
-        if lexicon.is_arch_token(m.group(1).lower()):
-            q.add(cond("arch_token", m.group(1).lower()), *m.span(), "port")
+        port = m.group(1).lower()
+        if lexicon.is_arch_token(port):  # a port is named by its architecture (tf_efficientnet) or its tag (.tf_in1k)
+            q.add(any_of([cond("arch_token", port)] + ([cond("tag", port)] if lexicon.is_tag_token(port) else [])),
+                  *m.span(), "port")
     # "_c 붙은", "the _gap ones": a suffix as pasted from names
     for m in q.finditer(r"(?<![A-Za-z0-9_])_([a-z][a-z0-9]*)(?![A-Za-z0-9_*])"):
         if lexicon.is_arch_token(m.group(1).lower()):

@@ -127,7 +127,7 @@ STAGE_CUES: list[tuple[str, str, str]] = [
      r"|^\s*(?:first|at first|initially)(?![A-Za-z])|^\s*(?:로|으로)\s*(?:먼저|처음)"),
     ("last",
      r"(?:ended|ends|ending|finished|finishing|(?:last|final)(?: training| fine-?tuning)? (?:stage|dataset|data set|data|step|phase|round)s?(?: (?:was|is|are|were))?(?: still| also| just)?"
-     r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
+     r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts|finally|lastly)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
      r"^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?(?:하는|한|되는|해)?|^\s*(?:로|으로|에서)\s*(?:끝(?:난|나는|낸|나고|내고)?|마무리(?:한|된|하고)?)"),
     ("pretrain",
      r"(?:pre-?trained|pre-?training|pretrain|first trained|trained first|from)\s+(?:(?:was|were|is)\s+)?(?:on|with|using|from)?\s*(?:the\s+)?$",
@@ -282,8 +282,8 @@ CUES: list[tuple[str, str]] = [
                  rf"|안\s?{HANGUL}{{0,3}}(?:된|한|은|던|친|쓴|간)(?=[\s,.)]|$|거|것|건)|못\s?{HANGUL}{{0,3}}(?:한|된|은)(?=[\s,.)]|$|거|것|건)"
                  r"|않은|않고|안\s*하고|하지\s*않은|되지\s*않은|빠진|외에|외의|말곤)"
                  rf"|{NOT_AFTER}(?:excluded|left out|not included|removed){NOT_BEFORE}"),
-    ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
-    ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께)"
+    ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include|add){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
+    ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께|추가(?:해서|해줘|해|하고|로)?)"
                   rf"|{NOT_AFTER}(?:included|too(?!\s+(?:much|many|big|large|small|slow|fast|heavy|long|few|little))|as well|also){NOT_BEFORE}"),
     ("or_post", r"(?:이든|든|이던|던)(?=[\s,]|$)"),  # "A이든 B든": each closes an alternative (joined backwards)
     ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|아니면|(?<=[A-Za-z0-9\x01])(?:이나|나)(?=\s)"),
@@ -311,9 +311,9 @@ DERIVED_FAMILIES = r"variants?|derivatives?|변형(?:들)?|파생"
 PORT_WORD = r"(?:ports?|ported|porting|포트|포팅|이식)"
 # A second turn that refines the first, or that starts over (kb.query.followup)
 REFINE_CUES = (r"^\s*(?:only|just|those|these|of (?:those|these|them)|among (?:them|those|these)|which (?:of|one of) (?:those|these|them)"
-               r"|and\b|what about|how about|also|now|then|sort|order|rank|drop|remove|exclude|without|but|same|include|plus"
+               r"|and\b|what about|how about|also|now|then|sort|order|rank|drop|remove|exclude|without|but|same|include|plus|add\b"
                r"|그\s*중|그중|이\s*중|이중|거기서|그\s*가운데|여기서|그러면|그럼|그리고|그\s*다음|이\s*중에서|이것들|그것들|정렬|빼고|제외|말고)"
-               r"|(?:of|among|from) (?:those|these|them)|(?:는|은)\s*\??\s*$|도\s*포함")
+               r"|(?:of|among|from) (?:those|these|them)|(?:는|은)\s*\??\s*$|도\s*(?:포함|추가)")
 NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|forget (?:that|those|it)|start over|다른\s*질문|새\s*질문|딴\s*얘기|다른\s*얘기"
 # Words that ask for timm's test_* dummy weights (otherwise never an answer)
 TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"

@@ -131,6 +131,12 @@ EXAMPLES = [
      '(arch:caformer_m36 OR arch:convformer_m36) AND NOT family:test', 'relevance'),
     ('family', 'every deit version at 384',
      'family:deit* AND res:384 AND NOT family:test', 'relevance'),
+    ('stage', 'deit3 pretrained on in22k, then fine-tuned on in1k',  # two stages after a comma: a chain
+     'family:deit3 AND first:in22k AND finetune:in1k AND NOT family:test', 'relevance'),
+    ('negation', 'inception_v3 weights, not the tf ports',  # a port is named by its architecture or its tag
+     'arch:inception_v3 AND NOT (token:tf OR tag:tf) AND NOT family:test', 'relevance'),
+    ('range', '5백만 파라미터 이하 mobilenetv3',  # amount, the word, then the comparator
+     'params<=5M AND family:mobilenetv3 AND NOT family:test', 'relevance'),
     ('stage', 'in22k pretrain-only beitv2 weights',
      'data:in22k AND NOT stage:finetuned AND family:beitv2 AND NOT family:test', 'relevance'),
     ('negation', 'vit small except the in22k pretrained-only ones',  # the exclusion takes the stage with it

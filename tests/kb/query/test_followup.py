@@ -40,6 +40,8 @@ def turns(lexicon, *texts):
      "token:coat AND NOT family:test", "relevance", "refine"),
     (("coat_lite weights", "plain coat too"),  # a family's whole name as an addition is a subject
      "(arch:coat_lite_* OR token:coat) AND NOT family:test", "relevance", "refine"),
+    (("deit small checkpoints", "add deit3 small too"),  # the subject next to the size is added with it
+     "(family:deit OR family:deit3) AND size:small AND NOT family:test", "relevance", "refine"),
     (("poolformer weights", "include v2 as well"),
      "(family:poolformer OR family:poolformerv2) AND NOT family:test", "relevance", "refine"),
 ])
