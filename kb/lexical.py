@@ -85,8 +85,9 @@ _HANGUL_RUN = re.compile(f"[{HANGUL_SYLLABLES}]+")
 
 def _vocabulary_tokens(text: str, vocabulary: frozenset[str]) -> list[str]:
     """Korean prose cut by the index's own Korean tokens instead of by kiwi: each run of syllables gives the
-    longest words the notes use, left to right ("해상도의" -> 해상도, "사전학습된" -> 사전 학습). For the evidence of a question the filters
-    answer, whose passages rank mostly by their links to the answers: kiwi's start-up is ~0.9 s of a cold query."""
+    longest words the notes use, left to right ("해상도의" -> 해상도, "사전학습된" -> 사전 학습). For the evidence of a
+    question the filters answer, whose passages rank mostly by their links to the answers: kiwi's start-up is
+    ~0.9 s of a cold query."""
     tokens = _latin_tokens(_HANGUL_RUN.sub(" ", text))
     for run in _HANGUL_RUN.findall(text):
         start = 0

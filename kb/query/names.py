@@ -15,7 +15,7 @@ from kb.query.expression import all_of, any_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    BATCH_NORM_PATTERN, KO_PARTICLES, LETTER_SIZES, SIZE_QUESTION_WORDS,
+    ALL_TAGS, BATCH_NORM_PATTERN, KO_PARTICLES, LETTER_SIZES, OTHER_TAGS, SIZE_QUESTION_WORDS,
     DERIVED_FAMILIES, STOPWORDS, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
 )
 from kb.vocab import SIZE_TERMS, TOKEN_FAMILIES
@@ -111,20 +111,11 @@ _EVERY_RESOLUTION_BEFORE = re.compile(r"(?:all|every|other)\s+(?:the\s+)?(?:inpu
 _EVERY_RESOLUTION_AFTER = re.compile(r"\s*(?:의\s*)?해상도\s*(?:별|버전|변형)")
 
 
-# "what other tags exist for this arch?", "같은 아키텍처의 다른 가중치": the pasted tag's siblings, not the tag itself;
-# "all weights of this arch", "이 아키텍처 태그 전부": every tag of its architecture
-_OTHER_TAGS = re.compile(r"(?:other|the rest of the|remaining|sibling|alternative)\s+(?:pretrained\s+)?(?:tags?|weights?|checkpoints?|pretrain(?:ed|ings?))"
-                         r"|(?:(?:이|같은|동일한|해당)\s*(?:아키텍처|아키텍쳐|arch)\S*\s*)?(?:다른|나머지)\s*(?:사전\s*학습\s*)?(?:태그|가중치|체크포인트|웨이트)",
-                         re.IGNORECASE)
-_ALL_TAGS = re.compile(r"(?:all|every)\s+(?:the\s+)?(?:pretrained\s+)?(?:tags?|weights?|checkpoints?)\s+(?:of|for)\s+(?:this|that|the same|its)\s+arch\w*"
-                       r"|(?:이|같은|동일한|해당)\s*(?:아키텍처|아키텍쳐|arch)\S*\s*(?:(?:모든|전체|전부)\s*(?:태그|가중치|체크포인트)"
-                       r"|(?:태그|가중치|체크포인트)\S*\s*(?:모두|전부|전체|다))", re.IGNORECASE)
-
-
 def _same_arch(q: Scan, atom) -> None:
+    """A pasted tag asked about with its architecture's other tags (or all of them): kb.query.words.OTHER_TAGS."""
     arch = str(atom.where.value).split(".")[0]
-    for pattern, where in ((_OTHER_TAGS, all_of([cond("arch", arch), negate(atom.where)])), (_ALL_TAGS, cond("arch", arch))):
-        m = pattern.search(q.original)
+    for pattern, where in ((OTHER_TAGS, all_of([cond("arch", arch), negate(atom.where)])), (ALL_TAGS, cond("arch", arch))):
+        m = re.search(pattern, q.original, flags=re.IGNORECASE)
         if m and q.free(*m.span()):
             atom.where = where
             q.consume(*m.span())

@@ -104,7 +104,15 @@ def _subject_arch(part: Where, lexicon: Lexicon) -> Optional[str]:
     return None
 
 
+def _twin(family: str, arch: str, lexicon: Lexicon) -> Optional[str]:
+    """convformer + caformer_s18 -> convformer_s18: the architecture's series on the other family, when live."""
+    own = lexicon.names.arch_family[arch]
+    twin = family + arch[len(own):] if arch.startswith(own) and own != family else None
+    return twin if twin in lexicon.names.arch_family else None
+
+
 def join_disjoint_subjects(parts: list[Where], lexicon: Lexicon) -> list[Where]:
+    """"both convformer and caformer s18": a family and an architecture of another family, joined by AND."""
     families = [p for p in parts if _family(p)]
     named = [p for p in parts if _subject_arch(p, lexicon)]
     if len(families) != 1 or len(named) != 1:
@@ -112,10 +120,8 @@ def join_disjoint_subjects(parts: list[Where], lexicon: Lexicon) -> list[Where]:
     family, arch = _family(families[0]), _subject_arch(named[0], lexicon)
     if arch in (archs_of(families[0], lexicon) or set()):
         return parts
-    own = lexicon.names.arch_family[arch]
-    twin = family + arch[len(own):] if arch.startswith(own) else None
-    first = Cond(field="arch", op="=", value=twin) if twin in lexicon.names.arch_family else families[0]
-    joined = any_of([first, named[0]])
+    twin = _twin(family, arch, lexicon)
+    joined = any_of([Cond(field="arch", op="=", value=twin) if twin else families[0], named[0]])
     return [joined if p is families[0] else p for p in parts if p is not named[0]]
 
 
@@ -164,10 +170,8 @@ def bind_spoken_series(parts: list[Where], lexicon: Lexicon, written: str) -> li
             families = [i for i in part.items if _family(i)]
             named = [i for i in part.items if _subject_arch(i, lexicon)]
             if len(families) == 1 and len(named) == 1 and str(named[0].value) not in written:
-                arch, family = str(named[0].value), _family(families[0])
-                own = lexicon.names.arch_family[arch]
-                twin = family + arch[len(own):] if arch.startswith(own) and own != family else None
-                if twin in lexicon.names.arch_family:
+                twin = _twin(_family(families[0]), str(named[0].value), lexicon)
+                if twin:
                     part = any_of([Cond(field="arch", op="=", value=twin), named[0]])
         repaired.append(part)
     return repaired

@@ -325,6 +325,13 @@ ACTIVITY_AFTER = (rf"^\s*(?:(?:a|an|my|your|our|it|them|this|that)(?![A-Za-z])|�
                   r"|(?:할|하는)?\s*때)")
 # "without extra data", "추가 데이터 없이": ImageNet-1k alone, with no dataset named
 NO_EXTRA_DATA = r"without (?:any )?(?:extra|additional|external) data|no (?:extra|additional|external) data|추가\s*데이터\s*(?:없이|없는|안\s*쓴)"
+# "what other tags exist for this arch?", "같은 아키텍처의 다른 가중치": the pasted tag's siblings, not the tag itself;
+# "all weights of this arch", "이 아키텍처 태그 전부": every tag of its architecture
+OTHER_TAGS = (r"(?:other|the rest of the|remaining|sibling|alternative)\s+(?:pretrained\s+)?(?:tags?|weights?|checkpoints?|pretrain(?:ed|ings?))"
+              r"|(?:(?:이|같은|동일한|해당)\s*(?:아키텍처|아키텍쳐|arch)\S*\s*)?(?:다른|나머지)\s*(?:사전\s*학습\s*)?(?:태그|가중치|체크포인트|웨이트)")
+ALL_TAGS = (r"(?:all|every)\s+(?:the\s+)?(?:pretrained\s+)?(?:tags?|weights?|checkpoints?)\s+(?:of|for)\s+(?:this|that|the same|its)\s+arch\w*"
+            r"|(?:이|같은|동일한|해당)\s*(?:아키텍처|아키텍쳐|arch)\S*\s*(?:(?:모든|전체|전부)\s*(?:태그|가중치|체크포인트)"
+            r"|(?:태그|가중치|체크포인트)\S*\s*(?:모두|전부|전체|다))")
 # "both", "as well": a question asking for one thing and its sibling together (kb.query.scope)
 BOTH_WORDS = r"둘\s*다|양쪽|both|as well|(?<![A-Za-z])(?:too|also)(?![A-Za-z])|같이|함께|(?:버전|것|거)도"
 # Descriptions of an architecture token, with an optional count before them: "4 register tokens" is reg4, "with
