@@ -236,9 +236,10 @@ def _alternative_chains(cues: list[Cue], atoms: list[Atom], text: str, commas: b
         if left and right:
             i = max(left, key=lambda k: atoms[k].end)
             j = min(right, key=lambda k: atoms[k].start)
-            if comma and (atoms[i].group != atoms[j].group or _own_clause(cue, cues, text[atoms[i].end:cue.start])
-                          or field_of(atoms[i].where) != field_of(atoms[j].where)):
-                continue  # "CLIP-pretrained on laion2b, then tuned on in12k": two stages, not alternatives
+            alike = atoms[i].group == atoms[j].group or {atoms[i].group, atoms[j].group} <= TAG_LIKE  # "a1, a2, a3"
+            stages = atoms[i].group == "data" and field_of(atoms[i].where) != field_of(atoms[j].where)
+            if comma and (not alike or stages or _own_clause(cue, cues, text[atoms[i].end:cue.start])):
+                continue  # stages: "CLIP-pretrained on laion2b, then tuned on in12k" is a chain, not alternatives
             if _adjacent(text[atoms[i].end:cue.start]) and _adjacent(text[cue.end:atoms[j].start]):
                 parent[find(i)] = find(j)
     chains: dict[int, list[int]] = {}

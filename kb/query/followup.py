@@ -67,6 +67,11 @@ def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
     return None
 
 
+def _is_version_token(part: Where) -> bool:
+    items = part.items if isinstance(part, Or) else [part]
+    return all(isinstance(i, Cond) and i.field in ("arch_token", "tag") and re.fullmatch(r"v\d", str(i.value)) for i in items)
+
+
 def _version_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, str]]:
     """(index of the previous family condition, the family's version) for a bare "v2" the turn adds."""
     items = part.items if part.kind == "or" else [part]
@@ -164,6 +169,11 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         if isinstance(part, Cond) and part.field == "arch_token" and re.fullmatch(r"[0-9]+", str(part.value)) \
                 and any(field_of(k) == "resolution" for k in kept) and 64 <= int(part.value) <= 2048:
             added[index] = cond("resolution", int(part.value))
+    for part in list(added):  # "v2는?", "what about v2?" after a family: that version of it replaces it
+        version = _version_of(kept, part, lexicon) if _is_version_token(part) else None
+        if version:
+            kept[version[0]] = cond("family", version[1])
+            added.remove(part)
     for part in list(added):  # "what about the m variant?": the previous architecture's sibling replaces it
         sibling = siblings_of(kept, part, lexicon)
         if sibling:

@@ -39,6 +39,7 @@ def family_keys(words: list[str]) -> list[str]:
         keys.append(squash("".join(kept)))
     if len(lowered) == 1:  # ViTs -> vit, ResNets -> resnet; but "ViT S" is a ViT of size S, not a plural
         keys += [k[:-1] for k in list(keys) if k.endswith("s") and len(k) > 3]
+        keys += [re.sub(r"(\d)$", r"v\1", k) for k in list(keys) if re.fullmatch(r"[a-z]{3,}\d", k)]  # mobilevit2 -> mobilevitv2
     return list(dict.fromkeys(keys))
 
 
@@ -183,6 +184,11 @@ class Lexicon:
                         candidate = "_".join(tokens[:i] + [replacement] + tokens[i + 1:])
                         if candidate in self.names.arch_tags:
                             return candidate
+        if re.fullmatch(r"v\d+", value):  # inception_v3 + v4 -> inception_v4: the version in its place
+            for i, token in enumerate(tokens):
+                candidate = "_".join(tokens[:i] + [value] + tokens[i + 1:])
+                if re.fullmatch(r"v\d+", token) and token != value and candidate in self.names.arch_tags:
+                    return candidate
         if value.isdigit():  # mobilevitv2_150 + 175 -> mobilevitv2_175: the number in its place
             for i, token in enumerate(tokens):
                 if token.isdigit() and token != value:

@@ -119,6 +119,11 @@ def _same_arch(q: Scan, atom) -> None:
         if m and q.free(*m.span()):
             atom.where = where
             q.consume(*m.span())
+            if pattern is OTHER_TAGS:  # "X 말고 … 다른 태그", "other than X": the exclusion is the one just read
+                after = re.match(r"\s*(?:은|는|을|를|이|가)?\s*(?:말고|빼고|제외하고|외에|말곤)", q.original[atom.end:])
+                before = re.search(r"(?:other than|besides|apart from|except(?: for)?)\s*$", q.original[:atom.start], flags=re.I)
+                for span in ([(atom.end, atom.end + after.end())] if after else []) + ([before.span()] if before else []):
+                    q.consume(*span)
             return
 
 

@@ -63,6 +63,7 @@ LOOSE_RESOLUTION_PATTERN = RESOLUTION_PATTERNS[-1]  # "at 384" / "in 2021": only
 RANKING_PHRASES: list[tuple[str, str]] = [
     (r"most accurate|highest[\s\-](?:top[\s\-]?1|accuracy|acc)|best[\s\-](?:top[\s\-]?1|accuracy|acc)"
      r"|best[\s\-]performing|top[\s\-]performing|highest[\s\-]scoring|strongest|the best|best model"
+     r"|(?:scores?|scoring|ranks?|ranking)\s+(?:the\s+)?(?:highest|best|top)(?:\s+(?:on|in|for|by)\s+(?:imagenet\s+)?(?:top[\s\-]?1|accuracy|acc))?"
      r"|(?:sorted|ranked|ordered) by (?:top[\s\-]?1|accuracy)|(?:top[\s\-]?1|accuracy) (?:is )?(?:the )?highest"
      r"|(?:가장|제일|젤)\s*(?:정확|성능이?\s*(?:좋|높|뛰어)|좋은|뛰어난|우수|높은\s*(?:정확도|성능|top[\s\-]?1))"
      r"|(?:정확도|성능|top[\s\-]?1)(?:이|가)?\s*(?:가장|제일|젤)\s*(?:높|좋|뛰어)|최고\s*(?:의\s*)?(?:성능|정확도)"
@@ -164,7 +165,8 @@ LICENSE_PATTERNS: list[tuple[str, str]] = [
      .format(NA=NOT_AFTER, NB=NOT_BEFORE), "class:noncommercial"),
     (r"commercial(?:ly)?[\s\-]?(?:use|friendly|ok|allowed|usable|use allowed)|permissive(?:ly)?|business[\s\-]friendly"
      r"|(?:for|in) commercial (?:use|products?|settings?|projects?)|(?:used|usable|use|deploy(?:ed|able)?) commercially"
-     r"|상업(?:적으로|용으로|적)?\s*(?:사용|이용|활용|써|쓸|쓰)(?:해|할)?\s*(?:도|수)?\s*(?:가능|허용|되|돼|있|괜찮|ok)|상업\s*가능|상업용", "class:permissive"),
+     r"|상업(?:적으로|용으로|적)?\s*(?:사용|이용|활용|써|쓸|쓰)(?:해|할)?\s*(?:도|수)?\s*(?:가능|허용|되|돼|있|괜찮|ok|문제\s*(?:없|X))|상업\s*가능|상업용",
+     "class:permissive"),
     (r"custom(?:\s*/\s*[a-z]+)?\s+licen[cs]es?|vendor licen[cs]es?|own licen[cs]es?|(?:자체|커스텀|벤더)\s*라이선스", "class:custom"),
     (r"(?:licen[cs]e|라이선스|라이센스)\s*(?:정보\s*)?(?:가\s*)?(?:없는|없음|미상|unknown|not given|missing|is missing)"
      r"|no licen[cs]e(?: info(?:rmation)?)?|without a licen[cs]e|unlicensed|licen[cs]e unknown", "class:unknown"),

@@ -137,6 +137,13 @@ def test_chat_reads_a_bare_series_with_the_previous_family(built_kb_home):
 
 
 @pytest.mark.slow
+def test_chat_reads_a_bare_version_as_the_previous_familys(built_kb_home):
+    result = run(["chat", "--json"], built_kb_home, stdin="efficientformerv2 checkpoints\nand the v1 ones?\n")
+    second = [json.loads(line) for line in result.stdout.splitlines()][1]
+    assert second["where_text"] == "family:efficientformer AND NOT family:test" and second["models"]
+
+
+@pytest.mark.slow
 def test_query_where_syntax_and_a_bad_expression(built_kb_home):
     ok = run(["query", "--where", "family:swin* AND license:mit AND params<=30M AND NOT tag:in22k", "--json"], built_kb_home)
     answer = json.loads(ok.stdout)

@@ -137,6 +137,14 @@ EXAMPLES = [
      'arch:inception_v3 AND NOT (token:tf OR tag:tf) AND NOT family:test', 'relevance'),
     ('range', '5백만 파라미터 이하 mobilenetv3',  # amount, the word, then the comparator
      'params<=5M AND family:mobilenetv3 AND NOT family:test', 'relevance'),
+    ('misspelling', 'convnext2 tiny weights',  # a version written without its v
+     'family:convnextv2 AND size:tiny AND NOT family:test', 'relevance'),
+    ('test', 'deit models, which scores highest on top-1?',
+     'family:deit AND NOT family:test', 'top1'),
+    ('licence', 'hrnet 중에 상업적으로 써도 문제없는 것',
+     'family:hrnet AND licence:permissive AND NOT family:test', 'relevance'),
+    ('explicit', 'resnet50.a1_in1k 말고 같은 아키텍처의 다른 가중치',  # the exclusion is the "other" just read
+     'arch:resnet50 AND NOT name:resnet50.a1_in1k AND NOT family:test', 'relevance'),
     ('stage', 'in22k pretrain-only beitv2 weights',
      'data:in22k AND NOT stage:finetuned AND family:beitv2 AND NOT family:test', 'relevance'),
     ('negation', 'vit small except the in22k pretrained-only ones',  # the exclusion takes the stage with it

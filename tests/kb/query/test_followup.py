@@ -42,6 +42,10 @@ def turns(lexicon, *texts):
      "(arch:coat_lite_* OR token:coat) AND NOT family:test", "relevance", "refine"),
     (("deit small checkpoints", "add deit3 small too"),  # the subject next to the size is added with it
      "(family:deit OR family:deit3) AND size:small AND NOT family:test", "relevance", "refine"),
+    (("poolformer weights", "v2는?"),
+     "family:poolformerv2 AND NOT family:test", "relevance", "refine"),
+    (("inception_v3 weights", "what about v4?"),  # the architecture's version token in its place
+     "arch:inception_v4 AND NOT family:test", "relevance", "refine"),
     (("poolformer weights", "include v2 as well"),
      "(family:poolformer OR family:poolformerv2) AND NOT family:test", "relevance", "refine"),
 ])
