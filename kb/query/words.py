@@ -117,7 +117,8 @@ DATASET_PATTERNS: list[tuple[str, str]] = [
 # first / last: the first or the last dataset of the tag ("began as LAION-2B CLIP", "22k 클래스로 분류하는").
 STAGE_CUES: list[tuple[str, str, str]] = [
     ("only",
-     r"(?:only|solely|just|purely|exclusively)\s+(?:(?:trained|pre-?trained)\s+)?(?:on|with|using)?\s*(?:the\s+)?$",
+     r"(?:only|solely|just|purely|exclusively)\s+(?:(?:trained|pre-?trained)\s+(?:on|with|using)?|on|with|using)\s*(?:the\s+)?$"
+     r"|(?:only|solely|purely|exclusively)\s+$",  # not "only the in22k-distilled ones": a follow-up's restriction
      r"^\s*(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:only|alone|만으로|만\s*으로|만\s*사용|만\s*써|만을|만\s*가지고"
      r"|으로만|로만|에서만|만\s*(?:학습|쓴|사용한)|(?:로|으로|에서)?\s*사전\s*학습만"
      r"|pre-?train(?:ed|ing)?[\s\-]*only|(?:로|으로|에서)?\s*사전\s*학습\s*전용)"),  # "in22k pretrain-only": not fine-tuned after
@@ -282,9 +283,10 @@ CUES: list[tuple[str, str]] = [
                 rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|(?:is|are|was|were|do|does|did|has|have|had)n['’]?t|never|neither|nor|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
     ("not_post", r"(?:은|는|이|가|을|를|도)?\s*(?:말고|빼(?:고|줘|\s*줘|주세요|줄래|라|면)|뺀|제외(?:하고|한|해(?:줘|서)?|하면)?|아닌|아니고|아니면서|아니라|없는|없이"
                  rf"|안\s?{HANGUL}{{0,3}}(?:된|한|은|던|친|쓴|간)(?=[\s,.)]|$|거|것|건)|못\s?{HANGUL}{{0,3}}(?:한|된|은)(?=[\s,.)]|$|거|것|건)"
+                 rf"|안\s?{HANGUL}{{1,3}}고(?=[\s,.)]|$)"  # "in22k 안 거치고": without going through
                  r"|않은|않고|안\s*하고|하지\s*않은|되지\s*않은|빠진|외에|외의|말곤)"
                  rf"|{NOT_AFTER}(?:excluded|left out|not included|removed){NOT_BEFORE}"),
-    ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include|add){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
+    ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include|add|(?:throw|toss|bring|mix|add) in){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
     ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께|추가(?:해서|해줘|해|하고|로)?)"
                   rf"|{NOT_AFTER}(?:included|too(?!\s+(?:much|many|big|large|small|slow|fast|heavy|long|few|little))|as well|also){NOT_BEFORE}"),
     ("or_post", r"(?:이든|든|이던|던)(?=[\s,]|$)"),  # "A이든 B든": each closes an alternative (joined backwards)

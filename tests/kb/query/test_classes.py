@@ -145,6 +145,8 @@ EXAMPLES = [
      'family:hrnet AND licence:permissive AND NOT family:test', 'relevance'),
     ('explicit', 'resnet50.a1_in1k 말고 같은 아키텍처의 다른 가중치',  # the exclusion is the "other" just read
      'arch:resnet50 AND NOT name:resnet50.a1_in1k AND NOT family:test', 'relevance'),
+    ('negation', 'convformer 384 중에 in22k 안 거치고 학습한 거',  # "안 …고": without going through
+     'family:convformer AND res:384 AND NOT data:in22k AND NOT family:test', 'relevance'),
     ('stage', 'in22k pretrain-only beitv2 weights',
      'data:in22k AND NOT stage:finetuned AND family:beitv2 AND NOT family:test', 'relevance'),
     ('negation', 'vit small except the in22k pretrained-only ones',  # the exclusion takes the stage with it

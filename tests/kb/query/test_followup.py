@@ -46,6 +46,10 @@ def turns(lexicon, *texts):
      "family:poolformerv2 AND NOT family:test", "relevance", "refine"),
     (("inception_v3 weights", "what about v4?"),  # the architecture's version token in its place
      "arch:inception_v4 AND NOT family:test", "relevance", "refine"),
+    (("levit weights", "only the in22k-distilled ones"),  # "only the …" restricts; it is no "only trained on"
+     "family:levit AND data:in22k AND (method:dist OR token:dist) AND NOT family:test", "relevance", "refine"),
+    (("mobileone weights", "also throw in fastvit"),
+     "(family:mobileone OR family:fastvit) AND NOT family:test", "relevance", "refine"),
     (("poolformer weights", "include v2 as well"),
      "(family:poolformer OR family:poolformerv2) AND NOT family:test", "relevance", "refine"),
 ])
