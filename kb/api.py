@@ -7,8 +7,6 @@ The registry functions (`list_models`, `explain_name`) need no index: they read 
 
 from __future__ import annotations
 
-import re
-
 from pathlib import Path
 from typing import Optional
 
@@ -148,25 +146,10 @@ class Conversation:
         return answer
 
     def _in_context(self, question: str, read):
-        """A turn that reads as nothing alone ("m 시리즈는?") read with the previous turn's family before it."""
-        from kb.query.describe import is_default_exclusion
-        from kb.query.expression import conjuncts
-        from kb.query.followup import context_family
+        """A turn that reads as nothing alone ("m 시리즈는?") read with the previous turn's family (kb.query.followup)."""
+        from kb.query.followup import read_with_family
 
-        family = context_family(self.previous, self.kb.searcher.lexicon)
-        if family is None:
-            return read
-        # a bare version takes the family's name without its own version ("and the v1 ones?" after efficientformerv2:
-        # "and the efficientformer v1 ones?"); anything else reads after the family ("m 시리즈는?")
-        version = r"(?<![A-Za-z0-9_])(v\d)(?![A-Za-z0-9_])"
-        versioned = bool(re.search(version, question))
-        completed = self.kb.searcher.understand(
-            re.sub(version, rf"{re.sub(r'v[0-9]+$', '', family)} \1", question, count=1) if versioned
-            else f"{family} {question}")
-        said = [p for p in conjuncts(completed.where) if not is_default_exclusion(p)]
-        if completed.is_structured() and (versioned or any(not (p.kind == "cond" and p.field == "family") for p in said)):
-            return completed  # the family gave the turn's words something to qualify (a series, a variant)
-        return read
+        return read_with_family(question, self.previous, self.kb.searcher.lexicon, self.kb.searcher.understand) or read
 
     def reset(self) -> None:
         self.previous = None

@@ -141,8 +141,8 @@ class Searcher:
         structured question's Korean words are cut by them, without kiwi."""
         return frozenset(t for t in list(self.passage_idf) + list(translation_table()) if has_hangul(t))
 
-    def bm25_passages(self, text: str, k: int = CANDIDATES, without_kiwi: bool = False) -> list[tuple[str, float]]:
-        tokens = tokenize(text, self.korean_vocabulary if without_kiwi and has_hangul(text) else None)
+    def bm25_passages(self, text: str, k: int = CANDIDATES, vocabulary: Optional[frozenset[str]] = None) -> list[tuple[str, float]]:
+        tokens = tokenize(text, vocabulary)  # vocabulary: Korean cut without kiwi (kb.lexical.tokenize)
         # the question's words in the notes' other language count like typed ones (on the 32 dev and held-out note
         # questions, weight 1 beat 0.5: 29 against 28 hits@5)
         query = tokens + translate_tokens(tokens)
@@ -168,9 +168,9 @@ class Searcher:
         vector = self.query_vector(text) if vector is None else vector
         return self.reader.search_models(vector, k)
 
-    def hybrid_passages(self, text: str, k: int = CANDIDATES, without_kiwi: bool = False) -> list[tuple[str, float]]:
+    def hybrid_passages(self, text: str, k: int = CANDIDATES, vocabulary: Optional[frozenset[str]] = None) -> list[tuple[str, float]]:
         vector = self.query_vector(text)
-        dense, lexical = self.dense_passages(text, k, vector), self.bm25_passages(text, k, without_kiwi)
+        dense, lexical = self.dense_passages(text, k, vector), self.bm25_passages(text, k, vocabulary)
         if self.fusion == "relative":
             return relative_score_fusion([(dense, DENSE_WEIGHT), (lexical, BM25_WEIGHT)])
         return weighted_rrf([([pid for pid, _ in dense], DENSE_WEIGHT), ([pid for pid, _ in lexical], BM25_WEIGHT)], k=RRF_K)
@@ -201,8 +201,9 @@ class Searcher:
         read = understanding or self.understand(question, filters)
 
         # a question the filters answer in full needs no Korean morphology for its evidence (kiwi: ~0.9 s cold)
-        without_kiwi = read.is_structured() and not asks_the_notes(read)
-        ranked_passages = self.hybrid_passages(question, without_kiwi=without_kiwi)
+        without_kiwi = read.is_structured() and not asks_the_notes(read) and has_hangul(question)
+        vocabulary = self.korean_vocabulary if without_kiwi else None
+        ranked_passages = self.hybrid_passages(question, vocabulary=vocabulary)
         models: list[ModelHit] = []
         total = 0
         relaxed = []
@@ -237,7 +238,7 @@ class Searcher:
         # a note question leads with the sentences that answer; a structured one adds them when they fit well
         found = [] if comparison is not None else best_sentences(
             question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.passage_idf,
-            QUOTES if note_question else 1, self.korean_vocabulary if without_kiwi and has_hangul(question) else None)
+            QUOTES if note_question else 1, vocabulary)
         quotes = [NoteQuote(text=q.text, code=q.code, source=q.passage.source, heading=q.passage.heading) for q in found]
         text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes)
         return Answer(

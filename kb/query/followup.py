@@ -16,7 +16,7 @@ Refining merges the previous expression with the turn's:
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from kb.query.describe import is_default_exclusion
 from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
@@ -52,16 +52,13 @@ def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
     if lexicon is None:
         return None
     values = [str(i.value) for i in items if isinstance(i, Cond) and i.field in ("size", "arch_token") and i.op == "="]
-    stems = [lexicon.token_stems.get(str(i.value), []) for i in items
-             if isinstance(i, Cond) and i.field == "arch_token" and i.op == "prefix"]  # "the reg version": reg1/4/8
+    stems = [str(i.value) for i in items if isinstance(i, Cond) and i.field == "arch_token" and i.op == "prefix"]
     others = [i for i in items if not (isinstance(i, Cond) and i.field in ("size", "arch_token", "tag"))]
     if not (values or stems) or others:  # "v2도 포함": the token may be an arch's or a tag's
         return None
     for index, previous in enumerate(kept):
         found = [s for arch in _archs(previous) for v in values if (s := lexicon.sibling(arch, v))]
-        for arch in _archs(previous):  # a stem counts where it names one sibling ("reg" -> reg4), not five (lite)
-            spelt = {s for tokens in stems for t in tokens if (s := lexicon.sibling(arch, t)) and s != arch}
-            found += sorted(spelt) if len(spelt) == 1 else []
+        found += [s for arch in _archs(previous) for stem in stems if (s := lexicon.stem_sibling(arch, stem))]  # "the reg version"
         if found:
             return index, list(dict.fromkeys(found))
     return None
@@ -102,6 +99,26 @@ def context_family(previous: Understanding, lexicon) -> Optional[str]:
             elif isinstance(item, Cond) and item.field == "arch":
                 found.add(lexicon.names.arch_family.get(str(item.value)))
     return found.pop() if len(found) == 1 and None not in found else None
+
+
+BARE_VERSION = r"(?<![A-Za-z0-9_])(v\d)(?![A-Za-z0-9_])"
+
+
+def read_with_family(question: str, previous: Understanding, lexicon,
+                     understand: Callable[[str], Understanding]) -> Optional[Understanding]:
+    """The turn read with the previous turn's one family, when that gives its words something to qualify: a bare
+    version takes the family's name without its own version ("and the v1 ones?" after efficientformerv2 is "and
+    the efficientformer v1 ones?"), anything else reads after the family ("m 시리즈는?"). None when it gives nothing."""
+    family = context_family(previous, lexicon)
+    if family is None:
+        return None
+    versioned = bool(re.search(BARE_VERSION, question))
+    completed = understand(re.sub(BARE_VERSION, rf"{re.sub(r'v[0-9]+$', '', family)} \1", question, count=1)
+                           if versioned else f"{family} {question}")
+    said = [p for p in conjuncts(completed.where) if not is_default_exclusion(p)]
+    if completed.is_structured() and (versioned or any(not (isinstance(p, Cond) and p.field == "family") for p in said)):
+        return completed
+    return None
 
 
 def widened_part(kept: list[Where], same: list[int], addition: Where, lexicon) -> int:

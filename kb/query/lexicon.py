@@ -170,6 +170,12 @@ class Lexicon:
         candidate = f"{arch}{letters}"
         return [candidate] if candidate in self.names.arch_tags else []
 
+    def stem_sibling(self, arch: str, stem: str) -> Optional[str]:
+        """The one sibling of `arch` that spells a token of `stem` ("reg": vit_base_patch14_dinov2 ->
+        vit_base_patch14_reg4_dinov2); None when there is none, or several (lite0 … lite4 after efficientnet_b0)."""
+        found = {s for token in self.token_stems.get(stem, []) if (s := self.sibling(arch, token)) and s != arch}
+        return found.pop() if len(found) == 1 else None
+
     def sibling(self, arch: str, value: str) -> Optional[str]:
         """The architecture next to `arch` with `value` in place of its size or series code: convnextv2_tiny +
         nano -> convnextv2_nano, tf_efficientnetv2_s + m -> tf_efficientnetv2_m, hgnetv2_b4 + b5 -> hgnetv2_b5."""

@@ -15,11 +15,12 @@ from kb.query.expression import all_of, any_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    ALL_TAGS, BATCH_NORM_PATTERN, KO_PARTICLES, LETTER_SIZES, OTHER_TAGS, SIZE_QUESTION_WORDS,
+    ALL_TAGS, BATCH_NORM_PATTERN, CUES, KO_PARTICLES, LETTER_SIZES, OTHER_TAGS, SIZE_QUESTION_WORDS,
     DERIVED_FAMILIES, STOPWORDS, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
 )
 from kb.vocab import SIZE_TERMS, TOKEN_FAMILIES
 
+NEGATION_CUES = {kind: pattern for kind, pattern in CUES if kind in ("not_pre", "not_post")}
 _GLOB = re.compile(r"(?<![A-Za-z0-9_.\-*])[a-z0-9_]*\*[a-z0-9_*]*(?:\.[a-z0-9_*]+)?|(?<![A-Za-z0-9_.\-*])[a-z0-9_]+\.\*")
 _NAME = (r"(?<![A-Za-z0-9_.\-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|(?<![A-Za-z0-9_.\-])[a-z]+\d+[a-z0-9]*(?![A-Za-z0-9_\-])")
 _HANGUL_WORD = f"[{HANGUL_SYLLABLES}]+"
@@ -120,8 +121,8 @@ def _same_arch(q: Scan, atom) -> None:
             atom.where = where
             q.consume(*m.span())
             if pattern is OTHER_TAGS:  # "X 말고 … 다른 태그", "other than X": the exclusion is the one just read
-                after = re.match(r"\s*(?:은|는|을|를|이|가)?\s*(?:말고|빼고|제외하고|외에|말곤)", q.original[atom.end:])
-                before = re.search(r"(?:other than|besides|apart from|except(?: for)?)\s*$", q.original[:atom.start], flags=re.I)
+                after = re.match(rf"\s*(?:{NEGATION_CUES['not_post']})", q.original[atom.end:], flags=re.I)
+                before = re.search(rf"(?:{NEGATION_CUES['not_pre']})\s*$", q.original[:atom.start], flags=re.I)
                 for span in ([(atom.end, atom.end + after.end())] if after else []) + ([before.span()] if before else []):
                     q.consume(*span)
             return

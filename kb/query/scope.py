@@ -184,14 +184,14 @@ def bind_token_to_arch(parts: list[Where], lexicon: Lexicon, both: bool) -> list
     tokens = [p for p in parts if isinstance(p, Cond) and p.field == "arch_token" and p.op in ("=", "prefix")]
     if len(named) != 1 or len(tokens) != 1:
         return parts
-    arch, token = str(named[0].value), tokens[0]
-    values = lexicon.token_stems.get(str(token.value), []) if token.op == "prefix" else [str(token.value)]
-    if any(v in arch.split("_") for v in values + [str(token.value)]):
+    arch, token, value = str(named[0].value), tokens[0], str(tokens[0].value)
+    spelt = lexicon.token_stems.get(value, []) if token.op == "prefix" else []
+    if any(v in arch.split("_") for v in spelt + [value]):
         return parts
-    siblings = sorted({s for v in values if (s := lexicon.sibling(arch, v)) and s != arch})
-    if not siblings or (token.op == "prefix" and len(siblings) > 1):  # a stem must name one sibling ("reg": reg4)
+    sibling = lexicon.stem_sibling(arch, value) if token.op == "prefix" else lexicon.sibling(arch, value)
+    if sibling is None or sibling == arch:
         return parts
-    found = any_of(([named[0]] if both else []) + [Cond(field="arch", op="=", value=s) for s in siblings])
+    found = any_of(([named[0]] if both else []) + [Cond(field="arch", op="=", value=sibling)])
     return [found if p is named[0] else p for p in parts if p is not token]
 
 
