@@ -90,8 +90,9 @@ def _units(text: str) -> list[tuple[str, bool]]:
             continue
         if fence is not None:
             stripped = line.strip()
-            if stripped.startswith(("#", "//")):  # a comment is prose: "# Step 5: Large kernel sizes (3×3 → 7×7)"
-                units.append((stripped.lstrip("#/ ").strip(), False))
+            if stripped.startswith(("#", "//")):  # "# Step 5: Large kernel sizes (3×3 → 7×7)" in a bare fence is prose;
+                # in a code fence ("# Fine-tune on custom dataset") it describes the code next to it: shown as code
+                units.append((stripped.lstrip("#/ ").strip(), bool(fence)))
             elif not fence:  # a diagram or a step list: its words, without the frame
                 words = " ".join(_BOX_DRAWING.sub(" ", stripped).split())
                 if len(words) > 3:

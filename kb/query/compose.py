@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from kb.query.expression import Where, all_of, any_of, field_of, negate
 from kb.query.scan import OR_GROUPS, Atom, Scan
-from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, STOPWORDS
+from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, PORT_WORD, STOPWORDS, VARIANT_WORD
 
 _NOMINAL_CLAUSE = re.compile(r"(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)\s*(?:은|는|을|를|이|가|도|만)?\s*$")
 _NOMINAL = re.compile(r"^\s*(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)?\s*(?:은|는|을|를|이|가|도|만)?\s*$")
@@ -156,6 +156,11 @@ def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str, chain
     return [clause] if clause else []
 
 
+def _list_kind(group: str) -> str:
+    """Groups that list together: an architecture token, a port prefix, a tag word ("tf ports and rw included")."""
+    return "token" if group in ("token", "port", "tag", "method") else group
+
+
 def _listed_before(cue: Cue, cues: list[Cue], atoms: list[Atom], scope: list[Atom], original: str) -> list[list[Atom]]:
     """`scope` and the atoms of its group listed before it ("A, B and C", "A랑 B"), one segment each."""
     segments = [list(scope)]
@@ -165,7 +170,10 @@ def _listed_before(cue: Cue, cues: list[Cue], atoms: list[Atom], scope: list[Ato
     group = scope[0].group
     for atom in sorted((a for a in atoms if a.end <= start), key=lambda a: -a.end):
         gap = original[atom.end:start]
-        if atom.group != group or not re.fullmatch(r"\s*(?:,|and|or|/|&|이랑|랑|및|와|과)?\s*(?:the\s+)?", gap, flags=re.I):
+        # "tf ports and rw included", "tf 포팅, rw 다 포함": the noun after an item belongs to it
+        noun, joint = rf"(?:{PORT_WORD}|{VARIANT_WORD}|ones|models?|weights?)", r"(?:,|and|or|/|&|이랑|랑|및|와|과)"
+        if _list_kind(atom.group) != _list_kind(group) or not re.fullmatch(rf"\s*(?:{noun}\s*)?{joint}?\s*(?:the\s+)?", gap, flags=re.I) \
+                or re.fullmatch(rf"\s*{noun}\s*", gap, flags=re.I) and gap.strip():
             break
         segments.append([atom])
         start = atom.start

@@ -204,6 +204,22 @@ def _korean_family(text: str, lexicon: Lexicon) -> Optional[str]:
     return None
 
 
+# a Korean noun particle glued to the word ("pit이랑", "coat은"): the word is a name in a Korean sentence
+_NOUN_PARTICLE = re.compile(r"(?:이랑|랑|하고|에서|은|는|이|가|을|를|의|와|과|도|만)(?![가-힣])|(?:이랑|랑|하고|에서)")
+# "pit and deit", "coat, levit", "nest/xcit", "pit이랑 deit": joined to another family as one of a list
+_LIST_JOIN = r"\s*(?:,|/|&|\+|and|or|vs\.?|이랑|랑|하고|와|과|및)\s*"
+
+
+def _named_as_family(q: Scan, lexicon: Lexicon, start: int, end: int) -> bool:
+    """A family spelled like an English word ("pit", "coat", "nest") written in lower case is the family when a
+    Korean particle sticks to it or it is listed with another family's name."""
+    if _NOUN_PARTICLE.match(q.original, end):
+        return True
+    after = re.match(rf"{_LIST_JOIN}([A-Za-z][A-Za-z0-9\-]*)", q.original[end:], flags=re.IGNORECASE)
+    before = re.search(rf"([A-Za-z][A-Za-z0-9\-]*){_LIST_JOIN}$", q.original[:start], flags=re.IGNORECASE)
+    return any(m and lexicon.family(m.group(1)) not in (None, *WORDLIKE_FAMILIES) for m in (after, before))
+
+
 def parse_families(q: Scan, lexicon: Lexicon) -> None:
     """Family names and spoken arch names, longest run of words first: 'Swin Transformer V2', 'ResNet-50', 'ViT'."""
     words = list(re.finditer(rf"[A-Za-z0-9]+|{_HANGUL_WORD}", q.original))
@@ -230,7 +246,7 @@ def parse_families(q: Scan, lexicon: Lexicon) -> None:
                     continue
                 if not family or squash(text) in STOPWORDS or family in SIZE_TERMS:
                     continue
-                if family in WORDLIKE_FAMILIES and text.islower():
+                if family in WORDLIKE_FAMILIES and text.islower() and not _named_as_family(q, lexicon, start, end):
                     continue
                 _read_family(q, lexicon, family, start, end)
             used.update(range(i, i + length))

@@ -136,6 +136,9 @@ def parse_top1(q: Scan) -> None:
         (rf"{NUM}\s*{PERCENT}\s*({KO_MORE}\w*|{or_more})(?:\s*의?\s*{ACC_WORD})?", False),
         (rf"({REACH})\s*(?:{MORE}\s*)?{NUM}\s*{PERCENT}(?:\s*(?:on|in)\s*(?:image\s*net(?:[\s\-]?1k)?|in1k))?", False),
         (rf"{NUM}\s*{PERCENT}\s*(?:on|in)\s*(?:image\s*net(?:[\s\-]?1k)?|in1k)", False),
+        # "clear 86 top-1", "top-1 that beats 85": a verb of reaching with the metric named, no percent sign
+        (rf"({REACH})\s*(?:{MORE}\s*)?{NUM}\s*{PERCENT}?\s*(?:on\s+)?{ACC_WORD}{ON_IMAGENET}", False),
+        (rf"{ACC_WORD}\s*(?:that|which)?\s*({REACH})\s*(?:{MORE}\s*)?{NUM}(?![\d.])\s*{PERCENT}?", False),
     ]
     for pattern, _ in patterns:
         for m in q.finditer(pattern):

@@ -33,7 +33,8 @@ LESS = (r"(?:under|below|sub-?|less than|fewer than|smaller than|lighter than|at
 MORE = (r"(?:over|above|more than|greater than|larger than|bigger than|heavier than|higher than|better than"
         r"|at least|at minimum|(?:no|not) (?:less|fewer|smaller|lower) than|min(?:imum)?(?: of)?|exceeding|>=|=>|≥|>|⩾)")
 # Verbs that state an accuracy reached: "clears 80%", "hits 85% on ImageNet"
-REACH = r"(?:clears?|reach(?:es|ing)?|hits?|achiev(?:es|ing)?|gets?|scor(?:es|ing)|exceed(?:s|ing)?|beats?|tops?)"
+REACH = (r"(?:clear(?:s|ing)?|reach(?:es|ing)?|hit(?:s|ting)?|achiev(?:es|ing)?|get(?:s|ting)?|scor(?:es|ing)|exceed(?:s|ing)?"
+         r"|beat(?:s|ing)?|tops?|topping|surpass(?:es|ing)?|break(?:s|ing)?|cross(?:es|ing)?)")
 KO_LESS = r"(?:이하|미만|보다\s*(?:는|도)?\s*(?:적|작|낮)|안\s*되|아래|이내|까지|밑)"
 KO_MORE = r"(?:이상|초과|보다\s*(?:는|도)?\s*(?:많|크|큰|높)|넘|위)"
 EN_OR_LESS = r"(?:or (?:less|fewer|smaller|lower|below|under|lighter)|and (?:under|below|less|fewer)|max(?:imum)?|at most)"
@@ -118,7 +119,8 @@ DATASET_PATTERNS: list[tuple[str, str]] = [
 STAGE_CUES: list[tuple[str, str, str]] = [
     ("only",
      r"(?:only|solely|just|purely|exclusively)\s+(?:(?:trained|pre-?trained)\s+(?:on|with|using)?|on|with|using)\s*(?:the\s+)?$"
-     r"|(?:only|solely|purely|exclusively)\s+$",  # not "only the in22k-distilled ones": a follow-up's restriction
+     r"|(?:only|solely|purely|exclusively)\s+$"  # not "only the in22k-distilled ones": a follow-up's restriction
+     r"|(?<![A-Za-z])raw\s+$",  # "skip the raw in22k ones": the pretraining checkpoint as released
      r"^\s*(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:only|alone|만으로|만\s*으로|만\s*사용|만\s*써|만을|만\s*가지고"
      r"|으로만|로만|에서만|만\s*(?:학습|쓴|사용한)|(?:로|으로|에서)?\s*사전\s*학습만"
      r"|pre-?train(?:ed|ing)?[\s\-]*only|(?:로|으로|에서)?\s*사전\s*학습\s*전용)"),  # "in22k pretrain-only": not fine-tuned after
@@ -129,8 +131,10 @@ STAGE_CUES: list[tuple[str, str, str]] = [
      r"|^\s*(?:first|at first|initially)(?![A-Za-z])|^\s*(?:로|으로)\s*(?:먼저|처음)"),
     ("last",
      r"(?:ended|ends|ending|finished|finishing|(?:last|final)(?: training| fine-?tuning)? (?:stage|dataset|data set|data|step|phase|round)s?(?: (?:was|is|are|were))?(?: still| also| just)?"
-     r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts|finally|lastly)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
-     r"^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?(?:하는|한|되는|해)?|^\s*(?:로|으로|에서)\s*(?:끝(?:난|나는|낸|나고|내고)?|마무리(?:한|된|하고)?)"),
+     r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts|finally|lastly"
+     r"|stop(?:s|ped|ping)?|end(?:s|ed)? up)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
+     r"^[\s\-]*(?:head|classifier|헤드|분류기)(?![A-Za-z])"  # "with a 1k head", "stop at the in22k head"
+     r"|^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?(?:하는|한|되는|해)?|^\s*(?:로|으로|에서)\s*(?:끝(?:난|나는|낸|나고|내고)?|마무리(?:한|된|하고)?)"),
     ("pretrain",
      r"(?:pre-?trained|pre-?training|pretrain|first trained|trained first|from)\s+(?:(?:was|were|is)\s+)?(?:on|with|using|from)?\s*(?:the\s+)?$",
      r"^\s*(?:-|\s)?(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:pre-?trained|pre-?training|pretrain|(?:로|으로|에서|에)?\s*사전\s*학습"

@@ -32,6 +32,14 @@ def test_bare_fences_hold_prose_and_diagrams_lose_their_frame():
                      ("x = self.norm(x)", True)]
 
 
+def test_a_comment_in_a_code_fence_is_code_and_loses_to_the_prose_that_answers():
+    hit = passage("```python\nmodel = load('backbone', num_labels=10)  \n# Train on your own dataset\n```\n"
+                  "The backbone was pretrained on a curated dataset of 142M images.")
+    assert _units(hit.text)[1] == ("Train on your own dataset", True)
+    quote = best_sentences("what dataset was the backbone pretrained on?", [hit])[0]
+    assert quote.text.startswith("The backbone was pretrained") and not quote.code
+
+
 def test_table_rows_read_as_column_value_pairs_and_the_header_is_not_a_sentence():
     units = _units("| model | params |\n|---|---|\n| DINOv2-g | 1.1B |")
     assert units == [("model: DINOv2-g; params: 1.1B", False)]

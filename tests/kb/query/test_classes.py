@@ -163,6 +163,22 @@ EXAMPLES = [
      'arch:resnet50 AND NOT name:resnet50.a1_in1k AND NOT family:test', 'relevance'),
     ('explicit', 'convnext_tiny.fb_in1k 같은 아키텍처의 모든 가중치',
      'arch:convnext_tiny AND NOT family:test', 'relevance'),
+    ('stage', 'tiny_vit 중에 in1k head 달린 거',  # the head a checkpoint ends with is its last dataset
+     'arch:tiny_vit_* AND last:in1k AND NOT family:test', 'relevance'),
+    ('stage', 'convnext small, drop the ones ending up on an in22k head',
+     'family:convnext AND size:small AND NOT last:in22k AND NOT family:test', 'relevance'),
+    ('negation', 'beit large, not the raw in22k checkpoints',  # "raw": the pretraining checkpoint as released
+     'family:beit AND size:large AND NOT (data:in22k AND NOT stage:finetuned) AND NOT family:test', 'relevance'),
+    ('inclusion', 'coat랑 levit 중에 224',  # a family spelled like an English word, listed with another family
+     '(family:coat OR family:levit) AND res:224 AND NOT family:test', 'relevance'),
+    ('inclusion', 'nest and xcit tiny',
+     '(family:nest OR family:xcit) AND size:tiny AND NOT family:test', 'relevance'),
+    ('inclusion', 'mobilenetv3 계열 전부 (tf 포팅, minimal 다 포함)',  # each listed item included, none required
+     'family:mobilenetv3* AND NOT family:test', 'relevance'),
+    ('range', 'vit base models that clear 85 top-1',  # a verb of reaching, no percent sign
+     'family:vit AND size:base AND top1>=85 AND NOT family:test', 'relevance'),
+    ('range', 'regnety whose top-1 surpasses 82',
+     'family:regnety AND top1>=82 AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',

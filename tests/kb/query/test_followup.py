@@ -36,8 +36,8 @@ def turns(lexicon, *texts):
      "token:twins AND (token:svt OR token:pcpvt) AND NOT family:test", "relevance", "refine"),
     (("hrnet w18 trained on in1k only", "include the in12k ones as well"),  # a dataset widens "in1k only"
      "arch:hrnet_w18 AND (stage:in1k_only OR data:in12k) AND NOT family:test", "relevance", "refine"),
-    (("coat lite 모델들", "그냥 coat도 같이 보여줘"),  # the subject again, without what narrowed it
-     "token:coat AND NOT family:test", "relevance", "refine"),
+    (("coat lite 모델들", "그냥 coat도 같이 보여줘"),  # the subject again, without what narrowed it, added to it
+     "((token:coat AND token:lite*) OR family:coat) AND NOT family:test", "relevance", "refine"),
     (("coat_lite weights", "plain coat too"),  # a family's whole name as an addition is a subject
      "(arch:coat_lite_* OR token:coat) AND NOT family:test", "relevance", "refine"),
     (("deit small checkpoints", "add deit3 small too"),  # the subject next to the size is added with it
