@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from kb.query.expression import Where, all_of, any_of, field_of, negate
 from kb.query.scan import OR_GROUPS, Atom, Scan
-from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, PORT_WORD, STOPWORDS, VARIANT_WORD
+from kb.query.inclusion import listed_before, noun_phrase
+from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, STOPWORDS
 
 _NOMINAL_CLAUSE = re.compile(r"(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)\s*(?:은|는|을|를|이|가|도|만)?\s*$")
 _NOMINAL = re.compile(r"^\s*(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)?\s*(?:은|는|을|를|이|가|도|만)?\s*$")
@@ -154,43 +155,6 @@ def _scope_before(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str, chain
     if subjects and subjects[-1] < len(clause) - 1:  # "hrnet에서 paddle ssld 버전 빼고": the subject stays
         clause = clause[subjects[-1] + 1:]
     return [clause] if clause else []
-
-
-def _list_kind(group: str) -> str:
-    """Groups that list together: an architecture token, a port prefix, a tag word ("tf ports and rw included")."""
-    return "token" if group in ("token", "port", "tag", "method") else group
-
-
-def _listed_before(cue: Cue, cues: list[Cue], atoms: list[Atom], scope: list[Atom], original: str) -> list[list[Atom]]:
-    """`scope` and the atoms of its group listed before it ("A, B and C", "A랑 B"), one segment each."""
-    segments = [list(scope)]
-    if not scope:
-        return segments
-    start = min(a.start for a in scope)
-    group = scope[0].group
-    for atom in sorted((a for a in atoms if a.end <= start), key=lambda a: -a.end):
-        gap = original[atom.end:start]
-        # "tf ports and rw included", "tf 포팅, rw 다 포함": the noun after an item belongs to it
-        noun, joint = rf"(?:{PORT_WORD}|{VARIANT_WORD}|ones|models?|weights?)", r"(?:,|and|or|/|&|이랑|랑|및|와|과)"
-        if _list_kind(atom.group) != _list_kind(group) or not re.fullmatch(rf"\s*(?:{noun}\s*)?{joint}?\s*(?:the\s+)?", gap, flags=re.I) \
-                or re.fullmatch(rf"\s*{noun}\s*", gap, flags=re.I) and gap.strip():
-            break
-        segments.append([atom])
-        start = atom.start
-    return segments
-
-
-def _noun_phrase(marked: list[Atom], atoms: list[Atom], original: str) -> list[Atom]:
-    """"add swinv2 tiny too", "swinv2 tiny도 추가": the subject written right next to the size an inclusion marks
-    is included with it (one noun phrase), not left behind as the turn's own subject."""
-    if len(marked) != 1 or marked[0].group not in ("size", "patch", "sizepatch", "token"):
-        return []
-    atom = marked[0]
-    for other in atoms:
-        gap = original[other.end:atom.start] if other.end <= atom.start else original[atom.end:other.start]
-        if other is not atom and other.group in ("family", "arch") and re.fullmatch(r"[\s\-]*", gap):
-            return [other]
-    return []
 
 
 def _is_pattern(where: Where) -> bool:
@@ -354,8 +318,8 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
         elif cue.kind in ("incl_pre", "incl_post"):  # "tf 포트 포함해서": what it marks, not the whole clause
             marked = _nearest(cue, atoms, explicit, before=cue.kind == "incl_post")
             if cue.kind == "incl_post":  # "tf_ and gc_ variants too": a list before it, item by item
-                marked = [a for segment in _listed_before(cue, cues, atoms, marked, q.original) for a in segment]
-            included.update(id(a) for a in marked + _noun_phrase(marked, atoms, q.original))
+                marked = [a for segment in listed_before(atoms, marked, q.original) for a in segment]
+            included.update(id(a) for a in marked + noun_phrase(marked, atoms, q.original))
         elif cue.kind == "whether":  # "whether timm-trained or a TF port": every alternative, so no condition
             stop = min((c.start for c in cues if c.start >= cue.end and c.kind in _ENDS_SCOPE - {"widen"}
                         and not (c.kind == "boundary" and q.original[c.start:c.end].lower() in ("and", "with"))),
