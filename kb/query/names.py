@@ -339,6 +339,8 @@ def parse_versions(q: Scan, lexicon: Lexicon) -> None:
 
 
 def arch_conds(atom) -> list:
+    if atom.where is None:  # a ranking or a consumed word: no condition
+        return []
     items = atom.where.items if atom.where.kind == "or" else [atom.where]
     return [i for i in items if i.kind == "cond" and i.field == "arch"] if atom.group == "arch" else []
 
