@@ -54,6 +54,7 @@ class Lexicon:
     sizes: set[str] = field(default_factory=set)  # size classes some architecture spells as a token
     licenses: set[str] = field(default_factory=set)
     family_stems: set[str] = field(default_factory=set)  # "fbnet": what fbnetc and fbnetv3 share, itself no family
+    family_resolutions: dict[str, set[int]] = field(default_factory=dict)  # family -> its weights' input sizes
 
     @classmethod
     def from_records(cls, records: Iterable[ModelRecord]) -> "Lexicon":
@@ -66,6 +67,8 @@ class Lexicon:
                 lexicon.arch_tokens.update(set(arch.split("_")))
         for record in records:
             lexicon.tag_tokens.update(set(record.tag.split("_")))
+            family = lexicon.names.arch_family.get(record.arch, "")
+            lexicon.family_resolutions.setdefault(family, set()).add(record.input_size[-1])
             if record.license:
                 lexicon.licenses.add(record.license.lower())
         for token in TOKEN_FAMILIES:
@@ -81,7 +84,8 @@ class Lexicon:
                                 and squash(s) not in lexicon.families}
         for token in lexicon.arch_tokens:
             stem = token.rstrip("0123456789")
-            if stem != token and len(stem) >= 3:
+            # "cait xs" is xs24; a two-letter stem only where the registry also spells it alone (mobilevit_xs)
+            if stem != token and (len(stem) >= 3 or len(stem) == 2 and stem in lexicon.arch_tokens):
                 lexicon.token_stems.setdefault(stem, []).append(token)
         return lexicon
 
@@ -97,10 +101,13 @@ class Lexicon:
     def version_of(self, family: str, version: int) -> Optional[str]:
         """convnext + 2 -> convnextv2; swin + 1 -> swin (the first version has no suffix); None when not live."""
         base = re.sub(r"v\d+$", "", family)
+        generation = re.match(r"([a-z]+[a-z])0?\d$", base)  # eva02, deit3, beit3: a generation written without v
+        if generation and generation.group(1) in self.family_set:
+            base = generation.group(1)
         if version == 1:
             return f"{base}v1" if f"{base}v1" in self.family_set else base if base in self.family_set else None
-        candidate = f"{base}v{version}"
-        return candidate if candidate in self.family_set else None
+        candidates = (f"{base}v{version}", f"{base}{version}", f"{base}0{version}")  # convnextv2, deit3, eva02
+        return next((c for c in candidates if c in self.family_set), None)
 
     def whole_family(self, family: str) -> list[str]:
         """Every live family the name starts with a version: mobilenet -> mobilenet, mobilenetv1 ... mobilenetv5."""

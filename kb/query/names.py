@@ -135,7 +135,8 @@ def _arch_families(q: Scan, lexicon: Lexicon) -> None:
         value = str(atom.where.value)
         after = re.match(rf"[\s,\-]*(?:{WHOLE_FAMILY})", q.text[atom.end:atom.end + 40], flags=re.IGNORECASE)
         if atom.group == "arch" and after and q.free(atom.end, atom.end + after.end()):
-            longer = sorted(a for a in lexicon.names.arch_tags if a.startswith(value + "_"))
+            # hrnet_w18_small, and dla60x_c for "dla60 variants": the name's letters go on, its digits do not
+            longer = sorted(a for a in lexicon.names.arch_tags if re.match(rf"{re.escape(value)}(?:_|[a-z])", a))
             if longer:
                 atom.where = any_of([atom.where] + [cond("arch", a) for a in longer])
                 q.consume(atom.end, atom.end + after.end())

@@ -148,8 +148,26 @@ def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
             q.add(cond("tag", word), *m.span(), "tag")
     # "xcit tiny 24 p8", "mobilenetv3 large 100": a bare number the named family spells as an architecture token
     families = _context_families(q, lexicon)
+    _depths_not_resolutions(q, lexicon, families)
     fragment = not q.atoms  # "175로 바꿔서", "what about 100?": a follow-up naming only the number
     for m in q.finditer(r"(?<![A-Za-z0-9_.\-#])([0-9]{1,3}[a-z]?)(?![A-Za-z0-9_.%\-]|\s*(?:등|위|번째|순위|개|가지))"):
         if families and any(lexicon.family_has_token(f, m.group(1)) for f in families) \
                 or fragment and lexicon.is_arch_token(m.group(1)):
             q.add(cond("arch_token", m.group(1)), *m.span(), "token")
+
+
+def _depths_not_resolutions(q: Scan, lexicon: Lexicon, families: list[str]) -> None:
+    """"levit conv 128, 192, 256": bare numbers read as input sizes that the named family spells in its
+    architecture names and none of its weights is pretrained at are those architectures."""
+    named = [str(a.where.value) for a in q.atoms if a.group == "family" and a.where is not None and a.where.kind == "cond"]
+    families = named or families  # "levit conv": the family named, not every family with a conv token
+    if not families:
+        return
+    for atom in [a for a in q.atoms if a.group == "resolution" and a.where is not None and a.where.kind == "cond"]:
+        value = atom.where.value
+        if atom.where.op != "=" or not re.fullmatch(r"\d+", q.original[atom.start:atom.end].strip()):
+            continue
+        number = str(int(value))
+        if all(lexicon.family_has_token(f, number) and int(value) not in lexicon.family_resolutions.get(f, ())
+               for f in families):
+            atom.where, atom.group = cond("arch_token", number), "token"

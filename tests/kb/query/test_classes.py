@@ -179,6 +179,16 @@ EXAMPLES = [
      'family:vit AND size:base AND top1>=85 AND NOT family:test', 'relevance'),
     ('range', 'regnety whose top-1 surpasses 82',
      'family:regnety AND top1>=82 AND NOT family:test', 'relevance'),
+    ('family', 'cait xs 384',  # a size the registry spells with its depth (xs24)
+     'family:cait AND token:xs* AND res:384 AND NOT family:test', 'relevance'),
+    ('family', 'deit3 small, v1도 포함',  # the first generation of a family whose later ones carry a digit
+     '(family:deit3 OR family:deit) AND size:small AND NOT family:test', 'relevance'),
+    ('family', 'levit conv 128, 192',  # numbers the family spells in its names and trains at no such size
+     '(token:128 OR token:192) AND family:levit AND token:conv AND NOT family:test', 'relevance'),
+    ('family', 'dla102 variants',  # the name's letters go on (dla102x, dla102x2)
+     '(arch:dla102 OR arch:dla102x OR arch:dla102x2) AND NOT family:test', 'relevance'),
+    ('stage', 'convnext laion2b로 pretrain → in12k → in1k',  # three stages: the middle one anywhere in between
+     'family:convnext AND first:laion2b AND data:in12k AND finetune:in1k AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',
