@@ -65,6 +65,12 @@ class BackendUnavailable(KBError):
     exit_code = 69
 
 
+class InternalError(KBError):
+    """A bug in timm-kb, not in the input: one line instead of a traceback (KB_DEBUG=1 shows the traceback)."""
+
+    exit_code = 70
+
+
 def from_os_error(error: OSError) -> KBError:
     """One clear line for an OS error, classed by what the user can do about it."""
     import errno
@@ -86,6 +92,7 @@ EXIT_CODES = {
     4: "index built with another schema, embedding model or timm: run `kb ingest`",
     5: "index files corrupted (checksum mismatch): run `kb ingest` or `kb rollback`",
     69: "the search backend is unavailable: unknown KB_BACKEND, or the Qdrant server at KB_QDRANT_URL does not answer",
+    70: "internal error: a bug in timm-kb (KB_DEBUG=1 shows the traceback); please report it with the input",
     73: "cannot write: KB_HOME is read-only or permission is denied (the previous index is kept)",
     74: "no space left on the device, or another I/O error (the previous index is kept)",
     75: "another ingest holds the lock; try again later",

@@ -8,6 +8,7 @@ documented exit code in one place: `kb.cli.common.handles_errors` for domain and
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -56,6 +57,7 @@ def cli() -> None:
 def main() -> None:
     from kb.cli.common import emit_json, fail
     from kb import BadInput, KBError
+    from kb.errors import InternalError
 
     as_json = "--json" in sys.argv[1:]
     try:
@@ -76,6 +78,10 @@ def main() -> None:
         sys.exit(130)
     except UnicodeError as error:  # an argument the terminal could not decode
         fail(BadInput(f"the input is not valid text ({error.__class__.__name__})"), as_json)
+    except Exception as error:  # a bug of ours: one line and exit 70, not a traceback (KB_DEBUG=1 re-raises)
+        if os.environ.get("KB_DEBUG"):
+            raise
+        fail(InternalError(f"internal error ({error.__class__.__name__}: {error}); please report it with the input"), as_json)
     sys.exit(code if isinstance(code, int) else 0)
 
 

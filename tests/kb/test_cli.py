@@ -151,3 +151,20 @@ def test_query_where_syntax_and_a_bad_expression(built_kb_home):
     assert all(m["license"] == "mit" and m["params_m"] <= 30 for m in answer["models"])
     bad = run(["query", "--where", "family:swin AND (", "--json"], built_kb_home)
     assert bad.returncode == 2 and "--where" in json.loads(bad.stdout)["error"] and "Traceback" not in bad.stderr
+
+
+def test_a_bug_is_one_line_and_exit_70_not_a_traceback(monkeypatch, capsys):
+    import kb.cli as kb_cli
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'kind'")
+
+    monkeypatch.setattr(kb_cli.cli, "main", broken)
+    monkeypatch.setattr(sys, "argv", ["kb", "query", "anything"])
+    monkeypatch.delenv("KB_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        kb_cli.main()
+    err = capsys.readouterr().err
+    assert exited.value.code == 70 and "Traceback" not in err
+    assert err.strip().splitlines() == ["error: internal error (AttributeError: 'NoneType' object has no attribute 'kind'); "
+                                        "please report it with the input"]
