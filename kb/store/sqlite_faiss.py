@@ -15,6 +15,7 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 
 from kb.errors import CorruptIndex, NoIndex, StaleIndex
+from kb.store.flat import read_flat
 from kb.schema import (
     CheckFinding,
     ConventionRule,
@@ -77,6 +78,9 @@ def _save_faiss(vectors: np.ndarray, dim: int, path: Path) -> None:
 
 
 def _load_faiss(path: Path):
+    flat = read_flat(path)  # the usual case, without importing faiss (kb.store.flat)
+    if flat is not None:
+        return flat
     import faiss
 
     return faiss.read_index(str(path))
