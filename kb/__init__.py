@@ -26,6 +26,7 @@ from kb.errors import (  # noqa: E402
     BadInput,
     CannotWrite,
     CorruptIndex,
+    InternalError,
     KBError,
     LockHeld,
     NoIndex,
@@ -69,7 +70,7 @@ __all__ = [
     "kb_home", "NOTES_DIR", "PROJECT_ROOT", "EVAL_DIR", "EVAL_FILE",
     # errors and exit codes
     "KBError", "BadInput", "UnknownName", "NoIndex", "StaleIndex", "CorruptIndex", "LockHeld", "CannotWrite",
-    "NoSpace", "from_os_error", "EXIT_CODES",
+    "NoSpace", "InternalError", "from_os_error", "EXIT_CODES",
     # types
     "Answer", "CheckFinding", "Explanation", "IngestReport", "Lang", "LicenseClassRow", "Manifest", "ModelHit", "ModelRecord",
     "PassageHit", "QueryFilters", "Relaxation", "Where", "parse_where", "to_syntax",

@@ -162,6 +162,8 @@ GLOSSARY: list[tuple[str, str]] = [
     ("diffusion", "확산"),
     ("generation generative", "생성"),
     ("consistency", "일관"),
+    ("recommend recommended recommendation suggest suggested advice", "권장 추천"),
+    ("range", "범위"),
 ]
 
 
@@ -184,6 +186,12 @@ ABBREVIATIONS: list[tuple[str, str]] = [
 ]
 
 
+# Words of one language that mean the same, matched both ways ("lr 추천 범위" meets "💡 권장: lr = 1e-3 ~ 1e-4").
+SYNONYMS: list[tuple[str, str]] = [
+    ("추천", "권장 권고"),
+]
+
+
 # Size words and the letters tables write them as ("DINOv2-L", "ViT-S"): used only to find the sentence that
 # answers a question about the notes, never for retrieval or a structured answer's quote.
 SIZE_LETTERS = {"tiny": "ti", "small": "s", "base": "b", "large": "l", "huge": "h", "giant": "g"}
@@ -200,7 +208,7 @@ def translation_table() -> dict[str, tuple[str, ...]]:
             table.setdefault(token, set()).update(korean_tokens)
         for token in korean_tokens:
             table.setdefault(token, set()).update(english_tokens)
-    for short, long in ABBREVIATIONS:
+    for short, long in ABBREVIATIONS + SYNONYMS:
         shorts, longs = {stem(w) for w in short.split()}, {stem(w) for w in long.split()}
         for token in longs:
             table.setdefault(token, set()).update(shorts)

@@ -57,8 +57,7 @@ def cli() -> None:
 
 def main() -> None:
     from kb.cli.common import emit_json, fail
-    from kb import BadInput, KBError
-    from kb.errors import InternalError
+    from kb import BadInput, InternalError, KBError
 
     as_json = "--json" in sys.argv[1:]
     try:

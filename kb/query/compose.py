@@ -347,6 +347,12 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
                          and not _is_pattern(a.where)]
             dropped.update(id(a) for a in described)
             notes += [f"defined by the pattern: {a.text}" for a in described]
+        elif inside and all(a.group == "tag" for a in inside):  # "imagenet-21k winter release (inw21k)": the
+            # registry's own token names the dataset the words before it describe, more exactly than they do
+            described = [a for a in atoms if a.group == "data" and a.end <= m.start()
+                         and re.fullmatch(r"[\sA-Za-z\-]{0,40}", q.original[a.end:m.start()])]
+            dropped.update(id(a) for a in described[-1:])
+            notes += [f"defined by the registry's token: {a.text}" for a in described[-1:]]
     archs = {str(a.where.value) for a in atoms if a.group == "arch" and getattr(a.where, "kind", "") == "cond"}
     for atom in atoms:  # "the arch X (saw X.tag in a config)": the tag is one of the arch's, not a narrowing
         if atom.group == "name" and getattr(atom.where, "kind", "") == "cond" and str(atom.where.value).split(".")[0] in archs:

@@ -246,7 +246,10 @@ ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # A question about meaning or reasons wants the notes first, even when it names a method or family.
 EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|acronym|mean(?:s|ing)?\b|why\b|how (?:does|do|did)"
                        r"|explain|difference|according to|in the notes?\b|how many|how much|what(?:'s| is) (?:it|that|this)\s*\w*\s*called"
-                       r"|의미|뜻|무엇|뭐야|뭔가|뭐라고|약자|줄임말|왜|어떻게|설명|차이|란\?|이란|언제|얼마|몇|노트에서")
+                       r"|의미|뜻|무엇|뭐야|뭔가|뭐라고|약자|줄임말|왜|어떻게|설명|차이|란\?|이란|언제|얼마|몇|노트에서"
+                       # advice on training settings is the notes' business, even when it names a model
+                       r"|(?:recommended|suggested|typical|good)\s+(?:lr|learning rate|batch size|epochs?|settings?|hyper-?param\w*)"
+                       r"|(?:lr|learning rate|학습률|배치\s*크기|에폭)\s*(?:추천|권장)|(?:추천|권장)\s*(?:범위|값|설정|lr|학습률)")
 
 # Words that carry no constraint and are not worth semantic search on their own.
 STOPWORDS = set(
@@ -259,7 +262,7 @@ STOPWORDS = set(
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들 테스트용
     해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
     되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 그 그중 이중 버전들 뭐있음 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 달린 달린거 붙은거 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
-    뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로""".split()
+    뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로 ckpt ckpts""".split()
 )
 KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
 

@@ -32,6 +32,7 @@ def test_glossary_translates_both_ways():
     assert {"빈도"} <= set(translate_tokens(tokenize("how frequent is it")))
     assert "accuraci" in translate_tokens(tokenize("정확도는?"))
     assert translate_tokens(["zzz-unknown"]) == []
+    assert "권장" in translate_tokens(["추천"]) and "추천" in translate_tokens(["권장"])  # synonyms of one language
 
 
 def test_bm25_finds_a_korean_passage_for_an_english_question_through_the_glossary():

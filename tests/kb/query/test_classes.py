@@ -189,6 +189,8 @@ EXAMPLES = [
      '(arch:dla102 OR arch:dla102x OR arch:dla102x2) AND NOT family:test', 'relevance'),
     ('stage', 'convnext laion2b로 pretrain → in12k → in1k',  # three stages: the middle one anywhere in between
      'family:convnext AND first:laion2b AND data:in12k AND finetune:in1k AND NOT family:test', 'relevance'),
+    ('tagword', 'mvitv2 large from the 21k winter set (inw21k)',  # the registry's token names the dataset exactly
+     'arch:mvitv2_large AND tag:inw21k AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',
@@ -221,3 +223,13 @@ def test_words_no_rule_uses_are_reported(lexicon):
 @pytest.mark.parametrize("question", ["what lr should I use when fine-tuning a timm model?", "파인튜닝할 때 lr은 얼마가 좋아?"])
 def test_fine_tuning_as_what_the_reader_does_is_no_filter(question, lexicon):
     assert understand(question, lexicon).where is None  # a question for the notes, not for fine-tuned weights
+
+
+@pytest.mark.parametrize("question, notes", [
+    ("suggested learning rate for fine-tuning convnext tiny", True),  # advice on training settings: the notes
+    ("convnext 파인튜닝할 때 lr 추천 범위", True),
+    ("recommend a small convnext", False),  # a model asked for
+])
+def test_advice_on_training_settings_asks_the_notes(question, notes, lexicon):
+    assert understand(question, lexicon).wants_explanation is notes
+
