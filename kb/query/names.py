@@ -206,7 +206,7 @@ def _korean_family(text: str, lexicon: Lexicon) -> Optional[str]:
 
 
 # a Korean noun particle glued to the word ("pit이랑", "coat은"): the word is a name in a Korean sentence
-_NOUN_PARTICLE = re.compile(r"(?:이랑|랑|하고|에서|은|는|이|가|을|를|의|와|과|도|만)(?![가-힣])|(?:이랑|랑|하고|에서)")
+_NOUN_PARTICLE = re.compile(rf"이랑|랑|하고|에서|(?:은|는|이|가|을|를|의|와|과|도|만)(?![{HANGUL_SYLLABLES}])")
 # "pit and deit", "coat, levit", "nest/xcit", "pit이랑 deit": joined to another family as one of a list
 _LIST_JOIN = r"\s*(?:,|/|&|\+|and|or|vs\.?|이랑|랑|하고|와|과|및)\s*"
 

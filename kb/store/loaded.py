@@ -7,6 +7,8 @@ a backend with its own sparse index (Qdrant) overrides `sparse_passages` / `spar
 
 from __future__ import annotations
 
+import json
+
 from functools import cached_property
 from typing import Optional, Sequence
 
@@ -34,6 +36,14 @@ def check_manifest(manifest: Manifest, expected_embed_model: Optional[str] = Non
             "re-ingest with `kb ingest`"
         )
     return manifest
+
+
+def record_for_queries(text: str) -> ModelRecord:
+    """A stored record without its per-benchmark result rows: answering never reads them (`kb models --json`
+    lists them, from the registry cache), and validating them was half of opening an index (~40 ms cold)."""
+    data = json.loads(text)
+    data.pop("results", None)
+    return ModelRecord.model_validate(data)
 
 
 class LoadedBuild:

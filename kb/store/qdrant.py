@@ -25,7 +25,7 @@ from kb.errors import BackendUnavailable, CorruptIndex, KBError, NoIndex
 from kb.schema import Manifest, ModelRecord, Passage
 from kb.store import qdrant_data as qd
 from kb.store.layout import MANIFEST, KEEP_BUILDS, build_dir, fsync_dir, new_build_id, prune_builds, read_manifest, swap_current
-from kb.store.loaded import LoadedBuild, check_manifest
+from kb.store.loaded import LoadedBuild, check_manifest, record_for_queries
 from kb.store.sqlite_faiss import DOCUMENT_KINDS, IndexReader
 
 PARTS = ("models", "passages", "docs")
@@ -276,7 +276,7 @@ class QdrantServerReader(QdrantSearch, LoadedBuild):
             elif kind in DOCUMENT_KINDS:
                 documents.setdefault(kind, []).append(DOCUMENT_KINDS[kind].model_validate_json(point.payload["json"]))
         self.vocab = qd.vocabulary_from(vocabulary)
-        self.load(records=[ModelRecord.model_validate_json(p.payload["json"]) for p in models_],
+        self.load(records=[record_for_queries(p.payload["json"]) for p in models_],
                   passages=[Passage.model_validate_json(p.payload["json"]) for p in passages],
                   passage_hashes=[p.payload["hash"] for p in passages], passage_tokens=[p.payload["tokens"] for p in passages],
                   model_names=[p.payload["name"] for p in models_], model_hashes=[p.payload["hash"] for p in models_],

@@ -28,7 +28,7 @@ from kb.schema import (
     SuffixTerm,
     TableRow,
 )
-from kb.store.loaded import LoadedBuild, check_manifest
+from kb.store.loaded import LoadedBuild, check_manifest, record_for_queries
 from kb.store.layout import (
     MANIFEST,
     fsync_dir,
@@ -181,7 +181,7 @@ class IndexReader(LoadedBuild):
         self.manifest = manifest
         db = sqlite3.connect(f"file:{directory / DB_FILE}?mode=ro", uri=True)
         try:
-            records = [ModelRecord.model_validate_json(j) for (j,) in db.execute("SELECT json FROM records ORDER BY rowid")]
+            records = [record_for_queries(j) for (j,) in db.execute("SELECT json FROM records ORDER BY rowid")]
             rows = db.execute("SELECT id, hash, tokens, json FROM passages ORDER BY row").fetchall()
             model_rows = db.execute("SELECT name, hash, tokens FROM model_vectors ORDER BY row").fetchall()
             documents: dict[str, list] = {}

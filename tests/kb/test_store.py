@@ -43,6 +43,15 @@ def test_round_trip_and_search(tmp_path):
     assert set(reader.vectors_by_hash()) == {"a", "b", "c", "m0"}
 
 
+def test_records_are_read_for_answering_without_their_benchmark_rows(tmp_path):
+    from kb.schema import EvalResult
+    from kb.store.loaded import record_for_queries
+
+    full = record("resnet50.a1_in1k").model_copy(update={"results": [EvalResult(benchmark="imagenet", img_size=224,
+                                                                                  top1=80.4, top5=95.1)], "top1": 80.4})
+    assert record_for_queries(full.model_dump_json()) == full.model_copy(update={"results": []})
+
+
 def test_no_index_and_crash_before_commit_keep_previous(tmp_path):
     with pytest.raises(NoIndex):
         IndexReader.open(tmp_path)
