@@ -179,9 +179,11 @@ class Searcher:
         return self.reader.search_models(vector, k)
 
     def hybrid_passages(self, text: str, k: int = CANDIDATES, vocabulary: Optional[frozenset[str]] = None,
-                        vector: Optional[np.ndarray] = None) -> list[tuple[str, float]]:
+                        vector: Optional[np.ndarray] = None,
+                        lexical: Optional[list[tuple[str, float]]] = None) -> list[tuple[str, float]]:
         vector = self.query_vector(text) if vector is None else vector
-        dense, lexical = self.dense_passages(text, k, vector), self.bm25_passages(text, k, vocabulary)
+        dense = self.dense_passages(text, k, vector)
+        lexical = self.bm25_passages(text, k, vocabulary) if lexical is None else lexical
         if self.fusion == "relative":
             return relative_score_fusion([(dense, DENSE_WEIGHT), (lexical, BM25_WEIGHT)])
         return weighted_rrf([([pid for pid, _ in dense], DENSE_WEIGHT), ([pid for pid, _ in lexical], BM25_WEIGHT)], k=RRF_K)
@@ -215,8 +217,7 @@ class Searcher:
         # a question the filters answer in full needs no Korean morphology for its evidence (kiwi: ~0.9 s cold)
         without_kiwi = read.is_structured() and not asks_the_notes(read) and has_hangul(question)
         vocabulary = self.korean_vocabulary if without_kiwi else None
-        query_vector = vector.result()
-        ranked_passages = self.hybrid_passages(question, vocabulary=vocabulary, vector=query_vector)
+        lexical = self.bm25_passages(question, vocabulary=vocabulary)  # what needs no vector runs beside the engine
         models: list[ModelHit] = []
         total = 0
         relaxed = []
@@ -234,6 +235,9 @@ class Searcher:
             ]
             if total == 0 and read.where is not None:
                 relaxed = relaxations(self.matcher, read.where, read.sort)
+        query_vector = vector.result()
+        ranked_passages = self.hybrid_passages(question, vocabulary=vocabulary, vector=query_vector, lexical=lexical)
+        if read.is_structured():
             if read.wants_explanation:  # a question about meaning: the notes' own ranking, not model links
                 passages = self._passage_hits(ranked_passages[:MAX_PASSAGES])
             else:
