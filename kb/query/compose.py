@@ -74,7 +74,10 @@ def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> lis
         nxt = min(following, key=lambda a: a.start, default=None)
         alike = nxt is not None and (all(a.group in TAG_LIKE for a in main) and nxt.group in TAG_LIKE
                                      or all(a.group == nxt.group for a in main))  # "drop the tiny and small ones"
-        if not alike or not _adjacent(text[stop.end:nxt.start]):
+        # "leave out the quickgelu ones and anything patch32": "anything" carries the exclusion on, alike or not
+        extends = nxt is not None and re.fullmatch(r"\s*(?:anything|everything|any|all|whatever)(?:\s+(?:with|in|at))?\s*",
+                                                   text[stop.end:nxt.start], flags=re.I)
+        if not extends and (not alike or not _adjacent(text[stop.end:nxt.start])):
             break
         separators.append(stop.start)
         stop = min((c for c in cues if c.start >= nxt.end and c.kind in _ENDS_SCOPE), key=lambda c: c.start, default=None)

@@ -20,7 +20,7 @@ from typing import Callable, Optional
 
 from kb.query.describe import is_default_exclusion
 from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
-from kb.query.words import NEW_SUBJECT_CUES, REFINE_CUES
+from kb.query.words import CHANGE_CUES, NEW_SUBJECT_CUES, REFINE_CUES
 from kb.schema import FollowUp, Understanding
 
 SUBJECT_FIELDS = {"family", "arch", "name"}
@@ -165,6 +165,9 @@ def _without_lone_inclusion(read: Understanding) -> Understanding:
     return read.model_copy(update={"where": all_of(own) if structured else None})
 
 
+HOW_BIG = ("size", "params")
+
+
 def merge(previous: Understanding, current: Understanding, text: str, lexicon=None) -> tuple[Understanding, FollowUp]:
     """The current turn read in the context of the previous one (`lexicon` finds sibling architectures)."""
     before = to_syntax(previous.where)
@@ -202,6 +205,8 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         if sibling:
             kept[sibling[0]] = any_of([kept[sibling[0]]] + [cond("arch", a) for a in sibling[1]])
             additions.remove(part)
+    if re.search(CHANGE_CUES, text, flags=re.IGNORECASE) and any(field_of(p) in HOW_BIG for p in added):
+        kept = [k for k in kept if field_of(k) not in HOW_BIG]  # sizes and params answer one question
     for part in added:
         if isinstance(part, Not) and part.item in kept:  # "in22k weights" then "drop the in22k ones": not both
             kept.remove(part.item)

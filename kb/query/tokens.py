@@ -5,6 +5,7 @@ depth 24 of xcit_tiny_24_p8), read after names and families (kb.query.names) so 
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from functools import lru_cache
 
@@ -13,7 +14,7 @@ from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
     EXTRA_SIZE_WORDS, HANGUL, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS, STOPWORDS,
-    TOKEN_PHRASES, VARIANT_WORD, COMMON_WORDS,
+    TOKEN_PHRASES, VARIANT_WORD, WHOLE_FAMILY, COMMON_WORDS,
 )
 from kb.query.typos import language_words
 from kb.vocab import SIZE_TERMS
@@ -60,7 +61,9 @@ def _context_families(q: Scan, lexicon: Lexicon) -> list[str]:
     for atom in (a for a in q.atoms if a.where is not None and a.group in ("arch", "token")):
         items = atom.where.items if atom.where.kind == "or" else [atom.where]
         for item in (i for i in items if i.kind == "cond"):
-            if item.field == "arch":
+            if item.field == "arch" and "*" in str(item.value):  # "tiny_vit" read as tiny_vit_*
+                families += {f for a, f in lexicon.names.arch_family.items() if fnmatch.fnmatchcase(a, str(item.value))}
+            elif item.field == "arch":
                 families.append(lexicon.names.arch_family.get(str(item.value)))
             elif item.field == "arch_token" and atom.group == "token" and not str(item.value).isdigit():
                 families += lexicon.families_with_token(str(item.value))
@@ -149,6 +152,7 @@ def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
     # "xcit tiny 24 p8", "mobilenetv3 large 100": a bare number the named family spells as an architecture token
     families = _context_families(q, lexicon)
     _depths_not_resolutions(q, lexicon, families)
+    _token_variants(q, lexicon)
     fragment = not q.atoms  # "175로 바꿔서", "what about 100?": a follow-up naming only the number
     for m in q.finditer(r"(?<![A-Za-z0-9_.\-#])([0-9]{1,3}[a-z]?)(?![A-Za-z0-9_.%\-]|\s*(?:등|위|번째|순위|개|가지))"):
         if families and any(lexicon.family_has_token(f, m.group(1)) for f in families) \
@@ -171,3 +175,19 @@ def _depths_not_resolutions(q: Scan, lexicon: Lexicon, families: list[str]) -> N
         if all(lexicon.family_has_token(f, number) and int(value) not in lexicon.family_resolutions.get(f, ())
                for f in families):
             atom.where, atom.group = cond("arch_token", number), "token"
+
+
+def _token_variants(q: Scan, lexicon: Lexicon) -> None:
+    """"res2net50 변형들", "resnet50 variants": an architecture's first word with a variant noun after it holds the
+    architectures that go on from it in letters too (res2net50d)."""
+    for atom in [a for a in q.atoms if a.group == "token" and a.where is not None and a.where.kind == "cond"
+                 and a.where.field == "arch_token" and a.where.op == "="]:
+        value = str(atom.where.value)
+        after = re.match(rf"[\s,\-]*(?:{WHOLE_FAMILY})", q.text[atom.end:atom.end + 40], flags=re.IGNORECASE)
+        if not after or not q.free(atom.end, atom.end + after.end()):
+            continue
+        longer = sorted(a for a in lexicon.names.arch_tags if re.match(rf"{re.escape(value)}[a-z]", a))
+        if longer:
+            atom.where = any_of([atom.where] + [cond("arch", a) for a in longer])
+            q.consume(atom.end, atom.end + after.end())
+

@@ -262,7 +262,7 @@ STOPWORDS = set(
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들 테스트용
     해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
     되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 그 그중 이중 버전들 뭐있음 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 달린 달린거 붙은거 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
-    뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로 ckpt ckpts""".split()
+    뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로 ckpt ckpts stuff 바꿔줘 바꿔 바꿔서""".split()
 )
 KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
 
@@ -287,7 +287,7 @@ CUES: list[tuple[str, str]] = [
               r"|여부\s*(?:는|와)?\s*상관\s*(?:없이|없음|없는)|상관\s*없이|든\s*(?:말든|아니든|안\s*[했됐]든)|이든\s*아니든|붙든\s*안\s*붙든)"),
     ("whether", rf"{NOT_AFTER}(?:whether|no matter if){NOT_BEFORE}"),  # "whether timm-trained or a TF port": both
     ("not_pre", rf"{NOT_AFTER}(?:but not|and not|not even|other than|apart from|rather than|instead of|except(?: for)?|excluding|exclude|without(?: any)?"
-                rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|no(?:thing)?|not|(?:is|are|was|were|do|does|did|has|have|had)n['’]?t|never|neither|nor|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
+                rf"|minus|skip(?:ping)?|drop(?:ping)?|leave out|leaving out|remove|none of|no(?:thing)?|not|(?:is|are|was|were|do|does|did|has|have|had)n['’]?t|never|neither|nor|non(?=[\s\-]))(?:\s+(?:the|a|an|any|those|ones))?{NOT_BEFORE}"),
     ("not_post", r"(?:은|는|이|가|을|를|도)?\s*(?:말고|빼(?:고|줘|\s*줘|주세요|줄래|라|면)|뺀|제외(?:하고|한|해(?:줘|서)?|하면)?|아닌|아니고|아니면서|아니라|없는|없이"
                  rf"|안\s?{HANGUL}{{0,3}}(?:된|한|은|던|친|쓴|간)(?=[\s,.)]|$|거|것|건)|못\s?{HANGUL}{{0,3}}(?:한|된|은)(?=[\s,.)]|$|거|것|건)"
                  rf"|안\s?{HANGUL}{{1,3}}고(?=[\s,.)]|$)"  # "in22k 안 거치고": without going through
@@ -295,7 +295,9 @@ CUES: list[tuple[str, str]] = [
                  rf"|{NOT_AFTER}(?:excluded|left out|not included|removed){NOT_BEFORE}"),
     ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include|add|(?:throw|toss|bring|mix|add) in){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
     ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께|추가(?:해서|해줘|해|하고|로)?)"
-                  rf"|{NOT_AFTER}(?:included|too(?!\s+(?:much|many|big|large|small|slow|fast|heavy|long|few|little))|as well|also){NOT_BEFORE}"),
+                  rf"|{NOT_AFTER}(?:included|too(?!\s+(?:much|many|big|large|small|slow|fast|heavy|long|few|little))|as well|also){NOT_BEFORE}"
+                  rf"|{NOT_AFTER}(?:(?:are|is)\s+(?:fine|ok(?:ay)?|welcome|allowed)){NOT_BEFORE}(?=\s*(?:[,.;:)\]!?]|$))"
+                  r"|도\s*(?:괜찮|ok|OK|돼|됨)"),  # "tf ports are fine," at a clause's end; not "ok for commercial use"
     ("or_post", r"(?:이든|든|이던|던)(?=[\s,]|$)"),  # "A이든 B든": each closes an alternative (joined backwards)
     ("or", rf"{NOT_AFTER}(?:or|either){NOT_BEFORE}|/|또는|혹은|아니면|(?<=[A-Za-z0-9\x01])(?:이나|나)(?=\s)"),
     ("list", rf"(?:(?<=[A-Za-z0-9_\x01%])|(?<={HANGUL}))\s?(?:이랑|랑|및)(?=\s)"),  # "tf_ 포팅이랑 pruned는 빼고": one list
@@ -325,6 +327,8 @@ REFINE_CUES = (r"^\s*(?:only|just|those|these|of (?:those|these|them)|among (?:t
                r"|and\b|what about|how about|also|now|then|sort|order|rank|drop|remove|exclude|without|but|same|include|plus|add\b"
                r"|그\s*중|그중|이\s*중|이중|거기서|그\s*가운데|여기서|그러면|그럼|그리고|그\s*다음|이\s*중에서|이것들|그것들|정렬|빼고|제외|말고)"
                r"|(?:of|among|from) (?:those|these|them)|(?:는|은)\s*\??\s*$|도\s*(?:포함|추가)")
+# "1억 파라미터 넘는 것들로 바꿔줘", "switch to ones over 100M": the follow-up asks anew how big (sizes or params)
+CHANGE_CUES = r"바꿔|바꾸|바뀐|변경|대신|instead|switch(?:ed)? to|change (?:it |that |them )?to"
 NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|forget (?:that|those|it)|start over|다른\s*질문|새\s*질문|딴\s*얘기|다른\s*얘기"
 # Words that ask for timm's test_* dummy weights (otherwise never an answer)
 TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"

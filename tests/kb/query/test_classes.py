@@ -191,6 +191,18 @@ EXAMPLES = [
      'family:convnext AND first:laion2b AND data:in12k AND finetune:in1k AND NOT family:test', 'relevance'),
     ('tagword', 'mvitv2 large from the 21k winter set (inw21k)',  # the registry's token names the dataset exactly
      'arch:mvitv2_large AND tag:inw21k AND NOT family:test', 'relevance'),
+    ('typo', 'res2nte50 variants',  # a misspelt architecture word with digits, and its lettered variants
+     '(token:res2net50 OR arch:res2net50d) AND NOT family:test', 'relevance'),
+    ('inclusion', 'efficientnet b2 (tf ports are fine)',  # allowed, not required
+     '(arch:efficientnet_b2 OR arch:tf_efficientnet_b2) AND NOT family:test', 'relevance'),
+    ('negation', 'regnety weights, none of the non-commercial stuff',
+     'family:regnety AND NOT licence:noncommercial AND NOT family:test', 'relevance'),
+    ('range', '파라미터 2천5백만 이하 convnext',  # a compound Korean number: 2,500 × 10,000
+     'params<=25M AND family:convnext AND NOT family:test', 'relevance'),
+    ('family', 'tiny_vit 11m 가중치',  # a name token of the family the pattern names
+     'arch:tiny_vit_* AND token:11m AND NOT family:test', 'relevance'),
+    ('negation', 'regnetz models without swag and anything at 288',  # "and anything" carries the exclusion on
+     'family:regnetz AND NOT (method:swag OR res:288) AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',

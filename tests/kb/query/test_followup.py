@@ -36,6 +36,10 @@ def turns(lexicon, *texts):
      "token:twins AND (token:svt OR token:pcpvt) AND NOT family:test", "relevance", "refine"),
     (("hrnet w18 trained on in1k only", "include the in12k ones as well"),  # a dataset widens "in1k only"
      "arch:hrnet_w18 AND (stage:in1k_only OR data:in12k) AND NOT family:test", "relevance", "refine"),
+    (("deit small and base", "switch to ones under 10M params"),  # how big, asked anew: params replace the sizes
+     "family:deit AND params<10M AND NOT family:test", "relevance", "refine"),
+    (("swin tiny 랑 small", "파라미터 1억 넘는 걸로 바꿔줘"),
+     "family:swin AND params>100M AND NOT family:test", "relevance", "refine"),
     (("coat lite 모델들", "그냥 coat도 같이 보여줘"),  # the subject again, without what narrowed it, added to it
      "((token:coat AND token:lite*) OR family:coat) AND NOT family:test", "relevance", "refine"),
     (("coat_lite weights", "plain coat too"),  # a family's whole name as an addition is a subject
