@@ -9,6 +9,12 @@ from kb.query.scan import Atom
 from kb.query.words import PORT_WORD, VARIANT_WORD
 
 
+# "tf ports and rw included", "tf 포팅, rw 다 포함": the noun after an item belongs to it
+_ITEM_NOUN = rf"(?:{PORT_WORD}|{VARIANT_WORD}|ones|models?|weights?)"
+_LIST_GAP = re.compile(rf"\s*(?:{_ITEM_NOUN}\s*)?(?:,|and|or|/|&|이랑|랑|및|와|과)?\s*(?:the\s+)?", re.IGNORECASE)
+_NOUN_ONLY = re.compile(rf"\s*{_ITEM_NOUN}\s*", re.IGNORECASE)  # a noun and no joint: the list ended there
+
+
 def list_kind(group: str) -> str:
     """Groups that list together: an architecture token, a port prefix, a tag word ("tf ports and rw included")."""
     return "token" if group in ("token", "port", "tag", "method") else group
@@ -23,10 +29,7 @@ def listed_before(atoms: list[Atom], scope: list[Atom], original: str) -> list[l
     group = scope[0].group
     for atom in sorted((a for a in atoms if a.end <= start), key=lambda a: -a.end):
         gap = original[atom.end:start]
-        # "tf ports and rw included", "tf 포팅, rw 다 포함": the noun after an item belongs to it
-        noun, joint = rf"(?:{PORT_WORD}|{VARIANT_WORD}|ones|models?|weights?)", r"(?:,|and|or|/|&|이랑|랑|및|와|과)"
-        if list_kind(atom.group) != list_kind(group) or not re.fullmatch(rf"\s*(?:{noun}\s*)?{joint}?\s*(?:the\s+)?", gap, flags=re.I) \
-                or re.fullmatch(rf"\s*{noun}\s*", gap, flags=re.I) and gap.strip():
+        if list_kind(atom.group) != list_kind(group) or not _LIST_GAP.fullmatch(gap) or gap.strip() and _NOUN_ONLY.fullmatch(gap):
             break
         segments.append([atom])
         start = atom.start

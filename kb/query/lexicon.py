@@ -241,6 +241,19 @@ class Lexicon:
     def license_class(self, license_id: str) -> str:
         return license_class(license_id)
 
+    def archs_going_on(self, name: str, underscore: bool = True) -> list[str]:
+        """The architectures that go on from `name` in letters (dla60 -> dla60x, dla60x_c; res2net50 -> res2net50d)
+        or, with `underscore`, in `_` parts too (hrnet_w18 -> hrnet_w18_small); its digits do not go on."""
+        return sorted(a for a in self.names.arch_tags if a.startswith(name) and len(a) > len(name)
+                      and (a[len(name)].isalpha() and a[len(name)].islower() or underscore and a[len(name)] == "_"))
+
+    @cached_property
+    def mixed_words(self) -> list[str]:
+        """Families and architectures' first words with a digit inside (res2net, res2net50, sequencer2d): what a
+        misspelt word with a digit in it is read against (kb.query.typos.correct_mixed)."""
+        first_words = {a.split("_")[0] for a in self.names.arch_tags}
+        return sorted(w for w in self.vocabulary() | first_words if re.search(r"[a-z]\d+[a-z]", w))
+
     def vocabulary(self) -> set[str]:
         """Every word a typo may be a misspelling of: families, tokens with letters, sizes."""
         return self._vocabulary

@@ -128,18 +128,21 @@ def _same_arch(q: Scan, atom) -> None:
             return
 
 
+def widen_to_variants(q: Scan, atom, archs: list[str]) -> None:
+    """A name with a family noun after it ("dla60 variants", "res2net50 변형들") holds `archs` too."""
+    after = re.match(rf"[\s,\-]*(?:{WHOLE_FAMILY})", q.text[atom.end:atom.end + 40], flags=re.IGNORECASE)
+    if archs and after and q.free(atom.end, atom.end + after.end()):
+        atom.where = any_of([atom.where] + [cond("arch", a) for a in archs])
+        q.consume(atom.end, atom.end + after.end())
+
+
 def _arch_families(q: Scan, lexicon: Lexicon) -> None:
     """"hrnet w18 계열", "resnet50 family": every architecture the named one starts (hrnet_w18_small, _v2, _ssld);
     "all resolution variants of convformer_s18.sail_in22k_ft_in1k": that tag at every input size (…_384)."""
     for atom in [a for a in q.atoms if a.group in ("arch", "name") and a.where.kind == "cond" and "*" not in str(a.where.value)]:
         value = str(atom.where.value)
-        after = re.match(rf"[\s,\-]*(?:{WHOLE_FAMILY})", q.text[atom.end:atom.end + 40], flags=re.IGNORECASE)
-        if atom.group == "arch" and after and q.free(atom.end, atom.end + after.end()):
-            # hrnet_w18_small, and dla60x_c for "dla60 variants": the name's letters go on, its digits do not
-            longer = sorted(a for a in lexicon.names.arch_tags if re.match(rf"{re.escape(value)}(?:_|[a-z])", a))
-            if longer:
-                atom.where = any_of([atom.where] + [cond("arch", a) for a in longer])
-                q.consume(atom.end, atom.end + after.end())
+        if atom.group == "arch":  # hrnet_w18_small, and dla60x_c for "dla60 variants"
+            widen_to_variants(q, atom, lexicon.archs_going_on(value))
         before, later = q.original[max(0, atom.start - 60):atom.start], q.original[atom.end:atom.end + 20]
         if atom.group == "name" and len([a for a in q.atoms if a.group == "name"]) == 1:
             _same_arch(q, atom)

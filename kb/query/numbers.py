@@ -14,7 +14,7 @@ from kb import vocab
 from kb.query.expression import cond
 from kb.query.scan import Scan
 from kb.query.words import (
-    ACC_WORD, EN_OR_LESS, EN_OR_MORE, EN_UNITS_M, EPOCH_PATTERN, HANGUL, KO_LESS, KO_MORE, KO_UNITS_M, LESS, LOOSE_RESOLUTION_PATTERN,
+    ACC_WORD, EN_OR_LESS, EN_OR_MORE, EN_UNITS_M, EPOCH_PATTERN, HANGUL, KO_COMPOUND_MAN, KO_LESS, KO_MORE, KO_UNITS_M, LESS, LOOSE_RESOLUTION_PATTERN,
     MORE, NOT_BEFORE, NUM, PARAM_WORD, PATCH_PATTERN, PERCENT, RANKING_PHRASES, REACH, RES_WORD, RESOLUTION_PATTERNS,
 )
 
@@ -46,9 +46,10 @@ def _korean_amount(text: str) -> Optional[float]:
     """'2천만' -> 20.0, '천만' -> 10.0, '500만' -> 5.0, '1억' -> 100.0, '5백만' -> 5.0, '1억 5천만' -> 150.0,
     '3천5백만' -> 35.0."""
     total, found = 0.0, False
-    compound = re.search(r"(\d+)\s*천\s*(\d+)\s*백\s*만", text)  # "3천5백만": (3,000 + 500) × 10,000
+    compound = re.search(KO_COMPOUND_MAN, text)
     if compound:
-        total, found = (int(compound.group(1)) * 1000 + int(compound.group(2)) * 100) / 100, True
+        thousands, hundreds = re.findall(r"\d+", compound.group(0))
+        total, found = (int(thousands) * 1000 + int(hundreds) * 100) / 100, True
         text = text[:compound.start()] + text[compound.end():]
     for m in re.finditer(r"(\d+(?:\.\d+)?)?\s*(억|천만|백만|십만|만)", text):
         total += (float(m.group(1)) if m.group(1) else 1.0) * KO_UNITS_M[m.group(2)]
@@ -72,7 +73,7 @@ def _range(q: Scan, low: float, high: float, start: int, end: int, field: str, t
 
 
 def parse_params(q: Scan) -> None:
-    ko_amount = (r"((?:\d+(?:\.\d+)?\s*)?억(?:\s*\d*\s*(?:천만|백만|만))?|\d+\s*천\s*\d+\s*백\s*만|(?:\d+(?:\.\d+)?\s*)?(?:천만|백만|십만|만)"
+    ko_amount = (rf"((?:\d+(?:\.\d+)?\s*)?억(?:\s*\d*\s*(?:천만|백만|만))?|{KO_COMPOUND_MAN}|(?:\d+(?:\.\d+)?\s*)?(?:천만|백만|십만|만)"
                  r"|\d+(?:\.\d+)?\s*(?:[mb]|million|billion)(?![a-z]))")
     en_amount = r"(\d+(?:\.\d+)?\s*(?:billion|million|bn|mil|b|m)?)"
     # ranges: 'between 20M and 30M params', '20M-30M', '10~30M 사이', '2천만~3천만 개', '1천만에서 2천만 사이'

@@ -92,7 +92,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     corrected, corrections = correct(normalized, lexicon.vocabulary())
     corrected, fixed_names = correct_identifiers(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary())
     corrections += fixed_names
-    corrected, fixed_mixed = correct_mixed(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary())
+    corrected, fixed_mixed = correct_mixed(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary(), lexicon.mixed_words)
     corrections += fixed_mixed
     q = Scan(corrected)
     names.parse_patterns(q, lexicon)

@@ -11,10 +11,11 @@ from functools import lru_cache
 
 from kb.query.expression import all_of, any_of, cond
 from kb.query.lexicon import Lexicon
+from kb.query.names import widen_to_variants
 from kb.query.scan import Scan
 from kb.query.words import (
     EXTRA_SIZE_WORDS, HANGUL, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS, STOPWORDS,
-    TOKEN_PHRASES, VARIANT_WORD, WHOLE_FAMILY, COMMON_WORDS,
+    TOKEN_PHRASES, VARIANT_WORD, COMMON_WORDS,
 )
 from kb.query.typos import language_words
 from kb.vocab import SIZE_TERMS
@@ -182,12 +183,5 @@ def _token_variants(q: Scan, lexicon: Lexicon) -> None:
     architectures that go on from it in letters too (res2net50d)."""
     for atom in [a for a in q.atoms if a.group == "token" and a.where is not None and a.where.kind == "cond"
                  and a.where.field == "arch_token" and a.where.op == "="]:
-        value = str(atom.where.value)
-        after = re.match(rf"[\s,\-]*(?:{WHOLE_FAMILY})", q.text[atom.end:atom.end + 40], flags=re.IGNORECASE)
-        if not after or not q.free(atom.end, atom.end + after.end()):
-            continue
-        longer = sorted(a for a in lexicon.names.arch_tags if re.match(rf"{re.escape(value)}[a-z]", a))
-        if longer:
-            atom.where = any_of([atom.where] + [cond("arch", a) for a in longer])
-            q.consume(atom.end, atom.end + after.end())
+        widen_to_variants(q, atom, lexicon.archs_going_on(str(atom.where.value), underscore=False))
 

@@ -89,12 +89,10 @@ def correct_identifiers(text: str, archs: set[str], vocabulary: set[str]) -> tup
 _MIXED_WORD = re.compile(r"(?<![A-Za-z0-9_.\-/*])[A-Za-z]{3,}\d+[A-Za-z]+\d*(?![A-Za-z0-9_*]|\.[A-Za-z0-9])")
 
 
-def correct_mixed(text: str, archs: set[str], vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]]:
+def correct_mixed(text: str, archs: set[str], vocabulary: set[str], targets: list[str]) -> tuple[str, list[tuple[str, str]]]:
     """A misspelt family or architecture whose name has a digit inside ("sequencr2d" -> sequencer2d, "res2nt" ->
     res2net, "res2nte50" -> res2net50): read against the names that have one, unless the word begins a live
     architecture name."""
-    # "res2nte50": an architecture's first word with a digit inside (res2net50) is a target too
-    targets = sorted({w for w in vocabulary | {a.split("_")[0] for a in archs} if re.search(r"[a-z]\d+[a-z]", w)})
     corrections = []
     for m in reversed(list(_MIXED_WORD.finditer(text))):
         word = m.group(0).lower()
