@@ -257,6 +257,8 @@ class Searcher:
             question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.passage_idf,
             QUOTES if note_question else 1, vocabulary)
         quotes = [NoteQuote(text=q.text, code=q.code, source=q.passage.source, heading=q.passage.heading) for q in found]
+        if note_question and found and not found[0].code:  # the passage of the answering sentence leads the evidence
+            passages = [found[0].passage] + [p for p in passages if p is not found[0].passage]
         text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes)
         return Answer(
             query=question,

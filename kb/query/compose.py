@@ -60,11 +60,16 @@ def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> lis
     first = min((a.start for a in atoms if a.start >= cue.end), default=None)
     if first is None:
         return []
+    opened, closed = text.rfind("(", 0, cue.start), text.rfind(")", 0, cue.start)
+    close = text.find(")", cue.end) if opened > closed else -1
+    if close >= 0 and first > close:
+        return []  # "conv weights (not the hybrids) that were pretrained on in12k": a negation ends with its parenthesis
     if any(c.kind == "boundary" and cue.end <= c.start < first and text[c.start:c.end] in ",;—–" for c in cues):
         return []  # "excluding the Microsoft M-series, with fewer than 30M": nothing of it was read
     stop = min((c for c in cues if c.start >= first and c.kind in _ENDS_SCOPE), key=lambda c: c.start, default=None)
     hard = min((c.start for c in cues if cue.end <= c.start < first and c.kind != "boundary" and c.kind in _ENDS_SCOPE),
                default=10 ** 9)
+    hard = min(hard, close) if close >= 0 else hard
     end = min(stop.start if stop is not None else 10 ** 9, hard)
     main = [a for a in atoms if cue.end <= a.start < end]
     separators: list[int] = []  # where the list's items meet: each item is excluded on its own

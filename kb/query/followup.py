@@ -15,17 +15,19 @@ Refining merges the previous expression with the turn's:
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from typing import Callable, Optional
 
 from kb.query.describe import is_default_exclusion
-from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
+from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, negate, to_syntax
 from kb.query.words import CHANGE_CUES, NEW_SUBJECT_CUES, REFINE_CUES
 from kb.schema import FollowUp, Understanding
 
 SUBJECT_FIELDS = {"family", "arch", "name"}
 RESTATED = "the turn restates every condition"  # a new question that drops nothing: nothing to say about it
 DROP_FIELDS = {"data": ("data", "pretrain", "finetune", "first", "last"), "license": ("license", "license_class")}
+_NOT_FINETUNED = negate(cond("stage", "finetuned"))  # as kb.query.datasets reads "not fine-tuned"
 REPLACED_FIELDS = {"size", "resolution", "family", "arch", "name", "license", "license_class", "patch"}
 
 
@@ -45,9 +47,10 @@ def _archs(part: Where) -> list[str]:
     return [str(i.value) for i in items if isinstance(i, Cond) and i.field == "arch" and "*" not in str(i.value)]
 
 
-def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, list[str]]]:
+def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, list[Where]]]:
     """'what about base?', 'the m variant', 'b5는?', 'include nano as well' after a named architecture: the
-    architectures next to it (index of the previous arch condition, the sibling names)."""
+    architectures next to it (index of the previous arch condition, conditions naming the siblings); after a
+    pasted pattern, its weights with that token too ("vit_*_patch14_dinov2.lvd142m, reg4 variants included")."""
     items = part.items if part.kind == "or" else [part]
     if lexicon is None:
         return None
@@ -60,8 +63,30 @@ def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
         found = [s for arch in _archs(previous) for v in values if (s := lexicon.sibling(arch, v))]
         found += [s for arch in _archs(previous) for stem in stems if (s := lexicon.stem_sibling(arch, stem))]  # "the reg version"
         if found:
-            return index, list(dict.fromkeys(found))
+            return index, [cond("arch", a) for a in dict.fromkeys(found)]
+        names = [n for pattern in _patterns(previous) for n in _with_token(pattern, values, lexicon)]
+        if names:
+            return index, [cond("name", n) for n in dict.fromkeys(names)]
     return None
+
+
+def _patterns(part: Where) -> list[str]:
+    items = part.items if part.kind == "or" else [part]
+    return [str(i.value) for i in items if isinstance(i, Cond) and i.field in ("arch", "name") and "*" in str(i.value)]
+
+
+def _with_token(pattern: str, tokens: list[str], lexicon) -> list[str]:
+    """The weights a pattern would match if their architecture lacked one of `tokens` (vit_small_patch14_reg4_dinov2
+    for vit_*_patch14_dinov2 and reg4)."""
+    found = []
+    for name in lexicon.names.tags:
+        arch, _, tag = name.partition(".")
+        parts = arch.split("_")
+        for token in (t for t in tokens if t in parts):
+            reduced = "_".join(p for p in parts if p != token)
+            if fnmatch.fnmatchcase(f"{reduced}.{tag}" if "." in pattern else reduced, pattern):
+                found.append(name)
+    return found
 
 
 def _is_version_token(part: Where) -> bool:
@@ -197,13 +222,13 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     for part in list(added):  # "what about the m variant?": the previous architecture's sibling replaces it
         sibling = siblings_of(kept, part, lexicon)
         if sibling:
-            kept[sibling[0]] = any_of([cond("arch", a) for a in sibling[1]])
+            kept[sibling[0]] = any_of(sibling[1])
             added.remove(part)
     additions = list(current.additions)
     for part in list(additions):  # "include nano as well": its sibling joins it
         sibling = siblings_of(kept, part, lexicon)
         if sibling:
-            kept[sibling[0]] = any_of([kept[sibling[0]]] + [cond("arch", a) for a in sibling[1]])
+            kept[sibling[0]] = any_of([kept[sibling[0]]] + sibling[1])
             additions.remove(part)
     if re.search(CHANGE_CUES, text, flags=re.IGNORECASE) and any(field_of(p) in HOW_BIG for p in added):
         kept = [k for k in kept if field_of(k) not in HOW_BIG]  # sizes and params answer one question
@@ -223,6 +248,13 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             additions.remove(part)
     for addition in additions:  # widen the previous set of that field, or add a subject next to the previous
         field = _widened_field(addition)
+        if field_of(addition) == "finetune" and _NOT_FINETUNED in kept:
+            # "in21k로만, 파인튜닝 안 된 것" then "in1k로 파인튜닝된 것도 포함": the raw ones, or that fine-tune of them
+            kept.remove(_NOT_FINETUNED)
+            same = [i for i, part in enumerate(kept) if _widened_field(part) == field]
+            if same:
+                kept[same[0]] = any_of([all_of([kept[same[0]], _NOT_FINETUNED]), all_of([kept[same[0]], addition])])
+                continue
         same = [i for i, part in enumerate(kept) if field is not None and _widened_field(part) == field]
         if addition in kept:  # "coat lite" then "그냥 coat도 같이": the subject without what narrowed it
             kept = [k for k in kept if k == addition or field_of(k) not in ("arch_token", "size")]

@@ -125,9 +125,12 @@ class Lexicon:
         for arch, fam in self.names.arch_family.items():
             if fam != family:
                 continue
-            for token in arch.split("_"):
+            tokens = arch.split("_")
+            for index, token in enumerate(tokens):
                 m = pattern.fullmatch(token)
-                if m and (low is None or low <= int(m.group(1)) <= high):
+                # the code ends the name, or a number finishes it (repvit_m1_5); efficientnet_b3_pruned and
+                # tf_efficientnet_cc_b1_8e are variants of the series, named only when asked for
+                if m and (low is None or low <= int(m.group(1)) <= high) and all(t.isdigit() for t in tokens[index + 1:]):
                     found.append(arch)
                     break
         return sorted(found)
@@ -145,7 +148,7 @@ class Lexicon:
     def family_variants(self, family: str, letters: str) -> list[str]:
         """("resnet", "d") -> resnet50d, resnet101d …: the family's archs whose name token takes the letters after
         its depth."""
-        pattern = re.compile(rf"[a-z]+\d+{re.escape(letters)}")
+        pattern = re.compile(rf"[a-z]*\d+{re.escape(letters)}")  # resnet50d, and resnetv2_50d's 50d
         return sorted(arch for arch, fam in self.names.arch_family.items()
                       if fam == family and any(pattern.fullmatch(t) for t in arch.split("_")))
 

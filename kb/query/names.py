@@ -24,6 +24,8 @@ NEGATION_CUES = {kind: pattern for kind, pattern in CUES if kind in ("not_pre", 
 _GLOB = re.compile(r"(?<![A-Za-z0-9_.\-*])[a-z0-9_]*\*[a-z0-9_*]*(?:\.[a-z0-9_*]+)?|(?<![A-Za-z0-9_.\-*])[a-z0-9_]+\.\*")
 _NAME = (r"(?<![A-Za-z0-9_.\-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|(?<![A-Za-z0-9_.\-])[a-z]+\d+[a-z0-9]*(?![A-Za-z0-9_\-])")
 _HANGUL_WORD = f"[{HANGUL_SYLLABLES}]+"
+# what joins the two ends of a range of codes: "b0~b3", "b2-b5", "b2 to b5", "b2 through b5", "b2부터 b5"
+_RANGE_JOIN = r"\s*(?:~|-|–|to|through|thru|부터|에서)\s*"
 
 
 def parse_patterns(q: Scan, lexicon: Lexicon) -> None:
@@ -54,7 +56,7 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
     """Explicit timm names: full tags, archs (resnet50, vit_base_patch16_224), arch.tag prefixes, R50, ResNet-50."""
     names = lexicon.names
     # "efficientnet b0~b3", "hgnetv2 b2-b4": a range of a lettered series, before "efficientnet b0" is read alone
-    for m in q.finditer(r"(?<![A-Za-z0-9_.\-])((?:[a-z]+_)?[a-z][a-z0-9]*)[\s\-_]+([a-z])(\d+)\s*(?:~|-|to|부터|에서)\s*\2?(\d+)(?![A-Za-z0-9])"):
+    for m in q.finditer(r"(?<![A-Za-z0-9_.\-])((?:[a-z]+_)?[a-z][a-z0-9]*)[\s\-_]+([a-z])(\d+)" + _RANGE_JOIN + r"\2?(\d+)(?![A-Za-z0-9])"):
         prefix, family_word = (m.group(1).split("_")[0], m.group(1).split("_")[-1]) if "_" in m.group(1) else ("", m.group(1))
         family = lexicon.family(family_word)
         if family and int(m.group(3)) < int(m.group(4)):
@@ -156,7 +158,7 @@ def _list_siblings(q: Scan, lexicon: Lexicon) -> None:
     architecture are its siblings (regnety_064, efficientnet_b4); a range of codes alone ('make that b0 through
     b2') is read as those architecture tokens, for a follow-up to apply."""
     link = r"\s*(?:,|/|or|and|&|이랑|랑|이나|나|및|또는|아니면|이든|든)\s*"
-    for m in q.finditer(r"(?<![A-Za-z0-9_])([a-z]?)(\d+)\s*(?:~|-|to|through|thru|부터|에서)\s*\1(\d+)(?![A-Za-z0-9_])"):
+    for m in q.finditer(r"(?<![A-Za-z0-9_])([a-z]?)(\d+)" + _RANGE_JOIN + r"\1(\d+)(?![A-Za-z0-9_])"):
         if q.free(*m.span()) and m.group(1) and int(m.group(2)) < int(m.group(3)) <= int(m.group(2)) + 12:
             codes = [f"{m.group(1)}{n}" for n in range(int(m.group(2)), int(m.group(3)) + 1)]
             if all(lexicon.is_arch_token(c) for c in codes):
@@ -183,7 +185,7 @@ def _letter_series_after(q: Scan, end: int, family: str, lexicon: Lexicon) -> Op
     if m and q.free(end, end + m.end()):
         archs = lexicon.series(family, m.group(1).lower())
         return (archs, end + m.end()) if archs else None
-    m = re.match(r"[\-\s]?([a-z])(\d+)\s*(?:~|-|to|부터|에서)\s*\1?(\d+)(?![A-Za-z0-9])", text, flags=re.IGNORECASE)
+    m = re.match(r"[\-\s]?([a-z])(\d+)" + _RANGE_JOIN + r"\1?(\d+)(?![A-Za-z0-9])", text, flags=re.IGNORECASE)
     if m and q.free(end, end + m.end()) and int(m.group(2)) < int(m.group(3)):
         archs = lexicon.series(family, m.group(1).lower(), int(m.group(2)), int(m.group(3)))
         return (archs, end + m.end()) if archs else None
@@ -304,7 +306,8 @@ def _read_family(q: Scan, lexicon: Lexicon, family: str, start: int, end: int) -
 
 def parse_series(q: Scan, lexicon: Lexicon) -> None:
     """'(b/l series)', 'the Microsoft M-series': lettered series of the family named in the question."""
-    families = [str(a.where.value) for a in q.atoms if a.group == "family" and a.where.kind == "cond"]
+    # the family named alone, or through a series already read ("efficientvit m 시리즈 말고 b 시리즈")
+    families = list(dict.fromkeys(f for a in q.atoms if a.group in ("family", "arch") and (f := _family_of(a, lexicon))))
     if not families:
         return
     for m in q.finditer(r"(?<![A-Za-z0-9])([a-z])((?:\s*(?:/|,|and|or)\s*[a-z])*)[\s\-]?(?:series|시리즈)(?![A-Za-z])"):

@@ -68,8 +68,8 @@ def _include_siblings(where, additions: list, lexicon: Lexicon):
     for addition in additions:
         sibling = siblings_of(parts, addition, lexicon)
         if sibling:
-            index, archs = sibling
-            parts[index] = any_of([parts[index]] + [cond("arch", a) for a in archs])
+            index, named = sibling
+            parts[index] = any_of([parts[index]] + named)
         else:
             kept.append(addition)
     return all_of(parts) if parts else where, kept

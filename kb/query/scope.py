@@ -182,6 +182,8 @@ def bind_token_to_arch(parts: list[Where], lexicon: Lexicon, both: bool) -> list
     that has it (vit_base_patch14_reg4_dinov2); with "both" / "too", the two of them."""
     named = [p for p in parts if _subject_arch(p, lexicon)]
     tokens = [p for p in parts if isinstance(p, Cond) and p.field == "arch_token" and p.op in ("=", "prefix")]
+    if len(tokens) == 1 and tokens[0].op == "=" and not named:  # "efficientnet b1 through b3, the pruned ones"
+        return _suffixed_archs(parts, tokens[0], lexicon, both)
     if len(named) != 1 or len(tokens) != 1:
         return parts
     arch, token, value = str(named[0].value), tokens[0], str(tokens[0].value)
@@ -193,6 +195,22 @@ def bind_token_to_arch(parts: list[Where], lexicon: Lexicon, both: bool) -> list
         return parts
     found = any_of(([named[0]] if both else []) + [Cond(field="arch", op="=", value=sibling)])
     return [found if p is named[0] else p for p in parts if p is not token]
+
+
+def _suffixed_archs(parts: list[Where], token: Cond, lexicon: Lexicon, both: bool) -> list[Where]:
+    """A list of architectures and a token none of them spells but some take as a suffix: those siblings."""
+    lists = [p for p in parts if isinstance(p, Or) and all(_subject_arch(i, lexicon) for i in p.items)]
+    if len(lists) != 1:
+        return parts
+    archs = [str(i.value) for i in lists[0].items]
+    value = str(token.value)
+    if any(value in a.split("_") for a in archs):
+        return parts
+    siblings = [f"{a}_{value}" for a in archs if f"{a}_{value}" in lexicon.names.arch_family]
+    if not siblings:
+        return parts
+    found = any_of((list(lists[0].items) if both else []) + [Cond(field="arch", op="=", value=a) for a in siblings])
+    return [found if p is lists[0] else p for p in parts if p is not token]
 
 
 def repair_scope(where: Optional[Where], lexicon: Lexicon, written: str = "", both: bool = False) -> Optional[Where]:

@@ -137,6 +137,9 @@ def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
     families = _context_families(q, lexicon)
     for m in q.finditer(r"(?<![A-Za-z0-9_])[a-z][a-z0-9]*(?![A-Za-z0-9_])"):
         word = m.group(0).lower()
+        if len(word) > 4 and word.endswith("s") and word not in common_words and not lexicon.is_arch_token(word) \
+                and not lexicon.is_tag_token(word) and (lexicon.is_arch_token(word[:-1]) or lexicon.is_tag_token(word[:-1])):
+            word = word[:-1]  # "not the hybrids": an English plural of a registry token
         if word in common_words and families and any(lexicon.family_has_token(f, word) for f in families):
             q.add(cond("arch_token", word), *m.span(), "token")  # "xception, legacy 포함": legacy_xception
             continue

@@ -125,6 +125,9 @@ STAGE_CUES: list[tuple[str, str, str]] = [
      r"^\s*(?:(?:data(?:set)?|데이터셋|데이터)\s*)?(?:only|alone|만으로|만\s*으로|만\s*사용|만\s*써|만을|만\s*가지고"
      r"|으로만|로만|에서만|만\s*(?:학습|쓴|사용한)|(?:로|으로|에서)?\s*사전\s*학습만"
      r"|pre-?train(?:ed|ing)?[\s\-]*only|(?:로|으로|에서)?\s*사전\s*학습\s*전용)"),  # "in22k pretrain-only": not fine-tuned after
+    ("intermediate",  # "중간에 in22k 거쳐서", "with an in22k stage in between": a middle step, not the first
+     r"(?:중간에|중간\s*단계(?:에서|로)?|intermediate(?:ly)?(?:\s+(?:on|stage|step))?|by way of|via)\s*(?:an?\s+|the\s+)?$",
+     r"^\s*(?:(?:을|를)\s*)?중간에|^\s*(?:(?:stage|step)\s+)?in between|^\s*as (?:an? )?(?:intermediate|middle) (?:stage|step)"),
     ("first",
      r"(?:began|begins|beginning|started|starts|starting|start|initiali[sz]ed|originally|originated|came"
      r"|(?:first|initial)(?: training| pre-?training)? (?:stage|dataset|data set|data|step|phase|round)s?(?: (?:was|is|are|were))?)\s+(?:as|from|with|out of|on)?\s*(?:an?\s+|the\s+)?$",
@@ -132,8 +135,8 @@ STAGE_CUES: list[tuple[str, str, str]] = [
      r"|^\s*(?:first|at first|initially)(?![A-Za-z])|^\s*(?:로|으로)\s*(?:먼저|처음)"),
     ("last",
      r"(?:ended|ends|ending|finished|finishing|(?:last|final)(?: training| fine-?tuning)? (?:stage|dataset|data set|data|step|phase|round)s?(?: (?:was|is|are|were))?(?: still| also| just)?"
-     r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts|finally|lastly"
-     r"|stop(?:s|ped|ping)?|end(?:s|ed)? up)\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
+     r"|whose classifier predicts|classifier (?:predicts|for)|classif(?:y|ies|ying) (?:into)?|predicts|finally|lastly|최종적으로|마지막으로|최종"
+     r"|stop(?:s|ped|ping)?|end(?:s|ed)? up|last(?=\s+(?:on|in|with|at)\s))\s+(?:on|in|with|as|at|into)?\s*(?:an?\s+|the\s+)?$",
      r"^[\s\-]*(?:head|classifier|헤드|분류기)(?![A-Za-z])"  # "with a 1k head", "stop at the in22k head"
      r"|^\s*(?:-?\s*classes?|클래스)\s*(?:로|으로)?\s*(?:분류|예측|classifier|head)?(?:하는|한|되는|해)?|^\s*(?:로|으로|에서)\s*(?:끝(?:난|나는|낸|나고|내고)?|마무리(?:한|된|하고)?)"),
     ("pretrain",
@@ -257,7 +260,7 @@ STOPWORDS = set(
     """which what whats are is the a an of on at in for with and or to me show list give find any all every models
     model weights weight checkpoint checkpoints tags tag timm please that there those these than by from trained
     train training pretrained pre-trained fine-tuned finetuned how many do does have has can i you we need want
-    looking get got some available versions version variants variant ones one it its their them whose size sized name names
+    looking get got some available versions version variants variant ones one plain vanilla 거쳐 거쳐서 it its their them whose size sized name names
     params param parameters parameter license licence licensed licenses top-1 top1 accuracy
     알려줘 알려 주세요 줘 모델 모델은 모델이 모델을 모델들 모델로 모델만 중 중에 중에서 가운데 있는 있어 있나 있나요 것 것은 것을 뭐 뭐야
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들 테스트용

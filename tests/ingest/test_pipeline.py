@@ -49,6 +49,13 @@ def test_answers_in_both_languages(knowledge_base):
     assert empty.models == [] and empty.relaxations
 
 
+def test_a_note_answer_leads_its_evidence_with_the_passage_it_quotes(knowledge_base):
+    answer = knowledge_base.ask("How many images was DINOv2 trained on without labels?")
+    assert answer.quote is not None and not answer.quote.code
+    assert (answer.passages[0].source, answer.passages[0].heading) == (answer.quote.source, answer.quote.heading)
+    assert answer.quote.text in answer.passages[0].text.replace("**", "")
+
+
 def test_no_change_reingest_reuses_every_vector(built_kb_home, tmp_path):
     from ingest import build_index
 

@@ -203,6 +203,28 @@ EXAMPLES = [
      'arch:tiny_vit_* AND token:11m AND NOT family:test', 'relevance'),
     ('negation', 'regnetz models without swag and anything at 288',  # "and anything" carries the exclusion on
      'family:regnetz AND NOT (method:swag OR res:288) AND NOT family:test', 'relevance'),
+    ('range', 'efficientnet b1 through b3 at 240 or more',  # pruned and CondConv variants only when asked for  
+     '(arch:efficientnet_b1 OR arch:efficientnet_b2 OR arch:efficientnet_b3 OR arch:tf_efficientnet_b1 OR arch:tf_efficientnet_b2'
+     ' OR arch:tf_efficientnet_b3) AND res>=240 AND NOT family:test', 'relevance'),
+    ('negation', 'repvgg a 시리즈 말고 b 시리즈 중에 gluon 아닌 거',  # the second series still knows its family
+     '(arch:repvgg_b0 OR arch:repvgg_b1 OR arch:repvgg_b1g4 OR arch:repvgg_b2 OR arch:repvgg_b2g4 OR arch:repvgg_b3 OR arch:repvgg_b3g4)'
+     ' AND NOT (arch:repvgg_a0 OR arch:repvgg_a1 OR arch:repvgg_a2) AND NOT tag:gluon AND NOT family:test', 'relevance'),
+    ('negation', 'levit weights (no conv ones) trained on in1k only',  # a negation ends with its parenthesis
+     'family:levit AND stage:in1k_only AND NOT token:conv AND NOT family:test', 'relevance'),
+    ('tagword', 'mobilenetv4 in12k weights, no hybrids',  # an English plural of a registry token
+     'family:mobilenetv4 AND data:in12k AND NOT token:hybrid AND NOT family:test', 'relevance'),
+    ('negation', 'resnetv2 ra4 weights, no d variants',  # the family's depth tokens take the letter too
+     'family:resnetv2 AND tag:ra4 AND NOT (arch:resnetv2_18d OR arch:resnetv2_34d OR arch:resnetv2_50d_evos OR arch:resnetv2_50d_gn)'
+     ' AND NOT family:test', 'relevance'),
+    ('stage', 'beit weights that went via in22k and ended on in1k',  # a middle step, not the first
+     'family:beit AND data:in22k AND last:in1k AND NOT family:test', 'relevance'),
+    ('stage', 'beitv2 중 in22k를 중간에 거치고 마지막으로 in1k',
+     'family:beitv2 AND data:in22k AND last:in1k AND NOT family:test', 'relevance'),
+    ('inclusion', 'vit_*_patch14_dinov2.lvd142m, reg4 ones included',  # the pattern's weights with that token too
+     '(name:vit_*_patch14_dinov2.lvd142m OR name:vit_base_patch14_reg4_dinov2.lvd142m OR name:vit_giant_patch14_reg4_dinov2.lvd142m'
+     ' OR name:vit_large_patch14_reg4_dinov2.lvd142m OR name:vit_small_patch14_reg4_dinov2.lvd142m) AND NOT family:test', 'relevance'),
+    ('range', 'efficientnet b1 through b3, just the pruned ones',
+     '(arch:efficientnet_b1_pruned OR arch:efficientnet_b2_pruned OR arch:efficientnet_b3_pruned) AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',

@@ -36,6 +36,9 @@ def turns(lexicon, *texts):
      "token:twins AND (token:svt OR token:pcpvt) AND NOT family:test", "relevance", "refine"),
     (("hrnet w18 trained on in1k only", "include the in12k ones as well"),  # a dataset widens "in1k only"
      "arch:hrnet_w18 AND (stage:in1k_only OR data:in12k) AND NOT family:test", "relevance", "refine"),
+    (("convnext in22k weights, not fine-tuned", "include the ones fine-tuned on in1k too"),  # the raw ones or that fine-tune
+     "family:convnext AND ((data:in22k AND NOT stage:finetuned) OR (data:in22k AND finetune:in1k)) AND NOT family:test",
+     "relevance", "refine"),
     (("deit small and base", "switch to ones under 10M params"),  # how big, asked anew: params replace the sizes
      "family:deit AND params<10M AND NOT family:test", "relevance", "refine"),
     (("swin tiny 랑 small", "파라미터 1억 넘는 걸로 바꿔줘"),
