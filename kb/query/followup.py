@@ -70,6 +70,13 @@ def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
     return None
 
 
+def _named_archs(part: Where) -> list[str]:
+    """The architectures a condition names outright (an arch, or the arch of a full name)."""
+    items = part.items if isinstance(part, Or) else [part]
+    return [str(i.value).split(".")[0] for i in items
+            if isinstance(i, Cond) and i.field in ("arch", "name") and "*" not in str(i.value)]
+
+
 def _patterns(part: Where) -> list[str]:
     items = part.items if part.kind == "or" else [part]
     return [str(i.value) for i in items if isinstance(i, Cond) and i.field in ("arch", "name") and "*" in str(i.value)]
@@ -219,11 +226,13 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         if version:
             kept[version[0]] = cond("family", version[1])
             added.remove(part)
+    renamed: list[Where] = []
     for part in list(added):  # "what about the m variant?": the previous architecture's sibling replaces it
         sibling = siblings_of(kept, part, lexicon)
         if sibling:
             kept[sibling[0]] = any_of(sibling[1])
             added.remove(part)
+            renamed.extend(sibling[1])
     additions = list(current.additions)
     for part in list(additions):  # "include nano as well": its sibling joins it
         sibling = siblings_of(kept, part, lexicon)
@@ -241,6 +250,10 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept = [k for k in kept if _bound_side(k) != side]
         elif field in REPLACED_FIELDS:
             kept = [k for k in kept if field_of(k) != field]
+    named = [a for part in added + renamed for a in _named_archs(part)]
+    if named:  # "tiny_vit 5m" then "what about 11m?": a name token the newly named architectures lack goes
+        kept = [k for k in kept if not (isinstance(k, Cond) and k.field == "arch_token" and k.op == "="
+                                        and not any(str(k.value) in a.split("_") for a in named))]
     for part in list(additions):  # "include v2 as well" after "efficientformer v1": that version of the family
         version = _version_of(kept, part, lexicon)
         if version:

@@ -103,7 +103,10 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
     for m in q.finditer(BATCH_NORM_PATTERN):  # "vgg16 with batch norm" is the arch vgg16_bn
         before = [a for a in q.atoms_before(m.start(), "arch")]
         bn = [f"{a.where.value}_bn" for a in before if hasattr(a.where, "value") and f"{a.where.value}_bn" in names.arch_tags]
-        if bn:
+        if bn and (re.match(r"\s*(?:이|가|은|는)?\s*(?:없|빠진|빼|제외|말고)", q.original[m.end():])
+                   or re.search(r"(?:without|no|non)[\s\-]*$", q.original[:m.start()], flags=re.I)):
+            q.add(cond("arch_token", "bn"), *m.span(), "token")  # "bn 없는 버전", "without batch norm": negated in compose
+        elif bn:
             for atom in before:
                 q.atoms.remove(atom)
             q.add(any_of([cond("arch", a) for a in bn]), before[0].start, m.end(), "arch")
@@ -169,6 +172,9 @@ def _list_siblings(q: Scan, lexicon: Lexicon) -> None:
         for atom in [a for a in q.atoms if a.group == "arch"]:
             m = re.match(rf"{link}([a-z]{{0,2}}\d+[a-z]?|[a-z]{{1,2}})(?![A-Za-z0-9_])", q.text[atom.end:atom.end + 16], flags=re.IGNORECASE)
             if not m or not q.free(atom.end, atom.end + m.end()):
+                continue
+            # "X이든 Y이든": 든 follows every item, so the last one closes the list ("vgg11이든 vgg13이든 bn 없는")
+            if re.match(r"\s*이?든", q.text[atom.end:]) and not re.match(r"\s*이?든", q.text[atom.end + m.end():]):
                 continue
             archs = [i.value for i in (atom.where.items if atom.where.kind == "or" else [atom.where]) if i.kind == "cond"]
             found = [s for a in archs if (s := lexicon.sibling(str(a), m.group(1).lower()))]

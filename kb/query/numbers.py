@@ -133,6 +133,11 @@ def parse_top1(q: Scan) -> None:
             low, high = float(m.group(1)), float(m.group(2))
             if 1 < low < high <= 100:
                 _range(q, low, high, *m.span(), "top1", m.group(0))
+    # "top-1 below 80%", "정확도 80% 미만", "top-1 70% 미만": before a bare "top-1 70%" reads as a floor
+    for pattern in (rf"{ACC_WORD}\s*(?:of|is|가|이|는)?\s*({LESS})\s*{NUM}\s*{PERCENT}?", rf"{ACC_WORD}\s*(?:가|이|는)?\s*{NUM}\s*{PERCENT}?\s*({KO_LESS})"):
+        for m in q.finditer(pattern):
+            number = next(g for g in m.groups() if g and re.fullmatch(r"\d+(?:\.\d+)?", g))
+            q.add(cond("top1", float(number), _less_op(m.group(0))), *m.span(), "top1")
     patterns = [
         (rf"{ACC_WORD}\s*(?:of|is|:|=|가|이|는|은|이가)?\s*({MORE})?\s*{NUM}\s*{PERCENT}?\s*({KO_MORE}\w*|{or_more})?", True),
         (rf"({MORE})\s*{NUM}\s*{PERCENT}\s*(?:{ACC_WORD})?{ON_IMAGENET}", False),
@@ -153,11 +158,6 @@ def parse_top1(q: Scan) -> None:
                 less = re.search(rf"{LESS}|{KO_LESS}", m.group(0), flags=re.IGNORECASE)
                 op = _less_op(m.group(0)) if less else _more_op(m.group(0))
                 q.add(cond("top1", value, op), *m.span(), "top1")
-    # "top-1 below 80%", "정확도 80% 미만"
-    for pattern in (rf"{ACC_WORD}\s*(?:of|is|가|이|는)?\s*({LESS})\s*{NUM}\s*{PERCENT}?", rf"{ACC_WORD}\s*(?:가|이|는)?\s*{NUM}\s*{PERCENT}?\s*({KO_LESS})"):
-        for m in q.finditer(pattern):
-            number = next(g for g in m.groups() if g and re.fullmatch(r"\d+(?:\.\d+)?", g))
-            q.add(cond("top1", float(number), _less_op(m.group(0))), *m.span(), "top1")
 
 
 def parse_bound_continuations(q: Scan) -> None:

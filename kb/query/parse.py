@@ -120,12 +120,17 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     where, additions, notes, leftover = compose(q)
     where = _rest_of_family(where, lexicon)
     where, additions = _include_siblings(where, additions, lexicon)
-    where = repair_scope(where, lexicon, corrected.lower(), bool(re.search(BOTH_WORDS, corrected, flags=re.IGNORECASE)))
+    both = bool(re.search(BOTH_WORDS, corrected, flags=re.IGNORECASE))
+    where = repair_scope(where, lexicon, corrected.lower(), both)
     if re.search(TEST_WORDS, corrected, flags=re.IGNORECASE) and not _needs_test_weights("", where):
         where = all_of([where, cond("family", "test")])  # "test models", "테스트용 가중치": timm's dummy weights
     if is_true(where) and additions and all(field_of(a) == field_of(additions[0]) for a in additions) \
             and field_of(additions[0]) in SUBJECT_FIELDS:
         where = any_of(additions)  # "mobilevit, v2 included" alone: what is included is the set (a follow-up widens instead)
+    elif additions and all(field_of(a) in SUBJECT_FIELDS for a in additions) and (len(additions) > 1 or both) \
+            and not any(c.field in SUBJECT_FIELDS for c in positive_conds(where)):
+        # "mixer_b16_224, mixer_l16_224 둘 다 포함해서 in1k 파인튜닝된 것": the subjects the conditions apply to
+        where, additions = all_of([any_of(additions), where]), []
     sort = next((a.ranking for a in q.atoms if a.ranking), "relevance")
     structured = not is_true(where) or sort != "relevance"  # (drops alone are a follow-up's business)
     if structured and not _needs_test_weights(corrected, where):

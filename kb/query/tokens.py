@@ -135,7 +135,7 @@ def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
             if lexicon.is_arch_token(token) or token in lexicon.token_stems:
                 q.add(cond("arch_token", token, "prefix" if token in lexicon.token_stems else "="), *m.span(), "token")
     families = _context_families(q, lexicon)
-    for m in q.finditer(r"(?<![A-Za-z0-9_])[a-z][a-z0-9]*(?![A-Za-z0-9_])"):
+    for m in q.finditer(r"(?<![A-Za-z0-9_])(?:[a-z][a-z0-9]*|\d+x\d+[a-z]*)(?![A-Za-z0-9_])"):  # 32x32d: a width token
         word = m.group(0).lower()
         if len(word) > 4 and word.endswith("s") and word not in common_words and not lexicon.is_arch_token(word) \
                 and not lexicon.is_tag_token(word) and (lexicon.is_arch_token(word[:-1]) or lexicon.is_tag_token(word[:-1])):

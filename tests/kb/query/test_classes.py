@@ -225,6 +225,18 @@ EXAMPLES = [
      ' OR name:vit_large_patch14_reg4_dinov2.lvd142m OR name:vit_small_patch14_reg4_dinov2.lvd142m) AND NOT family:test', 'relevance'),
     ('range', 'efficientnet b1 through b3, just the pruned ones',
      '(arch:efficientnet_b1_pruned OR arch:efficientnet_b2_pruned OR arch:efficientnet_b3_pruned) AND NOT family:test', 'relevance'),
+    ('range', 'top-1 72% 미만 vgg16',  # a Korean "under" after the number, not a floor
+     'top1<72 AND arch:vgg16 AND NOT family:test', 'relevance'),
+    ('negation', 'vgg16이든 vgg19든 bn 없는 것',  # the list closes with its last 든; "bn 없는" excludes
+     '(arch:vgg16 OR arch:vgg19) AND NOT token:bn AND NOT family:test', 'relevance'),
+    ('negation', 'resnext101 ig1b weights except 32x16d',  # a width token
+     'token:resnext101 AND data:ig1b AND NOT token:32x16d AND NOT family:test', 'relevance'),
+    ('tagword', 'dpn92 not the mxnet ones',  # a framework named for its port's tag token
+     'arch:dpn92 AND NOT method:mx AND NOT family:test', 'relevance'),
+    ('inclusion', 'resnet50, resnet101 둘 다 포함해서 tv2로 학습된 것',  # included subjects with no other subject
+     '(arch:resnet50 OR arch:resnet101) AND tag:tv2 AND NOT family:test', 'relevance'),
+    ('inclusion', 'fastvit sa12랑 sa24',  # a two-letter series code's sibling
+     '(arch:fastvit_sa12 OR arch:fastvit_sa24) AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',

@@ -39,6 +39,11 @@ def turns(lexicon, *texts):
     (("convnext in22k weights, not fine-tuned", "include the ones fine-tuned on in1k too"),  # the raw ones or that fine-tune
      "family:convnext AND ((data:in22k AND NOT stage:finetuned) OR (data:in22k AND finetune:in1k)) AND NOT family:test",
      "relevance", "refine"),
+    (("tiny_vit 21m weights", "what about 5m?"),  # the new architecture's token replaces the old one
+     "(name:tiny_vit_5m_224.dist_in22k OR name:tiny_vit_5m_224.dist_in22k_ft_in1k OR name:tiny_vit_5m_224.in1k) AND NOT family:test",
+     "relevance", "refine"),
+    (("fastvit sa12랑 sa24 가중치", "증류된 건 빼줘"),  # Korean "distilled"
+     "(arch:fastvit_sa12 OR arch:fastvit_sa24) AND NOT (method:dist OR token:dist) AND NOT family:test", "relevance", "refine"),
     (("deit small and base", "switch to ones under 10M params"),  # how big, asked anew: params replace the sizes
      "family:deit AND params<10M AND NOT family:test", "relevance", "refine"),
     (("swin tiny 랑 small", "파라미터 1억 넘는 걸로 바꿔줘"),
