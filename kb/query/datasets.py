@@ -14,7 +14,7 @@ from kb.query.expression import any_of, all_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    ACTIVITY_AFTER, ACTIVITY_BEFORE, ANY_FIELD,
+    ACC_WORD, ACTIVITY_AFTER, ACTIVITY_BEFORE, ANY_FIELD,
     CHAIN_CONNECTOR, DATASET_PATTERNS, FINETUNED_WORD, IN1K_ONLY_ELSEWHERE, LICENSE_PATTERNS, METHOD_PATTERNS, NOT_AFTER,
     NOT_BEFORE, NOT_FINETUNED_PATTERNS, NO_EXTRA_DATA, RAW_CHECKPOINT, SCRATCH_WORD, STAGE_CUES,
 )
@@ -38,6 +38,9 @@ def parse_datasets(q: Scan) -> None:
     mentions: list[tuple[int, int, str]] = []
     for pattern, canonical in DATASET_PATTERNS:
         for m in q.finditer(pattern):
+            if canonical == "in1k" and re.match(rf"[\s\-]*{ACC_WORD}", q.text[m.end():], flags=re.I):
+                q.consume(m.start(), m.end())  # "ImageNet top-1", "imagenet accuracy": the metric, not the training data
+                continue
             if q.text[m.start():m.end()].strip():
                 mentions.append((m.start(), m.end(), canonical))
                 q.text = q.text[:m.start()] + "\0" * (m.end() - m.start()) + q.text[m.end():]  # hold the span

@@ -78,6 +78,8 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
             q.add(where, m.start(), m.start() + len(word), "name" if tags else "arch")
         elif "_" in word and "." not in word and any(a.startswith(word + "_") for a in names.arch_tags):
             q.add(cond("arch", word + "_*"), m.start(), m.start() + len(word), "arch")  # vit_small: vit_small_*
+        elif "_" in word and "." not in word and any(re.match(rf"{re.escape(word)}\d", a) for a in names.arch_tags):
+            q.add(cond("arch", word + "*"), m.start(), m.start() + len(word), "arch")  # lambda_resnet: lambda_resnet26t …
         elif "_" in word and "." not in word and any(f"_{word}_" in f"_{a}_" for a in names.arch_tags):
             q.add(cond("arch", f"*{word}*"), m.start(), m.start() + len(word), "arch")  # conv_medium, m1_5
         elif "_" in word and "." not in word and any(f"_{word}_" in f"_{t.split('.', 1)[1]}_" for t in names.tags):

@@ -237,6 +237,10 @@ EXAMPLES = [
      '(arch:resnet50 OR arch:resnet101) AND tag:tv2 AND NOT family:test', 'relevance'),
     ('inclusion', 'fastvit sa12랑 sa24',  # a two-letter series code's sibling
      '(arch:fastvit_sa12 OR arch:fastvit_sa24) AND NOT family:test', 'relevance'),
+    ('tagword', 'ImageNet top-1 and params of efficientnet b2',  # the metric's dataset is no training filter
+     '(arch:efficientnet_b2 OR arch:tf_efficientnet_b2) AND NOT family:test', 'relevance'),
+    ('family', 'lambda_resnet weights at 256',  # an underscored prefix of live architectures
+     'arch:lambda_resnet* AND res:256 AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',
