@@ -42,6 +42,16 @@ def _bound_side(part: Where) -> Optional[tuple[str, str]]:
     return None
 
 
+def _contradicts(kept: Where, bound: Cond) -> bool:
+    """"top-1 70% 이상" then "그럼 70% 미만인 건?": opposite bounds on one field with no value between them."""
+    side, other = _bound_side(bound), _bound_side(kept)
+    if side is None or other is None or other[0] != side[0] or other[1] == side[1]:
+        return False
+    low, high = (kept, bound) if other[1] == "min" else (bound, kept)
+    strict = low.op == ">" or high.op == "<"
+    return float(low.value) > float(high.value) or (strict and float(low.value) == float(high.value))
+
+
 def _archs(part: Where) -> list[str]:
     items = part.items if part.kind == "or" else [part]
     return [str(i.value) for i in items if isinstance(i, Cond) and i.field == "arch" and "*" not in str(i.value)]
@@ -246,8 +256,8 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept.remove(part.item)
             continue
         field, side = field_of(part), _bound_side(part)
-        if side is not None:
-            kept = [k for k in kept if _bound_side(k) != side]
+        if side is not None:  # a bound replaces its side, and an opposite one it would leave no room beside
+            kept = [k for k in kept if _bound_side(k) != side and not _contradicts(k, part)]
         elif field in REPLACED_FIELDS:
             kept = [k for k in kept if field_of(k) != field]
     named = [a for part in added + renamed for a in _named_archs(part)]

@@ -25,6 +25,7 @@ _GLOB = re.compile(r"(?<![A-Za-z0-9_.\-*])[a-z0-9_]*\*[a-z0-9_*]*(?:\.[a-z0-9_*]
 _NAME = (r"(?<![A-Za-z0-9_.\-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|(?<![A-Za-z0-9_.\-])[a-z]+\d+[a-z0-9]*(?![A-Za-z0-9_\-])")
 _HANGUL_WORD = f"[{HANGUL_SYLLABLES}]+"
 # what joins the two ends of a range of codes: "b0~b3", "b2-b5", "b2 to b5", "b2 through b5", "b2부터 b5"
+_SIZE_WORDS = "|".join(sorted(SIZE_TERMS, key=len, reverse=True))  # "convnextv2 atto/femto/pico": siblings in a list
 _RANGE_JOIN = r"\s*(?:~|-|–|to|through|thru|부터|에서)\s*"
 
 
@@ -172,7 +173,7 @@ def _list_siblings(q: Scan, lexicon: Lexicon) -> None:
     while changed:
         changed = False
         for atom in [a for a in q.atoms if a.group == "arch"]:
-            m = re.match(rf"{link}([a-z]{{0,2}}\d+[a-z]?|[a-z]{{1,2}})(?![A-Za-z0-9_])", q.text[atom.end:atom.end + 16], flags=re.IGNORECASE)
+            m = re.match(rf"{link}([a-z]{{0,2}}\d+[a-z]?|[a-z]{{1,2}}|{_SIZE_WORDS})(?![A-Za-z0-9_])", q.text[atom.end:atom.end + 16], flags=re.IGNORECASE)
             if not m or not q.free(atom.end, atom.end + m.end()):
                 continue
             # "X이든 Y이든": 든 follows every item, so the last one closes the list ("vgg11이든 vgg13이든 bn 없는")

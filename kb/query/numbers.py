@@ -138,6 +138,10 @@ def parse_top1(q: Scan) -> None:
         for m in q.finditer(pattern):
             number = next(g for g in m.groups() if g and re.fullmatch(r"\d+(?:\.\d+)?", g))
             q.add(cond("top1", float(number), _less_op(m.group(0))), *m.span(), "top1")
+    # "70% 미만인 건?", "80% 이상": a percentage with a Korean bound and no metric named is top-1 (no other field is a %)
+    for m in q.finditer(rf"{NUM}\s*%\s*({KO_LESS}|{KO_MORE})"):
+        less = re.match(KO_LESS, m.group(2))
+        q.add(cond("top1", float(m.group(1)), _less_op(m.group(0)) if less else _more_op(m.group(0))), *m.span(), "top1")
     patterns = [
         (rf"{ACC_WORD}\s*(?:of|is|:|=|가|이|는|은|이가)?\s*({MORE})?\s*{NUM}\s*{PERCENT}?\s*({KO_MORE}\w*|{or_more})?", True),
         (rf"({MORE})\s*{NUM}\s*{PERCENT}\s*(?:{ACC_WORD})?{ON_IMAGENET}", False),

@@ -261,7 +261,7 @@ STOPWORDS = set(
     """which what whats are is the a an of on at in for with and or to me show list give find any all every models
     model weights weight checkpoint checkpoints tags tag timm please that there those these than by from trained
     train training pretrained pre-trained fine-tuned finetuned how many do does have has can i you we need want
-    looking get got some available versions version variants variant ones one plain vanilla 거쳐 거쳐서 해서 it its their them whose size sized name names
+    looking get got some available versions version variants variant ones one plain vanilla 거쳐 거쳐서 해서 그럼 그러면 it its their them whose size sized name names
     params param parameters parameter license licence licensed licenses top-1 top1 accuracy
     알려줘 알려 주세요 줘 모델 모델은 모델이 모델을 모델들 모델로 모델만 중 중에 중에서 가운데 있는 있어 있나 있나요 것 것은 것을 뭐 뭐야
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들 테스트용

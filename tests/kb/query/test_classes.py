@@ -241,6 +241,10 @@ EXAMPLES = [
      '(arch:efficientnet_b2 OR arch:tf_efficientnet_b2) AND NOT family:test', 'relevance'),
     ('family', 'lambda_resnet weights at 256',  # an underscored prefix of live architectures
      'arch:lambda_resnet* AND res:256 AND NOT family:test', 'relevance'),
+    ('range', 'efficientformer 80% 이상',  # a percentage is top-1: no other field is one
+     'family:efficientformer AND top1>=80 AND NOT family:test', 'relevance'),
+    ('inclusion', 'convnextv2 nano/pico/femto in1k',  # size words after an architecture in a list: its siblings
+     '(arch:convnextv2_nano OR arch:convnextv2_pico OR arch:convnextv2_femto) AND data:in1k AND NOT family:test', 'relevance'),
     ('test', 'the smallest model',
      'NOT family:test', 'params_asc'),
     ('test', 'test_vit weights',

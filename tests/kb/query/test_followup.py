@@ -44,6 +44,10 @@ def turns(lexicon, *texts):
      "relevance", "refine"),
     (("fastvit sa12랑 sa24 가중치", "증류된 건 빼줘"),  # Korean "distilled"
      "(arch:fastvit_sa12 OR arch:fastvit_sa24) AND NOT (method:dist OR token:dist) AND NOT family:test", "relevance", "refine"),
+    (("regnety top-1 80% 이상", "그럼 80% 미만인 건?"),  # the opposite bound at the same value replaces it
+     "family:regnety AND top1<80 AND NOT family:test", "relevance", "refine"),
+    (("resnet over 20M params", "and under 40M?"),  # opposite bounds with room between them make a range
+     "family:resnet AND params>20M AND params<40M AND NOT family:test", "relevance", "refine"),
     (("deit small and base", "switch to ones under 10M params"),  # how big, asked anew: params replace the sizes
      "family:deit AND params<10M AND NOT family:test", "relevance", "refine"),
     (("swin tiny 랑 small", "파라미터 1억 넘는 걸로 바꿔줘"),
