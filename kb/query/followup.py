@@ -20,14 +20,14 @@ import re
 from typing import Callable, Optional
 
 from kb.query.describe import is_default_exclusion
-from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, negate, to_syntax
+from kb.query.datasets import NOT_FINETUNED
+from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
 from kb.query.words import CHANGE_CUES, NEW_SUBJECT_CUES, REFINE_CUES
 from kb.schema import FollowUp, Understanding
 
 SUBJECT_FIELDS = {"family", "arch", "name"}
 RESTATED = "the turn restates every condition"  # a new question that drops nothing: nothing to say about it
 DROP_FIELDS = {"data": ("data", "pretrain", "finetune", "first", "last"), "license": ("license", "license_class")}
-_NOT_FINETUNED = negate(cond("stage", "finetuned"))  # as kb.query.datasets reads "not fine-tuned"
 REPLACED_FIELDS = {"size", "resolution", "family", "arch", "name", "license", "license_class", "patch"}
 
 
@@ -271,12 +271,12 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             additions.remove(part)
     for addition in additions:  # widen the previous set of that field, or add a subject next to the previous
         field = _widened_field(addition)
-        if field_of(addition) == "finetune" and _NOT_FINETUNED in kept:
+        if field_of(addition) == "finetune" and NOT_FINETUNED in kept:
             # "in21k로만, 파인튜닝 안 된 것" then "in1k로 파인튜닝된 것도 포함": the raw ones, or that fine-tune of them
-            kept.remove(_NOT_FINETUNED)
+            kept.remove(NOT_FINETUNED)
             same = [i for i, part in enumerate(kept) if _widened_field(part) == field]
             if same:
-                kept[same[0]] = any_of([all_of([kept[same[0]], _NOT_FINETUNED]), all_of([kept[same[0]], addition])])
+                kept[same[0]] = any_of([all_of([kept[same[0]], NOT_FINETUNED]), all_of([kept[same[0]], addition])])
                 continue
         same = [i for i, part in enumerate(kept) if field is not None and _widened_field(part) == field]
         if addition in kept:  # "coat lite" then "그냥 coat도 같이": the subject without what narrowed it

@@ -24,8 +24,8 @@ NEGATION_CUES = {kind: pattern for kind, pattern in CUES if kind in ("not_pre", 
 _GLOB = re.compile(r"(?<![A-Za-z0-9_.\-*])[a-z0-9_]*\*[a-z0-9_*]*(?:\.[a-z0-9_*]+)?|(?<![A-Za-z0-9_.\-*])[a-z0-9_]+\.\*")
 _NAME = (r"(?<![A-Za-z0-9_.\-])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+_?|(?<![A-Za-z0-9_.\-])[a-z]+\d+[a-z0-9]*(?![A-Za-z0-9_\-])")
 _HANGUL_WORD = f"[{HANGUL_SYLLABLES}]+"
-# what joins the two ends of a range of codes: "b0~b3", "b2-b5", "b2 to b5", "b2 through b5", "b2부터 b5"
 _SIZE_WORDS = "|".join(sorted(SIZE_TERMS, key=len, reverse=True))  # "convnextv2 atto/femto/pico": siblings in a list
+# what joins the two ends of a range of codes: "b0~b3", "b2-b5", "b2 to b5", "b2 through b5", "b2부터 b5"
 _RANGE_JOIN = r"\s*(?:~|-|–|to|through|thru|부터|에서)\s*"
 
 
