@@ -52,9 +52,14 @@ def _contradicts(kept: Where, bound: Cond) -> bool:
     return float(low.value) > float(high.value) or (strict and float(low.value) == float(high.value))
 
 
+def _values(part: Where, fields: tuple[str, ...]) -> list[str]:
+    """The values of the conditions on `fields` that a condition, or an OR of them, holds."""
+    items = part.items if isinstance(part, Or) else [part]
+    return [str(i.value) for i in items if isinstance(i, Cond) and i.field in fields]
+
+
 def _archs(part: Where) -> list[str]:
-    items = part.items if part.kind == "or" else [part]
-    return [str(i.value) for i in items if isinstance(i, Cond) and i.field == "arch" and "*" not in str(i.value)]
+    return [v for v in _values(part, ("arch",)) if "*" not in v]
 
 
 def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, list[Where]]]:
@@ -82,14 +87,11 @@ def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
 
 def _named_archs(part: Where) -> list[str]:
     """The architectures a condition names outright (an arch, or the arch of a full name)."""
-    items = part.items if isinstance(part, Or) else [part]
-    return [str(i.value).split(".")[0] for i in items
-            if isinstance(i, Cond) and i.field in ("arch", "name") and "*" not in str(i.value)]
+    return [v.split(".")[0] for v in _values(part, ("arch", "name")) if "*" not in v]
 
 
 def _patterns(part: Where) -> list[str]:
-    items = part.items if part.kind == "or" else [part]
-    return [str(i.value) for i in items if isinstance(i, Cond) and i.field in ("arch", "name") and "*" in str(i.value)]
+    return [v for v in _values(part, ("arch", "name")) if "*" in v]
 
 
 def _with_token(pattern: str, tokens: list[str], lexicon) -> list[str]:

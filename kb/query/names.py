@@ -106,8 +106,7 @@ def parse_names(q: Scan, lexicon: Lexicon) -> None:
     for m in q.finditer(BATCH_NORM_PATTERN):  # "vgg16 with batch norm" is the arch vgg16_bn
         before = [a for a in q.atoms_before(m.start(), "arch")]
         bn = [f"{a.where.value}_bn" for a in before if hasattr(a.where, "value") and f"{a.where.value}_bn" in names.arch_tags]
-        if bn and (re.match(r"\s*(?:이|가|은|는)?\s*(?:없|빠진|빼|제외|말고)", q.original[m.end():])
-                   or re.search(r"(?:without|no|non)[\s\-]*$", q.original[:m.start()], flags=re.I)):
+        if bn and _negation_around(q, m.start(), m.end()):
             q.add(cond("arch_token", "bn"), *m.span(), "token")  # "bn 없는 버전", "without batch norm": negated in compose
         elif bn:
             for atom in before:
@@ -129,11 +128,16 @@ def _same_arch(q: Scan, atom) -> None:
             atom.where = where
             q.consume(*m.span())
             if pattern is OTHER_TAGS:  # "X 말고 … 다른 태그", "other than X": the exclusion is the one just read
-                after = re.match(rf"\s*(?:{NEGATION_CUES['not_post']})", q.original[atom.end:], flags=re.I)
-                before = re.search(rf"(?:{NEGATION_CUES['not_pre']})\s*$", q.original[:atom.start], flags=re.I)
-                for span in ([(atom.end, atom.end + after.end())] if after else []) + ([before.span()] if before else []):
+                for span in _negation_around(q, atom.start, atom.end):
                     q.consume(*span)
             return
+
+
+def _negation_around(q: Scan, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the negation cues right after and right before a phrase, as kb.query.compose reads them."""
+    after = re.match(rf"\s*(?:{NEGATION_CUES['not_post']})", q.original[end:], flags=re.I)
+    before = re.search(rf"(?:{NEGATION_CUES['not_pre']})\s*$", q.original[:start], flags=re.I)
+    return ([(end, end + after.end())] if after else []) + ([before.span()] if before else [])
 
 
 def widen_to_variants(q: Scan, atom, archs: list[str]) -> None:
