@@ -95,6 +95,13 @@ def query_figures(env: dict, results: dict) -> None:
     results["baseline_list_models_wildcard_p50_ms"] = round(warm["list_models_p50"] * 1000, 2)
     results["structured_query_p50_ms"] = round(warm["structured_p50"] * 1000, 2)
     results["structured_vs_list_models_ratio"] = round(warm["structured_p50"] / warm["list_models_p50"], 1)
+    # the query threads' choice (kb.config.QUERY_THREADS), checked each run: one thread, and both under the hog
+    one_thread = json_line(child(WARM.format(questions=WARM_QUESTIONS), {**env, "OMP_NUM_THREADS": "1"})[2])
+    results["warm_query_p50_one_thread_ms"] = round(one_thread["p50"] * 1000, 1)
+    with cpu_hog():
+        for label, threads in (("", {}), ("_one_thread", {"OMP_NUM_THREADS": "1"})):
+            loaded = json_line(child(WARM.format(questions=WARM_QUESTIONS), {**env, **threads})[2])
+            results[f"warm_query_load_p50{label}_ms"] = round(loaded["p50"] * 1000, 1)
     for load in ("", "_load"):
         with cpu_hog() if load else contextlib.nullcontext():
             for lang, question in COLD.items():

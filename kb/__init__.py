@@ -5,7 +5,11 @@ This module is the public API: the CLI, the app and the nightly job import from 
 
 from kb.config import configure_threads as _configure_threads
 
+from kb.config import kb_home as _kb_home  # noqa: E402
+from kb.regex_programs import load_programs as _load_programs  # noqa: E402
+
 _configure_threads()  # first thing: OpenMP reads its settings once, when a runtime loads
+_load_programs(_kb_home())  # before kb's modules compile their patterns (kb.regex_programs)
 
 from kb.answer import citation, understood_chips  # noqa: E402
 from kb.api import (  # noqa: E402
@@ -35,7 +39,6 @@ from kb.errors import (  # noqa: E402
     UnknownName,
     from_os_error,
 )
-from kb.evaluate import EvalReport, load_items as load_eval_items, run_eval  # noqa: E402
 from kb.explain import render_explanation  # noqa: E402
 from kb.language import detect_language, printable, validate_question  # noqa: E402
 from kb.naming import parse_name  # noqa: E402
@@ -56,6 +59,25 @@ from kb.schema import (  # noqa: E402
 from kb.query import Where, parse_where, to_syntax  # noqa: E402
 
 __version__ = "0.1.0"
+
+# evaluation is imported when first used: a cold `kb query` does not pay for its models (~7 ms)
+_LAZY = {"EvalReport": ("kb.evaluate", "EvalReport"), "load_eval_items": ("kb.evaluate", "load_items"),
+         "run_eval": ("kb.evaluate", "run_eval")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attribute = _LAZY[name]
+        value = getattr(importlib.import_module(module), attribute)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kb' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     # the knowledge base

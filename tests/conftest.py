@@ -12,6 +12,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # Caches (registry JSON, counted params) go to a throwaway KB_HOME, never the developer's ./.kb
 os.environ.setdefault("KB_HOME", tempfile.mkdtemp(prefix="kb-test-home-"))
+# Each ingest records its compiled patterns in a second process (~2 s); tests/kb/test_regex_programs.py covers it
+os.environ.setdefault("KB_REGEX_PROGRAMS", "0")
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
+import orjson
 
 from kb.errors import CorruptIndex, NoIndex, StaleIndex
 from kb.store.flat import read_flat
@@ -194,9 +195,9 @@ class IndexReader(LoadedBuild):
         finally:
             db.close()
         self.load(records=records, passages=[Passage.model_validate_json(j) for _, _, _, j in rows],
-                  passage_hashes=[h for _, h, _, _ in rows], passage_tokens=[json.loads(t) for _, _, t, _ in rows],
+                  passage_hashes=[h for _, h, _, _ in rows], passage_tokens=[orjson.loads(t) for _, _, t, _ in rows],
                   model_names=[n for n, _, _ in model_rows], model_hashes=[h for _, h, _ in model_rows],
-                  model_tokens=[json.loads(t) for _, _, t in model_rows], documents=documents)
+                  model_tokens=[orjson.loads(t) for _, _, t in model_rows], documents=documents)
         self._passage_index = _load_faiss(directory / PASSAGE_VECTORS)
         self._model_index = _load_faiss(directory / MODEL_VECTORS)
 

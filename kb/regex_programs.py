@@ -1,0 +1,126 @@
+"""Compiled regular expressions kept across processes, so a cold query does not re-run Python's regex compiler.
+
+CPython compiles a pattern in Python (`re._parser`, `re._compiler`) into a program of integers and hands it to
+the C engine (`_sre.compile`). The question parser builds ~330 patterns, many from the live registry's
+vocabulary; compiling them took ~110 ms of every cold `kb query` here (2026-12-03), a sixth of it. A program is
+a pure function of (pattern, flags) for one CPython build, so each ingest records, in a fresh process, the
+programs a query process compiles (`record_programs`), as JSON in KB_HOME/cache. `kb` loads
+them into `re`'s own cache before any of its modules compile a pattern, and every `re` call then finds its
+pattern compiled. The file is named after the exact Python build and `_sre.MAGIC`; a file that does not fit
+(another Python, damaged, another format) is ignored and `re` compiles as it always does. `_sre.compile`
+validates a program before it runs it. Never pickle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import _sre
+
+FORMAT = 1
+DISABLE_ENV = "KB_REGEX_PROGRAMS"  # "0": neither load nor record (the recording process itself starts empty)
+
+# questions a recording process answers: the recognizers of both languages, a note answer and a name lookup
+SAMPLE_QUESTIONS = (
+    "which small in22k model at 384?", "384 해상도의 small in22k 모델?",
+    "base models that are not non-commercial", "DeiT 말고 ViT small 중에 384",
+    "models over 80% top-1 with under 6M params", "파라미터 2천만 개 이하, top-1 82% 이상",
+    "What does _augreg stand for?", "ConvNeXt는 커널 크기를 얼마로 키웠어?",
+    "eva02 base models at 448, fine-tuned from in22k", "resnet50.a1_in1k vs resnet50.tv_in1k",
+)
+
+
+def programs_file(home: Path) -> Path:
+    build = f"{sys.implementation.cache_tag}-{'.'.join(map(str, sys.version_info[:3]))}-{_sre.MAGIC}-{_sre.CODESIZE}"
+    return Path(home) / "cache" / f"regex-programs-{build}.json"
+
+
+def fingerprint(record_names: list[str]) -> str:
+    """What the patterns are made from: kb's source and the registry's tags (the vocabularies come from them)."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    digest.update("\n".join(sorted(record_names)).encode())
+    return digest.hexdigest()
+
+
+def recorded_fingerprint(home: Path) -> str | None:
+    try:
+        return json.loads(programs_file(home).read_bytes()).get("fingerprint")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def program(pattern: str, flags: int) -> list:
+    """What `re._compiler.compile` passes to `_sre.compile` for (pattern, flags), as JSON data."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return [pattern, flags, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, indexgroup]
+
+
+def _re_cache() -> dict | None:
+    cache = getattr(re, "_cache", None)
+    return cache if isinstance(cache, dict) else None
+
+
+def load_programs(home: Path) -> int:
+    """Put the stored programs into `re`'s cache; how many were put (0 whenever the file does not fit)."""
+    cache = _re_cache()
+    if cache is None or os.environ.get(DISABLE_ENV) == "0":
+        return 0
+    try:
+        stored = json.loads(programs_file(home).read_bytes())
+        if stored.get("format") != FORMAT:
+            return 0
+        room = max(0, getattr(re, "_MAXCACHE", 512) - len(cache))
+        compiled = {}
+        for pattern, flags, final_flags, code, groups, groupindex, indexgroup in stored["programs"][:room]:
+            compiled[str, pattern, flags] = _sre.compile(pattern, final_flags, code, groups, groupindex,
+                                                         tuple(indexgroup))
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError, AttributeError):
+        return 0  # no file, or one this Python cannot use: compile as usual
+    cache.update(compiled)
+    return len(compiled)
+
+
+def save_programs(home: Path, made_from: str = "") -> int:
+    """Store the program of every str pattern now in `re`'s cache (atomically); how many were stored."""
+    cache = _re_cache()
+    if cache is None:
+        return 0
+    programs = []
+    for key in list(cache):
+        if len(key) == 3 and key[0] is str and isinstance(key[2], int) and not key[2] & re.DEBUG:
+            try:
+                programs.append(program(key[1], key[2]))
+            except Exception:  # noqa: BLE001 - a private API of another Python: store what could be read
+                continue
+    target = programs_file(home)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.partial")
+    # json, not orjson: a pattern may hold a lone surrogate (the end of a character range), which only \u escapes carry
+    partial.write_text(json.dumps({"format": FORMAT, "fingerprint": made_from, "python": sys.version,
+                                      "programs": programs}), encoding="ascii")
+    os.replace(partial, target)
+    return len(programs)
+
+
+def record_programs(home: Path) -> int:
+    """In this (fresh) process: answer SAMPLE_QUESTIONS over `home`'s index, then store what was compiled."""
+    from kb import open_kb
+
+    knowledge_base = open_kb(Path(home))
+    for question in SAMPLE_QUESTIONS:
+        knowledge_base.ask(question)
+    return save_programs(home, fingerprint([r.name for r in knowledge_base.records()]))
