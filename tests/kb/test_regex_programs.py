@@ -86,3 +86,11 @@ def test_saved_programs_round_trip(tmp_path, monkeypatch):
 
 def test_the_fingerprint_follows_the_registry_tags():
     assert fingerprint(["a", "b"]) == fingerprint(["b", "a"]) != fingerprint(["a"])
+
+
+def test_no_question_the_bench_times_is_recorded():
+    from kb.config import PROJECT_ROOT
+    from kb.regex_programs import SAMPLE_QUESTIONS
+
+    bench = (PROJECT_ROOT / "bench" / "run.py").read_text(encoding="utf-8")
+    assert not [q for q in SAMPLE_QUESTIONS if q in bench]
