@@ -3,10 +3,8 @@
 This module is the public API: the CLI, the app and the nightly job import from here and nowhere else in kb.
 """
 
-from kb.config import configure_threads as _configure_threads
-
-from kb.config import kb_home as _kb_home  # noqa: E402
-from kb.regex_programs import load_programs as _load_programs  # noqa: E402
+from kb.config import configure_threads as _configure_threads, kb_home as _kb_home
+from kb.regex_programs import load_programs as _load_programs
 
 _configure_threads()  # first thing: OpenMP reads its settings once, when a runtime loads
 _load_programs(_kb_home())  # before kb's modules compile their patterns (kb.regex_programs)

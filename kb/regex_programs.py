@@ -1,7 +1,7 @@
 """Compiled regular expressions kept across processes, so a cold query does not re-run Python's regex compiler.
 
 CPython compiles a pattern in Python (`re._parser`, `re._compiler`) into a program of integers and hands it to
-the C engine (`_sre.compile`). The question parser builds ~330 patterns, many from the live registry's
+the C engine (`_sre.compile`). The question parser builds ~350 patterns, many from the live registry's
 vocabulary; compiling them took ~110 ms of every cold `kb query` here (2026-12-03), a sixth of it. A program is
 a pure function of (pattern, flags) for one CPython build, so each ingest records, in a fresh process, the
 programs a query process compiles (`record_programs`), as JSON in KB_HOME/cache. `kb` loads
