@@ -56,11 +56,16 @@ def configure_threads() -> None:
 QUERY_THREADS = 2  # the most a single query embedding uses (more were never measured: this machine has 2 cores)
 
 
+def user_set_threads() -> bool:
+    return bool(_USER_THREADS)
+
+
 def embedding_threads(batch: bool) -> None:
     """Threads for the embedding engine, set just before it loads: every core for an ingest's batches (one text
     per thread), up to QUERY_THREADS for a query, whose matmuls split by rows (2026-12-03, passive wait: warm p50
     17.9-21.1 ms on two threads against 26.4-28.0 ms on one; beside a 2-process CPU hog one query took 25-30 ms on
-    two, 33 ms on one; `make bench` reports both counts). Kept as the user set it."""
+    two, 33 ms on one; `make bench` reports both counts); kb.embed.QueryThreads drops to one while other work is
+    runnable. Kept as the user set it."""
     if _USER_THREADS:
         return
     try:
