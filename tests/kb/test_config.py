@@ -48,3 +48,13 @@ def test_paused_gc_restores_the_collector_as_it_was(enabled):
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_the_wait_policy_is_passive_with_a_short_spin_unless_the_user_chose(monkeypatch):
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    monkeypatch.setenv("GOMP_SPINCOUNT", "0")
+    config.configure_threads()
+    assert os.environ["OMP_WAIT_POLICY"] == "PASSIVE" and os.environ["GOMP_SPINCOUNT"] == "0"
+    monkeypatch.delenv("GOMP_SPINCOUNT")
+    config.configure_threads()
+    assert os.environ["GOMP_SPINCOUNT"] == "300"
