@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -218,9 +219,19 @@ class IndexReader(LoadedBuild):
         if manifest.backend == "qdrant-server":
             raise StaleIndex(f"build {manifest.build_id} lives on a Qdrant server: set KB_BACKEND=qdrant and "
                              "KB_QDRANT_URL, or re-ingest with `kb ingest`")
-        if verify:
-            verify_build(directory, manifest)
-        return cls(home, directory, manifest)
+        if not verify:
+            return cls(home, directory, manifest)
+        # hashing the files (~10 MB) releases the interpreter: it runs beside the loading, and a damaged file still
+        # answers with its own error before any reader is returned
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-verify") as pool:
+            verified = pool.submit(verify_build, directory, manifest)
+            try:
+                reader = cls(home, directory, manifest)
+            except BaseException:
+                verified.result()
+                raise
+            verified.result()
+        return reader
 
     def reload_if_changed(self) -> Optional["IndexReader"]:
         """A reader of the new build when `current` moved on, else None."""
