@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 import numpy as np
 
 from kb.lexical import bm25_term_weight
+from kb.store.loaded import stored_record_json
 
 DENSE = "dense"
 SPARSE = "bm25"
@@ -103,7 +104,7 @@ def record_payload(record, hash_: str, tokens: list[str]) -> dict:
     return {"name": record.name, "arch": record.arch, "family": record.family, "size": record.size,
             "tag_tokens": record.tag.split("_"), "license": record.license, "params_m": record.params_m,
             "top1": record.top1, "resolution": record.resolution, "hash": hash_, "tokens": tokens,
-            "json": record.model_dump_json()}
+            "json": stored_record_json(record)}
 
 
 def passage_payload(passage, hash_: str, tokens: list[str]) -> dict:

@@ -30,7 +30,7 @@ from kb.schema import (
     SuffixTerm,
     TableRow,
 )
-from kb.store.loaded import LoadedBuild, check_manifest, record_for_queries
+from kb.store.loaded import LoadedBuild, check_manifest, record_for_queries, stored_record_json
 from kb.store.layout import (
     MANIFEST,
     fsync_dir,
@@ -114,7 +114,7 @@ class IndexWriter:
         db = sqlite3.connect(self.partial / DB_FILE)
         try:
             db.executescript(SCHEMA_SQL)
-            db.executemany("INSERT INTO records VALUES (?, ?)", ((r.name, r.model_dump_json()) for r in records))
+            db.executemany("INSERT INTO records VALUES (?, ?)", ((r.name, stored_record_json(r)) for r in records))
             db.executemany(
                 "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)",
                 ((row, p.id, p.source, h, json.dumps(t, ensure_ascii=False), p.model_dump_json())
