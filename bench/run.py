@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import operator
 import os
 import platform
 import shutil
@@ -46,7 +47,7 @@ TARGETS = {
     "warm_query_p50_ms": ("<", 20), "warm_query_p95_ms": ("<", 40), "cold_query_ko_peak_rss_mb": ("<=", 400),
     "nightly_upgrade_vs_budget_ratio": ("<=", 1.0),
 }
-MEETS = {"<": lambda value, target: value < target, "<=": lambda value, target: value <= target}
+MEETS = {"<": operator.lt, "<=": operator.le}
 
 
 def ingest_figures(env: dict, work: Path, results: dict) -> None:

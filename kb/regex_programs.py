@@ -4,7 +4,7 @@ CPython compiles a pattern in Python (`re._parser`, `re._compiler`) into a progr
 the C engine (`_sre.compile`). The question parser builds ~350 patterns, many from the live registry's
 vocabulary; compiling them took ~110 ms of every cold `kb query` here (2026-12-03), a sixth of it. A program is
 a pure function of (pattern, flags) for one CPython build, so each ingest records, in a fresh process, the
-programs a query process compiles (`record_programs`), as JSON in KB_HOME/cache. `kb` loads
+programs a query process compiles (`refresh_programs`), as JSON in KB_HOME/cache. `kb` loads
 them into `re`'s own cache before any of its modules compile a pattern, and every `re` call then finds its
 pattern compiled. The file is named after the exact Python build and `_sre.MAGIC`; a file that does not fit
 (another Python, damaged, another format) is ignored and `re` compiles as it always does. `_sre.compile`
@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -75,10 +76,14 @@ def _re_cache() -> dict | None:
     return cache if isinstance(cache, dict) else None
 
 
+def _enabled() -> bool:
+    return os.environ.get(DISABLE_ENV) != "0"
+
+
 def load_programs(home: Path) -> int:
     """Put the stored programs into `re`'s cache; how many were put (0 whenever the file does not fit)."""
     cache = _re_cache()
-    if cache is None or os.environ.get(DISABLE_ENV) == "0":
+    if cache is None or not _enabled():
         return 0
     try:
         stored = json.loads(programs_file(home).read_bytes())
@@ -125,3 +130,18 @@ def record_programs(home: Path) -> int:
     for question in SAMPLE_QUESTIONS:
         knowledge_base.ask(question)
     return save_programs(home, fingerprint([r.name for r in knowledge_base.records()]))
+
+
+def refresh_programs(home: Path, record_names: list[str]) -> None:
+    """After an ingest: record the programs again, in a fresh process so that it holds what a query process
+    compiles (~2 s), unless kb's code and the registry's tags are those they were recorded from. The index is
+    already live: a failure here only leaves cold queries compiling as before."""
+    if not _enabled() or recorded_fingerprint(home) == fingerprint(record_names):
+        return
+    record = "import sys; from kb.regex_programs import record_programs; record_programs(sys.argv[1])"
+    env = {**os.environ, DISABLE_ENV: "0", "KB_HOME": str(home)}
+    try:
+        subprocess.run([sys.executable, "-c", record, str(home)], env=env, timeout=300,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    except (OSError, subprocess.SubprocessError):
+        pass
