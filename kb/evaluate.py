@@ -1,8 +1,11 @@
 """`kb eval`: score timm-kb and three baselines on an evaluation set, the same way for all four.
 
-Metrics: mean set-F1 on `set` questions; exact rate on `top1` (first model is the gold) and `empty` (no model)
-questions; hit@5 and MRR@10 on `note` questions, where a hit is a passage from the expected source that
-contains the expected phrase.
+Metrics: mean set-F1 on `set` questions; exact rate on `top1` (first model is the gold), `top` (the first
+len(gold) models are the gold set: a top-N with its ties) and `empty` (no model) questions; hit@5 and MRR@10 on
+`note` questions, where a hit is a passage from the expected source that contains the expected phrase. For
+timm-kb also: the asked facts of a one-weight question (`expect`) in the answer's first paragraph; answers that
+say they are partial where the question holds words timm's data cannot apply (`unknowable`); and silent
+broadenings: answers strictly wider than the gold set that do not say they are partial.
 
 Baselines:
 - wildcards: `timm.list_models` patterns a skilled user would type, generated from the parsed filters. Wildcards
@@ -34,7 +37,7 @@ class EvalItem(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    kind: Literal["set", "top1", "empty", "note"]
+    kind: Literal["set", "top1", "top", "empty", "note"]
     q: str = ""
     turns: list[str] = Field(default_factory=list)
     wildcards: Optional[dict] = None  # the writer's timm.list_models include/exclude patterns for this question
@@ -43,6 +46,8 @@ class EvalItem(BaseModel):
     gold: list[str] = Field(default_factory=list)
     source: Optional[str] = None
     phrase: Optional[str] = None
+    expect: dict = Field(default_factory=dict)  # a one-weight question's asked facts, as timm's data gives them
+    unknowable: list[str] = Field(default_factory=list)  # words no fact of timm's data can apply
 
     @model_validator(mode="before")
     @classmethod
@@ -78,6 +83,9 @@ class SystemScore(_Model):
     note_hit5: Optional[float] = None
     note_mrr10: Optional[float] = None
     note_quote: Optional[float] = None  # the key phrase is in the answer text itself (not only in a passage)
+    fact_first: Optional[float] = None  # one-weight questions: every asked fact in the answer's first paragraph
+    partial_said: Optional[float] = None  # questions with unknowable words: the answer says it is partial
+    silent_broadenings: int = 0  # answers strictly wider than gold that do not say they are partial
     misses: list[ItemResult] = Field(default_factory=list)
     items: list[ItemResult] = Field(default_factory=list)
 
@@ -135,6 +143,10 @@ class System:
         """The answer as a reader sees it, for the key-phrase rate; None for systems that give none."""
         return None
 
+    def partial(self, item: EvalItem) -> Optional[bool]:
+        """Whether the answer says it could not apply part of the question; None for systems that cannot say."""
+        return None
+
 
 def without_markup(text: str) -> str:
     """Text as read, for the key-phrase rate: "`_ft` (Fine-tuned)" in a note is "_ft (Fine-tuned)" in an answer."""
@@ -155,9 +167,43 @@ def phrase_in(phrase: str, text: str) -> bool:
     return True
 
 
+def _value_forms(value) -> list[list[str]]:
+    """The ways an answer may write a fact's value: each inner list is alternatives, all outer ones must appear."""
+    if isinstance(value, bool):
+        return [["yes", "fixed", "true", "고정", "예"]] if value else [["no", "not fixed", "false", "아니", "고정되지"]]
+    if isinstance(value, (list, tuple)):
+        return [form for v in value for form in _value_forms(v)]
+    if isinstance(value, float):
+        forms = {f"{value:g}", f"{value:.2f}", f"{value:.1f}", f"{value:.3f}"}
+        if value <= 1.0:
+            forms.add(f"{value * 100:g}")
+        return [sorted(forms)]
+    return [[str(value).lower()]]
+
+
+def facts_in(expect: dict, text: str) -> bool:
+    """Every asked fact's value is written in the text (a missing value: "not measured" or "-" is said)."""
+    text = text.lower()
+    for value in expect.values():
+        if value is None or value == []:
+            if not any(w in text for w in ("not measured", "unknown", "none", "없", "-")):
+                return False
+            continue
+        if not all(any(form in text for form in forms) for forms in _value_forms(value)):
+            return False
+    return True
+
+
+def first_paragraph(text: str) -> str:
+    return text.strip().split("\n\n", 1)[0]
+
+
 def score_system(system: System, items: list[EvalItem]) -> SystemScore:
     results: dict[str, list[ItemResult]] = {"set": [], "exact": [], "note": []}
     quoted: list[float] = []
+    fact_first: list[float] = []
+    partial_said: list[float] = []
+    broadenings = 0
     for item in items:
         if item.kind == "note":
             text = system.answer_text(item)
@@ -170,8 +216,18 @@ def score_system(system: System, items: list[EvalItem]) -> SystemScore:
             )
             continue
         got = system.models(item)
+        said_partial = system.partial(item)
+        if item.expect and (text := system.answer_text(item)) is not None:
+            fact_first.append(float(facts_in(item.expect, first_paragraph(text))))
+        if item.unknowable and said_partial is not None:
+            partial_said.append(float(said_partial))
+        if not said_partial and item.kind in ("set", "top", "empty") and set(got) > set(item.gold):
+            broadenings += 1
         if item.kind == "set":
             results["set"].append(ItemResult(kind=item.kind, q=item.q, score=set_f1(got, item.gold), got=got, gold=item.gold))
+        elif item.kind == "top":
+            ok = set(got[: len(item.gold)]) == set(item.gold)
+            results["exact"].append(ItemResult(kind=item.kind, q=item.q, score=float(ok), hit=ok, got=got[: len(item.gold) + 3], gold=item.gold))
         else:
             ok = (not got) if item.kind == "empty" else bool(got) and got[0] == item.gold[0]
             results["exact"].append(ItemResult(kind=item.kind, q=item.q, score=float(ok), hit=ok, got=got[:5], gold=item.gold))
@@ -188,6 +244,9 @@ def score_system(system: System, items: list[EvalItem]) -> SystemScore:
         note_hit5=mean([float(bool(r.hit)) for r in notes]),
         note_mrr10=mean([r.score for r in notes]),
         note_quote=mean(quoted),
+        fact_first=mean(fact_first),
+        partial_said=mean(partial_said),
+        silent_broadenings=broadenings,
         misses=[r for r in all_items if r.score < 1.0 or r.hit is False],
         items=all_items,
     )
@@ -225,6 +284,9 @@ class TimmKB(System):
 
     def answer_text(self, item):
         return self._ask(item).answer
+
+    def partial(self, item):
+        return bool(getattr(self._ask(item), "partial", False))
 
 
 def wildcard_patterns(filters: QueryFilters) -> list[str]:

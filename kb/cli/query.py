@@ -188,7 +188,8 @@ def _render_eval(report) -> None:
     out = console()
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.counts.items()))
     table = Table(title=f"{report.file} ({counts})")
-    for column in ("system", "set-F1", "exact (top1/empty)", "note hit@5", "note MRR@10", "key phrase in answer"):
+    for column in ("system", "set-F1", "exact (top/empty)", "note hit@5", "note MRR@10", "key phrase in answer",
+                   "asked fact first", "partial said", "silent broadenings"):
         table.add_column(column)
 
     def cell(value):
@@ -196,7 +197,7 @@ def _render_eval(report) -> None:
 
     for score in report.systems:
         table.add_row(score.system, cell(score.set_f1), cell(score.exact), cell(score.note_hit5), cell(score.note_mrr10),
-                      cell(score.note_quote))
+                      cell(score.note_quote), cell(score.fact_first), cell(score.partial_said), str(score.silent_broadenings))
     out.print(table)
     ours = report.systems[0]
     out.print(f"\nMisses of {ours.system}: {len(ours.misses)}")
