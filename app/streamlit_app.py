@@ -24,8 +24,9 @@ if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only 
     sys.path.insert(0, str(ROOT))
 
 from app import view  # noqa: E402
-from app.i18n import both, t  # noqa: E402
 from kb import BadInput, KBError, Lang, NoIndex, QueryFilters, Where, citation, detect_language, edit_where, kb_home  # noqa: E402
+from kb import ui_text as t  # noqa: E402
+from kb import ui_text_both as both
 
 log = logging.getLogger("timm-kb.app")
 KB_OVERRIDE = "kb_override"

@@ -64,7 +64,7 @@ def table_markdown(models: list[ModelHit], lang: Lang, page: int = 1, size: Opti
     """One page of the matches as a markdown table: the timm name, params, top-1, resolution (test resolution when
     any row has one), licence, and a Hugging Face link only when the cfg names one. Text in the page, so it can be
     searched and copied; the name is never a link (an underline hides its underscores)."""
-    from app.i18n import t
+    from kb import ui_text as t
 
     rows = models if size is None else models[(page - 1) * size: page * size]
     with_test_res = any(m.test_resolution for m in rows)
@@ -80,7 +80,7 @@ def table_markdown(models: list[ModelHit], lang: Lang, page: int = 1, size: Opti
 
 def detail_facts(hit: ModelHit, lang: Lang) -> list[tuple[str, str]]:
     """(label, value) pairs of a weight's detail view; "not measured" where timm's benchmarks have no row."""
-    from app.i18n import t
+    from kb import ui_text as t
 
     pre = hit.preprocessing
     missing = t("not_measured", lang)

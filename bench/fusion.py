@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kb.answering.ask import FUSIONS, Searcher  # noqa: E402
 from kb.config import kb_home  # noqa: E402
 from kb.evaluate import load_items, passage_rank  # noqa: E402
-from kb.search import FUSIONS, Searcher  # noqa: E402
 from kb.store import IndexReader  # noqa: E402
 
 

@@ -105,16 +105,16 @@ print(json.dumps({'counts': r.counts, 'timings_s': r.timings_s, 'before': r.timm
 UPGRADE_PREFIX = """
 import json, shutil
 from pathlib import Path
-import kb.params, kb.registry, ingest.pipeline
+import kb.registry.params, kb.registry.records, ingest.pipeline
 params = Path({params_dir!r})
-shutil.copytree(kb.params.PARAMS_DIR, params)
+shutil.copytree(kb.registry.params.PARAMS_DIR, params)
 prints = next(params.glob('*.fingerprints.json'))
 data = json.loads(prints.read_text())
 for name in sorted(data)[:{changed}]:
     data[name] = 'changed'
 prints.write_text(json.dumps(data))
-kb.params.PARAMS_DIR = params
-kb.registry.timm_version = ingest.pipeline.timm_version = lambda: {version!r}
+kb.registry.params.PARAMS_DIR = params
+kb.registry.records.timm_version = ingest.pipeline.timm_version = lambda: {version!r}
 """
 
 
@@ -123,10 +123,10 @@ kb.registry.timm_version = ingest.pipeline.timm_version = lambda: {version!r}
 NEW_TAGS_COST = """
 import json
 from pathlib import Path
-import kb.params
-prints = next(Path(kb.params.PARAMS_DIR).glob('*.fingerprints.json'))
+import kb.registry.params
+prints = next(Path(kb.registry.params.PARAMS_DIR).glob('*.fingerprints.json'))
 for name in sorted(json.loads(prints.read_text()))[:{changed}]:
-    kb.params.count_params_m(name)
+    kb.registry.params.count_params_m(name)
 """
 
 

@@ -26,7 +26,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import (  # noqa: E402
-    NEW_TAGS_COST, NIGHTLY, ROOT, WARM, WILDCARD, child, cold_query, cpu_hog, environment, json_line, upgrade_nightly,
+    NEW_TAGS_COST,
+    NIGHTLY,
+    ROOT,
+    WARM,
+    WILDCARD,
+    child,
+    cold_query,
+    cpu_hog,
+    environment,
+    json_line,
+    upgrade_nightly,
 )
 
 WARM_QUESTIONS = [

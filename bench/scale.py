@@ -57,11 +57,11 @@ def pct(values, q):
 
 def child_build(n: int, p: int, home: Path) -> dict:
     import shutil
-
-    import kb  # noqa: F401  (thread settings)
     from datetime import datetime, timezone
 
     from scale_data import load_real, synth_passages, synth_records, unit_vectors
+
+    import kb  # noqa: F401  (thread settings)
     from kb.store import IndexWriter
 
     shutil.rmtree(home, ignore_errors=True)
@@ -100,9 +100,9 @@ def child_build(n: int, p: int, home: Path) -> dict:
 
 def _stages(searcher, question: str) -> dict:
     """One question's stages, timed one by one with the same calls ask() makes (warm: after ask ran once)."""
-    from kb.lexical import relative_score_fusion
-    from kb.rank import rank
-    from kb.search import BM25_WEIGHT, DENSE_WEIGHT
+    from kb.answering.ask import BM25_WEIGHT, DENSE_WEIGHT
+    from kb.retrieval.lexical import relative_score_fusion
+    from kb.retrieval.rank import rank
 
     out, clock = {}, time.perf_counter
 
@@ -148,10 +148,11 @@ def _profile(searcher, question: str, top: int = 8) -> list[str]:
 def child_query(home: Path, per_kind: int) -> dict:
     rss0 = status_kib("VmRSS")
     t0 = time.perf_counter()
-    import kb  # noqa: F401
-    from kb.search import Searcher
-    from kb.store import open_index
     from scale_data import StubEmbedder, questions
+
+    import kb  # noqa: F401
+    from kb.answering.ask import Searcher
+    from kb.store import open_index
 
     import_s = time.perf_counter() - t0
     t1 = time.perf_counter()
@@ -194,9 +195,10 @@ def child_query(home: Path, per_kind: int) -> dict:
 
 
 def child_embed(count: int = 200) -> dict:
-    import kb  # noqa: F401
-    from kb.embed import load_embedder
     from scale_data import load_real
+
+    import kb  # noqa: F401
+    from kb.retrieval.embed import load_embedder
 
     real = load_real(REAL_HOME)
     texts = real.texts[:count]

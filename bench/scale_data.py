@@ -7,7 +7,7 @@
 - Passages: real note sentences (the stored PassageSentences units) recombined, as many per passage as a random
   real passage has, under a random real heading and source, linked to a few synthetic names.
 - Vectors: seeded random normal, L2-normalised float32.
-- Tokens (SHORTCUT): kb.lexical.tokenize runs kiwi and is far too slow for 10^6 texts, so each distinct real heading
+- Tokens (SHORTCUT): kb.retrieval.lexical.tokenize runs kiwi and is far too slow for 10^6 texts, so each distinct real heading
   and sentence is tokenised once and a passage's tokens are heading tokens + its sentences' tokens, concatenated
   (what tokenize(heading + "\\n" + text) gives up to identifiers that would span a sentence boundary). A record's
   BM25 tokens are its donor record's stored description tokens with the leading name tokens swapped for the new
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kb.lexical import tokenize
+from kb.retrieval.lexical import tokenize
 from kb.schema import ModelRecord, Passage, PassageSentences
 
 LINKS_CAP = 20  # real passages link 39 tags on average (a few link hundreds); "a few" here: the real count, capped
@@ -40,7 +40,7 @@ class Real:
 
 
 def load_real(home: Path) -> Real:
-    from kb.describe import describe_record, passage_index_text
+    from kb.retrieval.index_text import describe_record, passage_index_text
     from kb.store import IndexReader
 
     reader = IndexReader.open(Path(home))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kb.schema import ConventionRule
+from kb.build import ConventionRule
 
 # section title (lower case) -> rule part
 PARTS = {

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Optional
 
 from ingest.repair import RepairResult, looks_like_mojibake, repair_text
-from kb.errors import BadInput
-from kb.files import write_cache
 from ingest.types import SourceFile
+from kb.build import BadInput, write_cache
 
 MAX_NOTE_BYTES = 5 * 1024 * 1024
 BINARY_SAMPLE = 8192
@@ -57,7 +56,7 @@ def decode_note(data: bytes, name: str) -> tuple[str, str, list[str]]:
 def cached_repair(text: str, digest: str, home: Optional[Path] = None) -> RepairResult:
     """The repair of a file's bytes, cached in KB_HOME by their hash: it costs seconds and never changes."""
     from ingest.repair import REPAIR_VERSION
-    from kb.config import cache_dir
+    from kb.build import cache_dir
 
     path = cache_dir(home) / f"repair-{REPAIR_VERSION}-{digest[:20]}.json"
     if path.is_file():

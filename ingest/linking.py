@@ -11,9 +11,8 @@ import fnmatch
 import re
 from typing import Optional
 
-from kb.names import NameIndex
 from ingest.types import Mention
-from kb.schema import CheckFinding, ModelNote, ModelRecord, Passage
+from kb.build import CheckFinding, ModelNote, ModelRecord, NameIndex, Passage
 
 # Families that are ordinary words in prose; linked only when written as a name (CoaT, PiT, NesT) or in code.
 PROSE_WORDS = {"coat", "pit", "nest", "twins", "bat", "lambda", "mixer", "test", "base", "tiny", "small", "large",

@@ -16,7 +16,7 @@ import re
 from markdown_it import MarkdownIt
 
 from ingest.types import Section
-from kb.schema import Passage, PassageKind, TableRow
+from kb.build import Passage, PassageKind, TableRow
 
 MAX_PASSAGE_CHARS = 700
 MAX_CODE_CHARS = 1200

@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from ingest.markdown import passage_id
-from kb.schema import Bullet, ModelNote, Passage
+from kb.build import Bullet, ModelNote, Passage
 
 _YEAR = re.compile(r"^#\s+(\d{4})\s*$")
 _ENTRY = re.compile(r"^\[\*\*(?P<text>[^*]+)\*\*\]\((?P<url>[^)]*)\)\s*$")

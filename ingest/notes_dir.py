@@ -12,8 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from kb.language import printable
-from kb.schema import FileReport
+from kb.build import FileReport, printable
 
 NOTE_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 

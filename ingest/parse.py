@@ -11,7 +11,7 @@ from ingest.markdown import passage_id, section_passages, split_sections
 from ingest.model_notes import note_passages, parse_model_notes
 from ingest.suffix_guide import parse_suffix_terms
 from ingest.types import ParsedSource, SourceFile
-from kb.schema import Passage
+from kb.build import Passage
 
 _MODEL_ENTRY = re.compile(r"^\[\*\*timm/", re.MULTILINE)
 

@@ -26,14 +26,30 @@ from ingest.notes_dir import note_files
 from ingest.parse import parse_source
 from ingest.types import Mention, ParsedSource, SourceFile
 from ingest.vector_cache import load_vectors, save_vectors
-from kb.config import NOTES_DIR, SHIPPED_VECTORS_DIR, cache_dir, embed_model_id, kb_home
-from kb.describe import describe_record, embedding_key, passage_index_text
-from kb.errors import BadInput, KBError
-from kb.lexical import TOKENIZER_VERSION, tokenize
-from kb.lock import IngestLock
-from kb.names import NameIndex
-from kb.regex_programs import refresh_programs
-from kb.schema import CheckFinding, FileReport, IngestReport, Manifest, ModelNote, ModelRecord, Passage
+from kb.build import (
+    NOTES_DIR,
+    SHIPPED_VECTORS_DIR,
+    TOKENIZER_VERSION,
+    BadInput,
+    CheckFinding,
+    FileReport,
+    IngestLock,
+    IngestReport,
+    KBError,
+    Manifest,
+    ModelNote,
+    ModelRecord,
+    NameIndex,
+    Passage,
+    cache_dir,
+    describe_record,
+    embed_model_id,
+    embedding_key,
+    kb_home,
+    passage_index_text,
+    refresh_programs,
+    tokenize,
+)
 
 ProgressCallback = Callable[[str, float], None]
 EMBED_BATCH = 64
@@ -107,7 +123,7 @@ class _Clock:
 
 
 def _registry(build: Build, clock: _Clock) -> None:
-    from kb.registry import load_registry
+    from kb.build import load_registry
 
     stats: dict = {}
     build.records = load_registry(home=build.home, stats=stats)
@@ -163,8 +179,7 @@ def _describe(build: Build, clock: _Clock) -> None:
 
 
 def _embed(build: Build, clock: _Clock) -> None:
-    from kb.embed import load_embedder
-    from kb.store import open_index
+    from kb.build import load_embedder, open_index
 
     previous: dict[str, np.ndarray] = {}
     try:
@@ -211,8 +226,8 @@ def _guard(build: Build, clock: _Clock) -> None:
 
 
 def _sentences(build: Build, passage: Passage):
-    """The passage's sentence units for kb.extract: the live build's when the passage and the rules are unchanged."""
-    from kb.extract import UNITS_VERSION, passage_sentences
+    """The passage's sentence units for kb.retrieval.extract: the live build's when the passage and the rules are unchanged."""
+    from kb.build import UNITS_VERSION, passage_sentences
 
     previous = build.previous_sentences.get(passage.id)
     if previous is not None and previous.version == UNITS_VERSION:
@@ -221,8 +236,7 @@ def _sentences(build: Build, passage: Passage):
 
 
 def _write(build: Build, clock: _Clock) -> None:
-    from kb.registry import timm_version
-    from kb.store import new_writer
+    from kb.build import new_writer, timm_version
 
     build.writer = writer = new_writer(build.home, build.build_id)
     documents = (
@@ -303,7 +317,7 @@ def build_index(
 ) -> IngestReport:
     """Build and swap in a new index. Raises LockHeld (75) if another ingest runs, BadInput for a bad notes dir,
     ShrinkRefused when the build would drop most passages. `before_swap(directory)` may raise to keep the old one."""
-    from kb.store import check_backend, describe_backend, new_build_id
+    from kb.build import check_backend, describe_backend, new_build_id
 
     check_backend()
     notes_dir = Path(notes_dir) if notes_dir else NOTES_DIR

@@ -25,7 +25,7 @@ from typing import Iterable, Optional
 
 from pydantic import BaseModel, Field
 
-from kb.lexical import kiwi
+from kb.build import kiwi
 
 REPAIR_VERSION = 1  # bump when the repair's choices change: cached repairs are keyed by it
 LOST_BYTES = (0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x8E, 0x9E, 0xAD)
@@ -191,7 +191,7 @@ class SyllableModel:
 @lru_cache(maxsize=1)
 def default_syllable_model() -> SyllableModel:
     """Trained on the clean Korean notes shipped with the project (never on the damaged file)."""
-    from kb.config import NOTES_DIR
+    from kb.build import NOTES_DIR
 
     texts = []
     for path in sorted(NOTES_DIR.glob("*.ko.md")):

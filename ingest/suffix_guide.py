@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kb.schema import SuffixTerm
+from kb.build import SuffixTerm
 
 _CATEGORY = re.compile(r"^\s*\d+\.\s+\*\*(?P<title>[^*(]+?)\s*(?:\((?P<tokens>[^)]*)\))?\*\*")
 _TERM = re.compile(r"^\s*[*-]\s+\*\*(?P<head>.+?)\*\*\s*:?\s*(?P<meaning>.*)$")

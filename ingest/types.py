@@ -7,7 +7,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb.schema import CheckFinding, ConventionRule, ModelNote, Passage, SuffixTerm, TableRow
+from kb.build import CheckFinding, ConventionRule, ModelNote, Passage, SuffixTerm, TableRow
 
 
 class _Model(BaseModel):

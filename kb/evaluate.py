@@ -24,7 +24,9 @@ from typing import Callable, Iterable, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from kb.schema import Lang, PassageHit, QueryFilters
+from kb.answering.schema import PassageHit
+from kb.query.reading import QueryFilters
+from kb.schema import Lang
 
 
 class _Model(BaseModel):

@@ -26,10 +26,6 @@ def has_hangul(text: str) -> bool:
     return bool(HANGUL.search(text or ""))
 
 
-def hangul_count(text: str) -> int:
-    return len(HANGUL.findall(text or ""))
-
-
 def detect_language(text: str) -> Lang:
     """Korean as soon as Hangul carries a real share of the letters; model names are Latin in both languages."""
     prose = _IDENTIFIER.sub(" ", text)

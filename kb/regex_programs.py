@@ -13,6 +13,7 @@ validates a program before it runs it. Never pickle.
 
 from __future__ import annotations
 
+import _sre
 import hashlib
 import json
 import os
@@ -20,8 +21,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-
-import _sre
 
 FORMAT = 1
 DISABLE_ENV = "KB_REGEX_PROGRAMS"  # "0": neither load nor record (the recording process itself starts empty)
@@ -124,7 +123,7 @@ def save_programs(home: Path, made_from: str = "") -> int:
 
 def record_programs(home: Path) -> int:
     """In this (fresh) process: answer SAMPLE_QUESTIONS over `home`'s index, then store what was compiled."""
-    from kb import open_kb
+    from kb.api import open_kb
 
     knowledge_base = open_kb(Path(home))
     for question in SAMPLE_QUESTIONS:

@@ -23,7 +23,7 @@ class _Model(BaseModel):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Name decoding (kb.naming)
+# Name decoding (kb.naming.timm)
 # --------------------------------------------------------------------------------------------------------------
 
 
@@ -66,7 +66,7 @@ class ParsedName(_Model):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Registry (kb.registry)
+# Registry (kb.registry.records)
 # --------------------------------------------------------------------------------------------------------------
 
 
@@ -242,7 +242,7 @@ class Manifest(_Model):
     embed_model: str
     embed_dim: int
     timm_version: str
-    tokenizer: str = ""  # kb.lexical.TOKENIZER_VERSION of the stored BM25 tokens ("" = before versioning)
+    tokenizer: str = ""  # kb.retrieval.lexical.TOKENIZER_VERSION of the stored BM25 tokens ("" = before versioning)
     source_hashes: dict[str, str] = Field(default_factory=dict)
     file_checksums: dict[str, str] = Field(default_factory=dict)  # index file name -> sha256
     file_sizes: dict[str, int] = Field(default_factory=dict)  # index file name -> bytes
@@ -259,10 +259,10 @@ class SentenceUnit(_Model):
 
 
 class PassageSentences(_Model):
-    """A passage cut into sentences with their stemmed tokens, at ingest (kb.extract), so a query needs no kiwi."""
+    """A passage cut into sentences with their stemmed tokens, at ingest (kb.retrieval.extract), so a query needs no kiwi."""
 
     passage_id: str
-    version: str  # kb.extract.UNITS_VERSION: stale units are cut again at query time
+    version: str  # kb.retrieval.extract.UNITS_VERSION: stale units are cut again at query time
     heading: list[str] = Field(default_factory=list)
     units: list[SentenceUnit] = Field(default_factory=list)
 
@@ -277,22 +277,3 @@ class IngestReport(_Model):
     timings_s: dict[str, float] = Field(default_factory=dict)
     message: str = ""
     backend: str = "faiss"  # kb.store.describe_backend(): "faiss", "qdrant (local)", "qdrant (<url>)"
-
-
-# The answer side lives in its own module (kb.schema_answers) to keep both readable; it is part of this API.
-from kb.schema_answers import (  # noqa: E402, F401
-    QueryFilters,
-    LicenseClassRow,
-    Correction,
-    Understanding,
-    FollowUp,
-    Preprocessing,
-    ModelHit,
-    PassageHit,
-    Relaxation,
-    ComparisonRow,
-    Comparison,
-    NoteQuote,
-    Answer,
-    SortKey,
-)

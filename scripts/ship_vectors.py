@@ -2,7 +2,7 @@
 """Write data/vectors/: the vector of every registry description of the installed (pinned) timm.
 
 A cold ingest then embeds only the notes (~200 texts instead of ~2,000). Re-run after a timm upgrade or a
-change to kb.describe: vectors already known (the shipped file, KB_HOME's cache) are reused, so only new or
+change to kb.retrieval.index_text: vectors already known (the shipped file, KB_HOME's cache) are reused, so only new or
 changed descriptions are embedded; keys no description uses any more are dropped.
 
     .venv/bin/python scripts/ship_vectors.py
@@ -18,12 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ingest.vector_cache import load_vectors, save_vectors  # noqa: E402
 from kb.config import SHIPPED_VECTORS_DIR, cache_dir, embed_model_id  # noqa: E402
-from kb.describe import describe_record, embedding_key  # noqa: E402
-from kb.registry import load_registry  # noqa: E402
+from kb.registry.records import load_registry  # noqa: E402
+from kb.retrieval.index_text import describe_record, embedding_key  # noqa: E402
 
 
 def main() -> None:
-    from kb.embed import load_embedder
+    from kb.retrieval.embed import load_embedder
 
     model_id = embed_model_id()
     descriptions = {embedding_key(model_id, describe_record(r)): describe_record(r) for r in load_registry()}

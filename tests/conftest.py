@@ -18,7 +18,7 @@ os.environ.setdefault("KB_REGEX_PROGRAMS", "0")
 
 @pytest.fixture(scope="session")
 def registry_records():
-    from kb.registry import load_registry
+    from kb.registry.records import load_registry
 
     return load_registry()
 

@@ -56,8 +56,8 @@ def cli() -> None:
 
 
 def main() -> None:
-    from kb.cli.common import emit_json, fail
     from kb import BadInput, InternalError, KBError
+    from kb.cli.common import emit_json, fail
 
     as_json = "--json" in sys.argv[1:]
     try:

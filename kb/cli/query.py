@@ -166,7 +166,7 @@ def compare(names: tuple[str, ...], as_json: bool, lang: Optional[str]) -> None:
 @handles_errors
 def eval_command(file: Optional[Path], as_json: bool) -> None:
     """Score timm-kb and three baselines on FILE (default: the shipped dev set)."""
-    from kb import BadInput, EVAL_FILE, load_eval_items, open_kb, run_eval
+    from kb import EVAL_FILE, BadInput, load_eval_items, open_kb, run_eval
 
     path = file or EVAL_FILE
     if not path.is_file():

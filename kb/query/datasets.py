@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import re
 
-from kb.query.expression import any_of, all_of, cond, negate
+from kb.query.expression import all_of, any_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    ACC_WORD, ACTIVITY_AFTER, ACTIVITY_BEFORE, ANY_FIELD,
-    CHAIN_CONNECTOR, DATASET_PATTERNS, FINETUNED_WORD, IN1K_ONLY_ELSEWHERE, LICENSE_PATTERNS, METHOD_PATTERNS, NOT_AFTER,
-    NOT_BEFORE, NOT_FINETUNED_PATTERNS, NO_EXTRA_DATA, RAW_CHECKPOINT, SCRATCH_WORD, STAGE_CUES,
+    ACC_WORD,
+    ACTIVITY_AFTER,
+    ACTIVITY_BEFORE,
+    ANY_FIELD,
+    CHAIN_CONNECTOR,
+    DATASET_PATTERNS,
+    FINETUNED_WORD,
+    IN1K_ONLY_ELSEWHERE,
+    LICENSE_PATTERNS,
+    METHOD_PATTERNS,
+    NO_EXTRA_DATA,
+    NOT_AFTER,
+    NOT_BEFORE,
+    NOT_FINETUNED_PATTERNS,
+    RAW_CHECKPOINT,
+    SCRATCH_WORD,
+    STAGE_CUES,
 )
 
 NOT_FINETUNED = negate(cond("stage", "finetuned"))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kb.licenses import CLASS_LABELS
 from kb.query.expression import Cond, Not, Or, Where, conjuncts, is_true
+from kb.registry.licenses import CLASS_LABELS
 from kb.schema import Lang
 
 NOT_TEST_FAMILY = "test"  # the default exclusion of timm's dummy test_* weights is not worth a chip

@@ -1,6 +1,6 @@
 """The filter expression: conditions combined with AND / OR / NOT, one typed pydantic model.
 
-A question, the `--where` syntax, the app's sidebar and a follow-up turn all become a `Where`; kb.filters
+A question, the `--where` syntax, the app's sidebar and a follow-up turn all become a `Where`; kb.retrieval.filters
 evaluates it against registry records. `to_syntax` writes it back in the `--where` syntax (kb.query.syntax reads
 it), kb.query.describe in words.
 
@@ -135,12 +135,6 @@ def positive_conds(where: Optional[Where]) -> list[Cond]:
     if isinstance(where, Cond):
         return [where]
     return [c for item in where.items for c in positive_conds(item)]
-
-
-def replace_field(where: Where, field: str, new: Optional[Where]) -> Where:
-    """`where` with its top-level conjuncts about `field` replaced by `new` (removed when None)."""
-    kept = [c for c in conjuncts(where) if field_of(c) != field]
-    return all_of(kept + ([new] if new is not None else []))
 
 
 # ---- the --where syntax, written back ---------------------------------------------------------------------------

@@ -19,11 +19,11 @@ import fnmatch
 import re
 from typing import Callable, Optional
 
-from kb.query.describe import is_default_exclusion
 from kb.query.datasets import NOT_FINETUNED
+from kb.query.describe import is_default_exclusion
 from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
+from kb.query.reading import FollowUp, Understanding
 from kb.query.words import CHANGE_CUES, NEW_SUBJECT_CUES, REFINE_CUES
-from kb.schema import FollowUp, Understanding
 
 SUBJECT_FIELDS = {"family", "arch", "name"}
 RESTATED = "the turn restates every condition"  # a new question that drops nothing: nothing to say about it

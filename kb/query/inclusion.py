@@ -8,7 +8,6 @@ import re
 from kb.query.scan import Atom
 from kb.query.words import PORT_WORD, VARIANT_WORD
 
-
 # "tf ports and rw included", "tf 포팅, rw 다 포함": the noun after an item belongs to it
 _ITEM_NOUN = rf"(?:{PORT_WORD}|{VARIANT_WORD}|ones|models?|weights?)"
 _LIST_GAP = re.compile(rf"\s*(?:{_ITEM_NOUN}\s*)?(?:,|and|or|/|&|이랑|랑|및|와|과)?\s*(?:the\s+)?", re.IGNORECASE)

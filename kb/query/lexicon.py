@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Optional
 
-from kb import vocab
-from kb.licenses import license_class
-from kb.naming import canonical_dataset
-from kb.names import NameIndex, squash
+from kb.naming import vocab
+from kb.naming.index import NameIndex, squash
+from kb.naming.parts import canonical_dataset
+from kb.naming.vocab import TOKEN_FAMILIES
 from kb.query.words import FAMILY_ALIASES, FAMILY_FILLERS, ROMAN
+from kb.registry.licenses import license_class
 from kb.schema import ModelRecord
-from kb.vocab import TOKEN_FAMILIES
 
 _DIGITS = re.compile(r"\d")
 _SIZE_CODE = re.compile(r"(?:xxs|xs|xl|xxl|ti|[a-uw-z])\d{0,2}|[a-uw-z]{2}\d{1,2}|\d{2,4}")  # s, m, b3, f1, sa36, 040 ... (v2 is a version)

@@ -10,15 +10,25 @@ import re
 from typing import Optional
 
 from kb.language import HANGUL_SYLLABLES
-from kb.names import squash
+from kb.naming.index import squash
+from kb.naming.vocab import SIZE_TERMS, TOKEN_FAMILIES
 from kb.query.expression import all_of, any_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
 from kb.query.words import (
-    ALL_TAGS, BATCH_NORM_PATTERN, CUES, KO_PARTICLES, LETTER_SIZES, OTHER_TAGS, SIZE_QUESTION_WORDS,
-    DERIVED_FAMILIES, STOPWORDS, VERSION_PATTERN, WHOLE_FAMILY, WORDLIKE_FAMILIES,
+    ALL_TAGS,
+    BATCH_NORM_PATTERN,
+    CUES,
+    DERIVED_FAMILIES,
+    KO_PARTICLES,
+    LETTER_SIZES,
+    OTHER_TAGS,
+    SIZE_QUESTION_WORDS,
+    STOPWORDS,
+    VERSION_PATTERN,
+    WHOLE_FAMILY,
+    WORDLIKE_FAMILIES,
 )
-from kb.vocab import SIZE_TERMS, TOKEN_FAMILIES
 
 NEGATION_CUES = {kind: pattern for kind, pattern in CUES if kind in ("not_pre", "not_post")}
 _GLOB = re.compile(r"(?<![A-Za-z0-9_.\-*])[a-z0-9_]*\*[a-z0-9_*]*(?:\.[a-z0-9_*]+)?|(?<![A-Za-z0-9_.\-*])[a-z0-9_]+\.\*")

@@ -10,12 +10,32 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from kb import vocab
+from kb.naming import vocab
 from kb.query.expression import cond
 from kb.query.scan import Scan
 from kb.query.words import (
-    ACC_WORD, EN_OR_LESS, EN_OR_MORE, EN_UNITS_M, EPOCH_PATTERN, HANGUL, KO_COMPOUND_MAN, KO_LESS, KO_MORE, KO_UNITS_M, LESS, LOOSE_RESOLUTION_PATTERN,
-    MORE, NOT_BEFORE, NUM, PARAM_WORD, PATCH_PATTERN, PERCENT, RANKING_PHRASES, REACH, RES_WORD, RESOLUTION_PATTERNS,
+    ACC_WORD,
+    EN_OR_LESS,
+    EN_OR_MORE,
+    EN_UNITS_M,
+    EPOCH_PATTERN,
+    HANGUL,
+    KO_COMPOUND_MAN,
+    KO_LESS,
+    KO_MORE,
+    KO_UNITS_M,
+    LESS,
+    LOOSE_RESOLUTION_PATTERN,
+    MORE,
+    NOT_BEFORE,
+    NUM,
+    PARAM_WORD,
+    PATCH_PATTERN,
+    PERCENT,
+    RANKING_PHRASES,
+    REACH,
+    RES_WORD,
+    RESOLUTION_PATTERNS,
 )
 
 _STRICT_LESS = re.compile(r"under|below|sub|less|fewer|smaller|lighter|미만|보다|아래|밑|<(?!=)|안\s*되", re.IGNORECASE)

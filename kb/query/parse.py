@@ -18,12 +18,12 @@ from kb.query.compose import asides, compose
 from kb.query.expression import all_of, any_of, cond, conds, conjuncts, field_of, is_true, negate, positive_conds
 from kb.query.followup import siblings_of
 from kb.query.lexicon import Lexicon
+from kb.query.reading import Understanding
 from kb.query.scan import Scan
 from kb.query.scope import repair_scope
 from kb.query.syntax import looks_like_syntax, parse_where
 from kb.query.typos import correct, correct_identifiers, correct_mixed, language_words
 from kb.query.words import BOTH_WORDS, COMMON_WORDS, EXPLANATION_PATTERN, KO_PARTICLES, STOPWORDS, TEST_WORDS
-from kb.schema import Understanding
 
 NOT_TEST = negate(cond("family", "test"))  # timm's test_* weights are dummy models for unit tests
 

@@ -9,16 +9,26 @@ import fnmatch
 import re
 from functools import lru_cache
 
+from kb.naming.vocab import SIZE_TERMS
 from kb.query.expression import all_of, any_of, cond
 from kb.query.lexicon import Lexicon
 from kb.query.names import widen_to_variants
 from kb.query.scan import Scan
-from kb.query.words import (
-    EXTRA_SIZE_WORDS, HANGUL, KO_TOKEN_WORDS, LETTER_SIZES, NOT_AFTER, NOT_BEFORE, PORT_WORD, SIZE_QUESTION_WORDS, STOPWORDS,
-    TOKEN_PHRASES, VARIANT_WORD, COMMON_WORDS,
-)
 from kb.query.typos import language_words
-from kb.vocab import SIZE_TERMS
+from kb.query.words import (
+    COMMON_WORDS,
+    EXTRA_SIZE_WORDS,
+    HANGUL,
+    KO_TOKEN_WORDS,
+    LETTER_SIZES,
+    NOT_AFTER,
+    NOT_BEFORE,
+    PORT_WORD,
+    SIZE_QUESTION_WORDS,
+    STOPWORDS,
+    TOKEN_PHRASES,
+    VARIANT_WORD,
+)
 
 
 def parse_variants(q: Scan, lexicon: Lexicon) -> None:

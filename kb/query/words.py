@@ -89,7 +89,7 @@ DATASET_PATTERNS: list[tuple[str, str]] = [
      rf"|{NOT_AFTER}1\s*k{NOT_BEFORE}", "in1k"),  # a bare "1k" as in "22k로 사전학습 후 1k로 파인튜닝"
     (rf"{NOT_AFTER}laion{SEP}2\s*b{NOT_BEFORE}|라이온\s*2\s*b", "laion2b"),
     (rf"{NOT_AFTER}laion{SEP}400\s*m{NOT_BEFORE}|라이온\s*400\s*m", "laion400m"),
-    (rf"{NOT_AFTER}laion{NOT_BEFORE}|라이온", "laion"),  # umbrella names: see kb.filters.DATASET_GROUPS
+    (rf"{NOT_AFTER}laion{NOT_BEFORE}|라이온", "laion"),  # umbrella names: see kb.naming.vocab.DATASET_GROUPS
     (rf"{NOT_AFTER}open\s*ai{NOT_BEFORE}|오픈\s*(?:ai|에이아이)", "openai"),
     (rf"{NOT_AFTER}web\s*li{NOT_BEFORE}|웹\s*리", "webli"),
     (rf"{NOT_AFTER}lvd{SEP}142\s*m{NOT_BEFORE}", "lvd142m"),
@@ -166,8 +166,7 @@ CHAIN_CONNECTOR = (r"^[\s_]*(?:(?:로|으로|에서)?\s*pre-?train(?:ed|ing)?\s*
 
 # ---- licences, methods, sizes ------------------------------------------------------------------------------------
 
-LICENSE_WORD = r"licen[cs]e[sd]?|라이선스|라이센스|사용\s*허가"
-# phrase -> licence class (kb.licenses) or licence ids
+# phrase -> licence class (kb.registry.licenses) or licence ids
 LICENSE_PATTERNS: list[tuple[str, str]] = [
     (rf"{NOT_AFTER}cc[\s\-]?by[\s\-]?nc(?:[\s\-]?(?:sa|nd))?(?:[\s\-]?4(?:\.0)?)?{NOT_BEFORE}", "class:noncommercial"),
     (r"non[\s\-]?commercial|{NA}nc{NB}|비\s*상업|비\s*영리|상업(?:적으로|용으로|적)?\s*(?:사용|이용|활용|써|쓰)?(?:면|는)?\s*(?:불가|금지|안\s*되|안\s*돼|못)|research[\s\-]only"

@@ -4,7 +4,7 @@
     KB_BACKEND=qdrant  Qdrant does dense and sparse top-k: in-process over the same files (local mode), or a
                        server or cluster when KB_QDRANT_URL is set (kb.store.qdrant)
 
-Fusion, filters and answers stay in kb.search, above this interface, so every backend ranks alike.
+Fusion, filters and answers stay in kb.answering.ask, above this interface, so every backend ranks alike.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 import orjson
 
 from kb.errors import StaleIndex
-from kb.lexical import TOKENIZER_VERSION, BM25Index
+from kb.retrieval.lexical import TOKENIZER_VERSION, BM25Index
 from kb.schema import SCHEMA_VERSION, Manifest, ModelRecord, Passage
 
 

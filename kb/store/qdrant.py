@@ -1,5 +1,5 @@
 """The Qdrant backend (KB_BACKEND=qdrant): Qdrant does the dense and the sparse (BM25) top-k; filters, fusion and
-answers stay in Python (kb.search), so both backends rank alike.
+answers stay in Python (kb.answering.ask), so both backends rank alike.
 
 - Local mode (no KB_QDRANT_URL): a build is written as the embedded backend writes it (SQLite + FAISS files under
   KB_HOME, checksummed, swapped by the `current` pointer) and each reader loads it into Qdrant's in-process engine.
@@ -22,9 +22,18 @@ from typing import Optional
 import numpy as np
 
 from kb.errors import BackendUnavailable, CorruptIndex, KBError, NoIndex
-from kb.schema import Manifest, ModelRecord, Passage
+from kb.schema import Manifest, Passage
 from kb.store import qdrant_data as qd
-from kb.store.layout import MANIFEST, KEEP_BUILDS, build_dir, fsync_dir, new_build_id, prune_builds, read_manifest, swap_current
+from kb.store.layout import (
+    KEEP_BUILDS,
+    MANIFEST,
+    build_dir,
+    fsync_dir,
+    new_build_id,
+    prune_builds,
+    read_manifest,
+    swap_current,
+)
 from kb.store.loaded import LoadedBuild, check_manifest, record_for_queries
 from kb.store.sqlite_faiss import DOCUMENT_KINDS, IndexReader
 

@@ -1,8 +1,8 @@
 """What the Qdrant backend keeps in Qdrant: one collection of registry records and one of note passages, each
 point with a dense e5 vector, a sparse BM25 vector and its payload, plus (server mode) a collection of documents.
 
-Sparse vectors hold each term's BM25 weight without the idf (kb.lexical.bm25_term_weight); Qdrant's IDF modifier
-multiplies in Lucene's idf at query time, the same formula kb.lexical uses, so Qdrant's BM25 ranks like the
+Sparse vectors hold each term's BM25 weight without the idf (kb.retrieval.lexical.bm25_term_weight); Qdrant's IDF modifier
+multiplies in Lucene's idf at query time, the same formula kb.retrieval.lexical uses, so Qdrant's BM25 ranks like the
 in-memory one. Term ids come from the build's sorted vocabulary, so they never collide.
 Point ids are the rows of the build (the order the writer was given), so results map back without a payload read.
 """
@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 import numpy as np
 
-from kb.lexical import bm25_term_weight
+from kb.retrieval.lexical import bm25_term_weight
 from kb.store.loaded import stored_record_json
 
 DENSE = "dense"
@@ -46,7 +46,7 @@ def sparse_vectors(docs: Sequence[Sequence[str]], vocab: dict[str, int]):
 
 
 def query_sparse(tokens: Sequence[str], vocab: dict[str, int]):
-    """A BM25 query: weight 1 per distinct known term (as kb.lexical.BM25Index counts a repeated term once)."""
+    """A BM25 query: weight 1 per distinct known term (as kb.retrieval.lexical.BM25Index counts a repeated term once)."""
     from qdrant_client import models
 
     indices = sorted({vocab[t] for t in tokens if t in vocab})
@@ -136,7 +136,7 @@ def sparse_top(client, name: str, ids: list[str], vocab: dict[str, int], tokens:
     if query is None or not ids:
         return []
     found = client.query_points(name, query=query, using=SPARSE, limit=min(k, len(ids)), with_payload=False)
-    # ties in Python's order (score, then row), as kb.lexical.BM25Index.top breaks them
+    # ties in Python's order (score, then row), as kb.retrieval.lexical.BM25Index.top breaks them
     return [(ids[p.id], float(p.score)) for p in sorted(found.points, key=lambda p: (-p.score, p.id))]
 
 

@@ -17,7 +17,6 @@ import numpy as np
 import orjson
 
 from kb.errors import CorruptIndex, NoIndex, StaleIndex
-from kb.store.flat import read_flat
 from kb.schema import (
     CheckFinding,
     ConventionRule,
@@ -30,19 +29,20 @@ from kb.schema import (
     SuffixTerm,
     TableRow,
 )
-from kb.store.loaded import LoadedBuild, check_manifest, record_for_queries, stored_record_json
+from kb.store.flat import read_flat
 from kb.store.layout import (
     MANIFEST,
-    fsync_dir,
-    read_pointer,
     build_dir,
+    fsync_dir,
     new_build_id,
     prune_builds,
     read_manifest,
+    read_pointer,
     sha256_file,
     swap_current,
     verify_build,
 )
+from kb.store.loaded import LoadedBuild, check_manifest, record_for_queries, stored_record_json
 
 DB_FILE = "kb.sqlite"
 PASSAGE_VECTORS = "passages.faiss"

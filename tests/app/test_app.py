@@ -13,12 +13,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.view import unescape_markdown
+from kb import to_syntax
+from kb.answering.schema import Answer, Comparison, ComparisonRow, ModelHit, PassageHit, Preprocessing
 from kb.config import PROJECT_ROOT
 from kb.errors import UnknownName
 from kb.language import validate_question
-from kb import to_syntax
 from kb.query.expression import all_of, any_of, cond, conds
-from kb.schema import Answer, Comparison, ComparisonRow, DatasetUse, Preprocessing, Explanation, Manifest, ModelHit, NamePart, PassageHit, QueryFilters
+from kb.query.reading import QueryFilters
+from kb.schema import DatasetUse, Explanation, Manifest, NamePart
 
 APP = str(PROJECT_ROOT / "app" / "streamlit_app.py")
 TIMEOUT = 60

@@ -3,6 +3,7 @@
 
 import pytest
 
+from ingest.conventions import parse_convention_rules
 from ingest.encoding import read_note
 from ingest.flattened import recover_flattened
 from ingest.markdown import MAX_CODE_CHARS, section_passages, split_sections
@@ -10,7 +11,6 @@ from ingest.model_notes import parse_model_notes
 from ingest.parse import parse_source
 from ingest.repair import repair_text
 from ingest.suffix_guide import parse_suffix_terms
-from ingest.conventions import parse_convention_rules
 from kb.config import DATA_DIR, NOTES_DIR
 from kb.errors import BadInput
 

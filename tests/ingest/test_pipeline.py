@@ -135,8 +135,8 @@ def test_reader_loop_of_200_queries_during_a_swap(built_kb_home, tmp_path):
 
 
 def test_write_error_keeps_the_previous_index(built_kb_home, tmp_path, monkeypatch):
-    from ingest import build_index
     import kb.store.sqlite_faiss
+    from ingest import build_index
 
     home = copy_home(built_kb_home, tmp_path / "home")
     before = IndexReader.open(home).build_id

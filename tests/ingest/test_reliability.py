@@ -93,7 +93,7 @@ def test_an_empty_notes_dir_refuses_to_shrink_the_index_unless_asked(built_kb_ho
 def test_linking_a_large_note_is_linear():
     from ingest.linking import find_mentions
     from kb import registry_records
-    from kb.names import NameIndex
+    from kb.naming.index import NameIndex
 
     index = NameIndex.from_records(registry_records())
     chunk = "convnext_small.fb_in22k_ft_in1k_384 과 resnet50 을 비교한 메모입니다. vit_base_patch16_224 는 기준선. " * 40

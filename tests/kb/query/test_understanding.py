@@ -3,15 +3,16 @@ English), and the matches of the expression, scored on every eval set."""
 
 import pytest
 
+from kb.answering.relax import relaxations
 from kb.config import EVAL_FILE
 from kb.errors import BadInput
 from kb.evaluate import load_items, set_f1
-from kb.filters import Matcher
 from kb.language import detect_language, validate_question
-from kb.query.legacy import filters_of
+from kb.query.flat import filters_of
 from kb.query.lexicon import Lexicon
 from kb.query.parse import understand
-from kb.rank import rank, relaxations
+from kb.retrieval.filters import Matcher
+from kb.retrieval.rank import rank
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,112 @@
+"""`kb explain`: every part of a model name with its meaning, plus the registry's facts about it."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from kb.errors import UnknownName
+from kb.naming.index import closest_names
+from kb.naming.mmpretrain import detect_convention, match_mmpretrain_to_timm, parse_mmpretrain_name
+from kb.naming.timm import parse_timm_name
+from kb.schema import Explanation, Lang, ModelRecord, ParsedName
+from kb.texts import ui_text
+
+IN21K_NOTE = "in21k and in22k name the same dataset (ImageNet-21k = ImageNet-22k)."
+IN21K_NOTE_KO = "in21k와 in22k는 같은 데이터셋입니다 (ImageNet-21k = ImageNet-22k)."
+
+
+def _facts(explanation: dict, record: Optional[ModelRecord]) -> dict:
+    if record is None:
+        return explanation
+    explanation.update(
+        params_m=record.params_m,
+        top1=record.top1,
+        license=record.license,
+        hf_url=record.hf_url,
+        resolution=record.resolution,
+        test_resolution=record.test_resolution,
+    )
+    return explanation
+
+
+def explain(
+    name: str,
+    records: dict[str, ModelRecord],
+    live_parsed: Optional[list[ParsedName]] = None,
+) -> Explanation:
+    """Decode `name` (timm tag, bare timm arch or MMPretrain name) and attach the registry facts."""
+    text = (name or "").strip()
+    if not text:
+        raise UnknownName("give a model name, e.g. convnext_base.fb_in22k_ft_in1k")
+    by_arch: dict[str, list[str]] = {}
+    for record_name, record in records.items():
+        by_arch.setdefault(record.arch, []).append(record_name)
+
+    if detect_convention(text) == "mmpretrain":
+        parsed = parse_mmpretrain_name(text)
+        live = live_parsed if live_parsed is not None else [parse_timm_name(n) for n in records]
+        matches = match_mmpretrain_to_timm(parsed, live)
+        if not matches:
+            raise UnknownName(f"no live timm weight matches the MMPretrain name {text!r}", suggestions=closest_names(parsed.arch, list(records)))
+        record = records[matches[0]]
+    else:
+        lowered = text.lower()
+        if lowered in records:
+            record, matches = records[lowered], [lowered]
+        elif lowered in by_arch:
+            matches = by_arch[lowered]
+            record = records[matches[0]]  # timm's default tag for an arch is its first
+        else:
+            raise UnknownName(
+                f"{text!r} is not a live timm model name (timm {next(iter(records.values())).timm_version if records else '?'})",
+                suggestions=closest_names(text, list(records) + list(by_arch)),
+            )
+        parsed = parse_timm_name(record.name if lowered in by_arch else lowered)
+
+    notes = []
+    if any(d.raw in ("in21k", "in22k") for d in parsed.datasets):
+        notes.append(IN21K_NOTE)
+    fields = dict(
+        name=text,
+        convention=parsed.convention,
+        arch=parsed.arch,
+        family=parsed.family,
+        size=parsed.size,
+        datasets=parsed.datasets,
+        methods=parsed.methods,
+        resolution=parsed.name_resolution,
+        timm_matches=matches,
+        parts=parsed.parts,
+        notes=notes,
+    )
+    return Explanation(**_facts(fields, record))
+
+
+
+
+def render_explanation(exp: Explanation, lang: Lang = "en") -> str:
+    """Plain text for the terminal and the app, fully in one language."""
+    def label_of(key: str) -> str:
+        return ui_text(f"explain.{key}", lang)
+
+    from kb.naming.vocab import STAGE_TERMS
+
+    lines = [f"{exp.name}  ({label_of('conv')}: {exp.convention}, {label_of('family')}: {exp.family}, {label_of('size')}: {exp.size or '-'})", "", f"{label_of('parts')}:"]
+    for part in exp.parts:
+        lines.append(f"  {part.token:<28} {part.meaning_ko if lang == 'ko' else part.meaning_en}")
+    if exp.datasets:
+        chain = " → ".join(
+            f"{d.raw} ({STAGE_TERMS[d.stage].ko if lang == 'ko' else STAGE_TERMS[d.stage].en})" for d in exp.datasets
+        )
+        lines += ["", f"{label_of('data')}: {chain}"]
+    for note in exp.notes:
+        lines.append(IN21K_NOTE_KO if lang == "ko" and note == IN21K_NOTE else note)
+    lines += ["", f"{label_of('facts')}:"]
+    lines.append(f"  {label_of('input')}: {exp.resolution or '-'}   {label_of('test')}: {exp.test_resolution or '-'}")
+    lines.append(f"  {label_of('params')}: {'-' if exp.params_m is None else f'{exp.params_m}M'}   {label_of('top1')}: {'-' if exp.top1 is None else f'{exp.top1}%'}")
+    lines.append(f"  {label_of('license')}: {exp.license or '-'}   {label_of('hf')}: {exp.hf_url or '-'}")
+    if exp.timm_matches:
+        lines += ["", f"{label_of('matches')}:"] + [f"  {m}" for m in exp.timm_matches[:12]]
+        if len(exp.timm_matches) > 12:
+            lines.append(f"  … +{len(exp.timm_matches) - 12}")
+    return "\n".join(lines)
