@@ -40,6 +40,7 @@ from kb.errors import (
     UnknownName,
     from_os_error,
 )
+from kb.facts import FACTS, Fact, fact, in_place, sort_order
 from kb.language import detect_language, printable, validate_question
 from kb.naming import parse_name
 from kb.query import Where, parse_where, to_syntax
@@ -73,6 +74,8 @@ __all__ = [
     "KnowledgeBase", "Conversation", "open_kb", "edit_where", "registry_records", "list_models", "filters_from_flags",
     "license_classes", "explain_name", "rollback_index",
     "parse_name",
+    # the facts of a weight (kb.facts): every fact's names, units and places
+    "FACTS", "Fact", "fact", "in_place", "sort_order",
     # reading answers
     "ui_text", "ui_text_both", "understood_chips", "citation", "render_explanation", "detect_language", "validate_question", "printable",
     # evaluation

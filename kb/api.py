@@ -7,6 +7,7 @@ The registry functions (`list_models`, `explain_name`) need no index: they read 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -118,25 +119,33 @@ class KnowledgeBase:
 
 
 class Conversation:
-    """Turns of one conversation. A turn that refines keeps the previous filters; a new subject starts over;
-    `Answer.follow_up` says which. A turn the notes answer (no filters) leaves the last filters for the next one."""
+    """Turns of one conversation. A turn that refines keeps the previous filters; a new subject starts over; a turn
+    that points back ("those two", "위 두 개", "the second one's create_model") is about the weights the previous
+    answer showed; `Answer.follow_up` says which. A turn the notes answer (no filters) leaves the last filters for
+    the next one; a comparison is not a set to refine: the turn after it starts over unless it points back."""
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.previous = None  # the last structured Understanding
+        self.shown: list[str] = []  # the weights the last answer listed (or compared), in order
 
     def ask(self, question: str, *, limit: int = 50, lang: Optional[Lang] = None,
             where: "Optional[str | Where]" = None) -> Answer:
         """The next turn. `where` (e.g. the sidebar's edited expression) is the turn's exact reading: no merge."""
         from kb.query.followup import merge
+        from kb.query.pointers import point_back
         from kb.query.reading import FollowUp
+        from kb.query.words import NEW_SUBJECT_CUES
 
         searcher = self.kb.searcher
         if where is not None:
             read = self.kb.understand(question, where, exact_where=True)
-            answer = searcher.ask(question, limit=limit, lang=lang, understanding=read, follow_up=FollowUp(mode="first"))
-            self.previous = read
-            return answer
+            return self._answer(question, limit, lang, read, FollowUp(mode="first"))
+        pointed = None if re.search(NEW_SUBJECT_CUES, question, flags=re.IGNORECASE) else point_back(question, self.shown)
+        if pointed is not None:  # read with the names it points at written out
+            read = searcher.understand(pointed[0])
+            reason = f"the turn points back at {', '.join(pointed[1])}"
+            return self._answer(question, limit, lang, read, FollowUp(mode="refine", reason=reason))
         read = searcher.understand(question)
         if self.previous is not None and not (read.is_structured() or read.additions or read.drops):
             read = self._in_context(question, read)
@@ -144,19 +153,42 @@ class Conversation:
             merged, follow_up = read, FollowUp(mode="first")
         else:
             merged, follow_up = merge(self.previous, read, question, searcher.lexicon)
-        answer = searcher.ask(question, limit=limit, lang=lang, understanding=merged, follow_up=follow_up)
-        if merged.is_structured():
-            self.previous = merged
+            if follow_up.mode == "refine" and read.where is not None and not self._matches(merged) and self._matches(read):
+                # nothing of the previous answer fits the turn, while the turn alone has answers: a new question
+                merged = read
+                follow_up = FollowUp(mode="new", previous=follow_up.previous,
+                                     reason="nothing the previous answer held fits it; read on its own")
+        return self._answer(question, limit, lang, merged, follow_up)
+
+    def _matches(self, read) -> bool:
+        """The reading has answers, or a repair the answer would say it made ("no weight has tv2 with pycls")."""
+        from kb.answering.relax import repair_empty
+
+        searcher = self.kb.searcher
+        if read.where is None:
+            return False
+        return bool(searcher.matcher.mask(read.where).any()) or repair_empty(
+            searcher.matcher, searcher.lexicon.family_set, read.where, read.asides) is not None
+
+    def _answer(self, question: str, limit: int, lang: Optional[Lang], read, follow_up) -> Answer:
+        answer = self.kb.searcher.ask(question, limit=limit, lang=lang, understanding=read, follow_up=follow_up)
+        if answer.comparison is not None:
+            self.previous, self.shown = None, list(answer.comparison.names)
+        elif read.is_structured():
+            self.previous, self.shown = read, [m.name for m in answer.models]
         return answer
 
     def _in_context(self, question: str, read):
-        """A turn that reads as nothing alone ("m 시리즈는?") read with the previous turn's family (kb.query.followup)."""
-        from kb.query.followup import read_with_family
+        """A turn that reads as nothing alone: "m 시리즈는?" with the previous turn's family; "and on ImageNet-A?" as
+        the previous ranking by another fact (kb.query.followup)."""
+        from kb.query.followup import read_with_family, reranked
 
-        return read_with_family(question, self.previous, self.kb.searcher.lexicon, self.kb.searcher.understand) or read
+        return reranked(self.previous, read) or read_with_family(question, self.previous, self.kb.searcher.lexicon,
+                                                                 self.kb.searcher.understand) or read
 
     def reset(self) -> None:
         self.previous = None
+        self.shown = []
 
 
 def open_kb(home: Optional[Path] = None, build: Optional[Path] = None) -> KnowledgeBase:
@@ -268,14 +300,22 @@ def _known(values: list[str], allowed: set[str], what: str) -> list[str]:
 
 def filters_from_flags(*, sizes=(), datasets=(), resolution=None, max_params_m=None, min_top1=None, families=(),
                        licenses=(), sort="relevance", records: Optional[list[ModelRecord]] = None) -> QueryFilters:
-    """`kb models` flags as filters. A value the registry does not have exits 2 with the closest ones."""
+    """`kb models` flags as filters. A licence may be an id, an id's beginning ("cc-by-nc", "apache") or a class
+    ("noncommercial", "permissive"). A value the registry does not have exits 2 with the closest ones."""
     from kb.naming.parts import canonical_dataset
     from kb.naming.vocab import SIZE_TERMS
+    from kb.registry.licenses import CLASSES, license_class
 
     records = records if records is not None else registry_records()
     tokens = {t for r in records for t in r.tag.split("_")}
     data = {canonical_dataset(t) for t in tokens} - {None}
     canonical = [canonical_dataset(d) or d for d in _known(list(datasets), data | {"in21k"}, "dataset")]
+    ids = {(r.license or "").lower() for r in records} - {""}
+    wanted: list[str] = []
+    for value in (v.strip().lower() for v in licenses):
+        found = sorted(i for i in ids if license_class(i) == value) if value in CLASSES else \
+            sorted(i for i in ids if i == value or i.startswith(value))
+        wanted += found or _known([value], ids | set(CLASSES), "licence")
     return QueryFilters(
         sizes=_known(list(sizes), set(SIZE_TERMS), "size"),
         datasets=canonical,
@@ -283,6 +323,6 @@ def filters_from_flags(*, sizes=(), datasets=(), resolution=None, max_params_m=N
         max_params_m=max_params_m,
         min_top1=min_top1,
         families=_known(list(families), {r.family for r in records}, "family"),
-        licenses=_known(list(licenses), {(r.license or "").lower() for r in records} - {""}, "licence"),
+        licenses=list(dict.fromkeys(wanted)),
         sort=sort,
     )

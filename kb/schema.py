@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 2  # 2: preprocessing, speed and paper facts in records
+SCHEMA_VERSION = 3  # 2: preprocessing, speed and paper facts in records; 3: activations, test-size accuracy, fixed size
 
 Lang = Literal["ko", "en"]
 Stage = Literal["pretrain", "intermediate", "finetune", "train"]
@@ -104,11 +104,12 @@ class ModelRecord(_Model):
     mean: Optional[tuple[float, ...]] = None
     std: Optional[tuple[float, ...]] = None
     normalization: Optional[str] = None  # the timm constant mean/std equal, e.g. IMAGENET_DEFAULT, OPENAI_CLIP
+    fixed_input_size: bool = False  # the model cannot take another input size (most ViTs)
     gmacs: Optional[float] = None  # from timm's inference benchmarks, at the input size (None: not measured there)
-    images_per_sec_gpu: Optional[float] = None  # RTX 4090, AMP, batch 1024
-    images_per_sec_cpu: Optional[float] = None  # i7-12700H, fp32, batch 1
-    speed_img_size: Optional[int] = None  # the size the speeds were measured at
-    num_classes: Optional[int] = None
+    macts: Optional[float] = None  # activations (millions), the same benchmark row
+    images_per_sec_gpu: Optional[float] = None  # RTX 4090, AMP, batch 1024, at the input size
+    images_per_sec_cpu: Optional[float] = None  # i7-12700H, fp32, batch 1, at the input size
+    num_classes: Optional[int] = None  # the classifier head's classes; 0: no head (a feature extractor)
     license: Optional[str] = None
     hf_hub_id: Optional[str] = None
     hf_url: Optional[str] = None
@@ -117,6 +118,8 @@ class ModelRecord(_Model):
     params_m: Optional[float] = None
     top1: Optional[float] = None  # ImageNet-1k val top-1 at the native input size
     top5: Optional[float] = None
+    top1_test: Optional[float] = None  # ImageNet-1k val top-1 at the test input size, where timm measured it
+    top5_test: Optional[float] = None
     top1_real: Optional[float] = None
     top1_v2: Optional[float] = None
     top1_sketch: Optional[float] = None
@@ -124,6 +127,7 @@ class ModelRecord(_Model):
     top1_r: Optional[float] = None
     results: list[EvalResult] = Field(default_factory=list)  # every CSV row, native and test resolutions
     timm_version: str
+    default_tag: bool = False  # timm's default pretrained tag of its architecture (what a bare "resnet50" loads)
 
     @property
     def resolution(self) -> int:
@@ -157,6 +161,8 @@ class Explanation(_Model):
     parts: list[NamePart] = Field(default_factory=list)
     test_resolution: Optional[int] = None
     notes: list[str] = Field(default_factory=list)  # e.g. "in21k and in22k name the same dataset"
+    loads: Optional[str] = None  # a bare architecture: the weight timm loads for it (its default tag)
+    facts: dict[str, object] = Field(default_factory=dict)  # the weight's facts (kb.facts keys), where it is live
 
 
 # --------------------------------------------------------------------------------------------------------------

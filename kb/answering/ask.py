@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cached_property
@@ -22,7 +23,7 @@ from typing import Optional
 import numpy as np
 
 from kb.answering.relax import relaxations, repair_empty, why_matched
-from kb.answering.schema import Answer, Comparison, ModelHit, NoteQuote, PassageHit, Preprocessing
+from kb.answering.schema import Answer, Comparison, ModelHit, NoteQuote, PassageHit
 from kb.answering.text import compose_answer
 from kb.language import detect_language, has_hangul, validate_question
 from kb.query.describe import describe
@@ -31,13 +32,12 @@ from kb.query.flat import filters_of, where_of
 from kb.query.lexicon import Lexicon
 from kb.query.parse import understand
 from kb.query.reading import FollowUp, QueryFilters, Understanding
-from kb.registry.licenses import license_class
-from kb.retrieval.extract import SentenceIndex, best_sentences
+from kb.retrieval.extract import SentenceIndex, best_sentences, code_block
 from kb.retrieval.filters import Matcher
 from kb.retrieval.glossary import translate_tokens, translation_table
 from kb.retrieval.index_text import describe_record, passage_index_text
 from kb.retrieval.lexical import BM25Index, relative_score_fusion, tokenize, weighted_rrf
-from kb.retrieval.rank import ranked_matches
+from kb.retrieval.rank import ranked_matches, tied_at
 from kb.schema import Lang, ModelRecord, Passage
 
 _EMBEDDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-embed")
@@ -62,37 +62,40 @@ def asks_the_notes(read) -> bool:
     return read.wants_explanation or bool(read.ignored_words)
 
 
-def paper_urls(paper_ids: list[str]) -> list[str]:
-    """arXiv ids of the registry as links; ids that are already links stay as they are."""
-    urls = []
-    for paper in paper_ids:
-        arxiv = paper.split(":", 1)[1] if paper.lower().startswith("arxiv:") else None
-        urls.append(f"https://arxiv.org/abs/{arxiv}" if arxiv else paper if paper.startswith("http") else "")
-    return [u for u in urls if u]
+_NAMES = re.compile(r"[\w/.\-]*[_/.][\w/.\-]*|[()\[\]:,]")
 
 
-def to_model_hit(record: ModelRecord, score: float, why: list[str]) -> ModelHit:
-    return ModelHit(
-        name=record.name,
-        score=round(float(score), 4),
-        why=why,
-        params_m=record.params_m,
-        top1=record.top1,
-        resolution=record.resolution,
-        test_resolution=record.test_resolution,
-        license=record.license,
-        hf_url=record.hf_url,
-        create_model=f'timm.create_model("{record.name}", pretrained=True)',
-        top5=record.top5,
-        license_class=license_class(record.license),
-        paper_urls=paper_urls(record.paper_ids),
-        preprocessing=Preprocessing(input_size=record.input_size, interpolation=record.interpolation,
-                                    crop_pct=record.crop_pct, crop_mode=record.crop_mode, mean=record.mean,
-                                    std=record.std, normalization=record.normalization),
-        gmacs=record.gmacs,
-        images_per_sec_gpu=record.images_per_sec_gpu,
-        images_per_sec_cpu=record.images_per_sec_cpu,
-    )
+def related(quote, models: list[ModelHit]) -> bool:
+    """A sentence a structured answer may quote: it says something (not a bare name line) about a returned weight:
+    its passage is linked to one of them and the sentence names it, or the sentence names a returned weight's
+    family or architecture ("ConvNeXt V2는 …" for convnextv2 weights). Anything else is unrelated to the answer."""
+    if len(_NAMES.sub(" ", quote.text).split()) < 3:
+        return False  # "timm/deit3_base_patch16_224 (deit3_base_patch16_224.fb_in1k)": a name, not a statement
+    text = quote.text.lower().replace("-", "")
+    linked = bool({m.name for m in models} & set(quote.passage.models))
+
+    def names(word: str) -> bool:  # "ConvNeXt" names convnext; "ConvNeXt V2" and "convnextv2_tiny" do not
+        return bool(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9]|\s*v\d)", text))
+    return any(m.record is not None and (names(m.record.family) or names(m.record.arch) or (linked and m.name in quote.text))
+               for m in models[:50])
+
+
+def quotes_of(found: list) -> list[NoteQuote]:
+    """The quotes an answer leads with; a line of code becomes the sentence that introduces its block and the
+    block itself, whole."""
+    quotes: list[NoteQuote] = []
+    for quote in found:
+        block = code_block(quote) if quote.code else None
+        source, heading = quote.passage.source, quote.passage.heading
+        if block is None:
+            quotes.append(NoteQuote(text=quote.text, code=quote.code, source=source, heading=heading))
+            continue
+        lead, code = block
+        if lead and all(q.text != lead for q in quotes):
+            quotes.append(NoteQuote(text=lead, source=source, heading=heading))
+        if all(q.text != code for q in quotes):
+            quotes.append(NoteQuote(text=code, code=True, source=source, heading=heading))
+    return quotes
 
 
 class Searcher:
@@ -220,8 +223,8 @@ class Searcher:
         vocabulary = self.korean_vocabulary if without_kiwi else None
         lexical = self.bm25_passages(question, vocabulary=vocabulary)  # what needs no vector runs beside the engine
         models: list[ModelHit] = []
-        total = 0
-        relaxed = []
+        total = among = 0
+        relaxed, others = [], []
         if read.is_structured():
             matches = ranked_matches(self.matcher, read.where, read.sort)
             repaired = repair_empty(self.matcher, self.lexicon.family_set, read.where, read.asides) if not matches and read.where else None
@@ -229,9 +232,14 @@ class Searcher:
                 where, note_en, note_ko = repaired
                 read = read.model_copy(update={"where": where, "notes": read.notes + [note_ko if language == "ko" else note_en]})
                 matches = ranked_matches(self.matcher, where, read.sort)
+            among, ranked = len(matches), matches
+            if read.top_n:  # "the lightest", "top 3 by top-5": the first n, and every weight tied with the n-th
+                matches = tied_at(matches, read.sort, read.top_n)
+                # a ranking among a few named weights says the others' figures too
+                others = [ModelHit.of(r, 0.0, []) for r in ranked[len(matches):]] if among <= 4 else []
             total = len(matches)
             models = [
-                to_model_hit(r, score=1.0 - i / max(total, 1), why=why_matched(r, read.where))
+                ModelHit.of(r, score=1.0 - i / max(total, 1), why=why_matched(r, read.where))
                 for i, r in enumerate(matches[: max(limit, 0)])
             ]
             if total == 0 and read.where is not None:
@@ -248,7 +256,7 @@ class Searcher:
             for name, score in self.dense_models(question, k=min(limit, MAX_FREE_TEXT_MODELS), vector=query_vector):
                 record = self.records_by_name.get(name)
                 if record is not None:
-                    models.append(to_model_hit(record, score, ["semantic match"]))
+                    models.append(ModelHit.of(record, score, ["semantic match"]))
             total = 0  # free-text model hits are suggestions, not a matched set
 
         comparison = self._comparison(question, read, language)
@@ -257,10 +265,14 @@ class Searcher:
         found = [] if comparison is not None else best_sentences(
             question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.passage_idf,
             QUOTES if note_question else 1, vocabulary)
-        quotes = [NoteQuote(text=q.text, code=q.code, source=q.passage.source, heading=q.passage.heading) for q in found]
+        quotes = quotes_of(found if note_question else [q for q in found if not q.code and related(q, models)])
         if note_question and found and not found[0].code:  # the passage of the answering sentence leads the evidence
             passages = [found[0].passage] + [p for p in passages if p is not found[0].passage]
-        text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes)
+        # what could not be applied: a fact timm's data lacks, always; words no rule read, unless the notes answer
+        unread = [] if read.wants_explanation else read.ignored_words  # a question about meaning: the notes read them
+        unapplied = read.unapplied + unread if read.is_structured() else []
+        text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes, among, others,
+                              unread)
         return Answer(
             query=question,
             language=language,
@@ -280,12 +292,18 @@ class Searcher:
             comparison=comparison,
             quote=quotes[0] if quotes else None,
             quotes=quotes,
+            top_n=read.top_n,
+            asked=read.asked,
+            partial=bool(unapplied),
+            unapplied=unapplied,
         )
 
     def compare(self, names: list[str], lang: Lang = "en") -> Comparison:
         from kb.answering.compare import compare, resolve
 
-        return compare(resolve(names, self.records_by_name, self.lexicon.names.arch_tags), self.passages, lang)
+        defaults: list = []
+        chosen = resolve(names, self.records_by_name, self.lexicon.names.arch_tags, defaults)
+        return compare(chosen, self.passages, lang, defaults)
 
     def _comparison(self, question: str, read: Understanding, lang: Lang) -> Optional[Comparison]:
         """"compare A and B", "A랑 B 차이": the names the question gives, side by side."""

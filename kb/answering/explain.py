@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from kb.errors import UnknownName
+from kb.facts import BY_KEY, in_place
 from kb.naming.index import closest_names
 from kb.naming.mmpretrain import detect_convention, match_mmpretrain_to_timm, parse_mmpretrain_name
 from kb.naming.timm import parse_timm_name
@@ -18,6 +19,7 @@ IN21K_NOTE_KO = "in21k와 in22k는 같은 데이터셋입니다 (ImageNet-21k = 
 def _facts(explanation: dict, record: Optional[ModelRecord]) -> dict:
     if record is None:
         return explanation
+    explanation["facts"] = {f.key: f.read(record) for f in in_place("detail") if f.kind != "display"}
     explanation.update(
         params_m=record.params_m,
         top1=record.top1,
@@ -39,8 +41,9 @@ def explain(
     if not text:
         raise UnknownName("give a model name, e.g. convnext_base.fb_in22k_ft_in1k")
     by_arch: dict[str, list[str]] = {}
-    for record_name, record in records.items():
-        by_arch.setdefault(record.arch, []).append(record_name)
+    for record_name, record in records.items():  # an architecture's tags, timm's default (what it loads) first
+        tags = by_arch.setdefault(record.arch, [])
+        tags.insert(0, record_name) if record.default_tag else tags.append(record_name)
 
     if detect_convention(text) == "mmpretrain":
         parsed = parse_mmpretrain_name(text)
@@ -55,7 +58,7 @@ def explain(
             record, matches = records[lowered], [lowered]
         elif lowered in by_arch:
             matches = by_arch[lowered]
-            record = records[matches[0]]  # timm's default tag for an arch is its first
+            record = records[matches[0]]  # timm's default tag for an arch (what create_model loads) is its first
         else:
             raise UnknownName(
                 f"{text!r} is not a live timm model name (timm {next(iter(records.values())).timm_version if records else '?'})",
@@ -79,6 +82,8 @@ def explain(
         parts=parsed.parts,
         notes=notes,
     )
+    if lowered_arch := (text.lower() if detect_convention(text) != "mmpretrain" and text.lower() in by_arch else None):
+        fields["loads"] = by_arch[lowered_arch][0]
     return Explanation(**_facts(fields, record))
 
 
@@ -101,10 +106,12 @@ def render_explanation(exp: Explanation, lang: Lang = "en") -> str:
         lines += ["", f"{label_of('data')}: {chain}"]
     for note in exp.notes:
         lines.append(IN21K_NOTE_KO if lang == "ko" and note == IN21K_NOTE else note)
+    if exp.loads:
+        lines += ["", ui_text("explain.loads", lang, name=exp.arch, tag=exp.loads, others=len(exp.timm_matches) - 1)]
     lines += ["", f"{label_of('facts')}:"]
-    lines.append(f"  {label_of('input')}: {exp.resolution or '-'}   {label_of('test')}: {exp.test_resolution or '-'}")
-    lines.append(f"  {label_of('params')}: {'-' if exp.params_m is None else f'{exp.params_m}M'}   {label_of('top1')}: {'-' if exp.top1 is None else f'{exp.top1}%'}")
-    lines.append(f"  {label_of('license')}: {exp.license or '-'}   {label_of('hf')}: {exp.hf_url or '-'}")
+    for key, value in exp.facts.items():
+        fact = BY_KEY[key]
+        lines.append(f"  {fact.plain(lang)}: {fact.shown(value, lang, unit=True)}")
     if exp.timm_matches:
         lines += ["", f"{label_of('matches')}:"] + [f"  {m}" for m in exp.timm_matches[:12]]
         if len(exp.timm_matches) > 12:

@@ -76,7 +76,7 @@ def relaxations(matcher: Matcher, where: Where, sort: str, limit: int = 3) -> li
     for index, part in enumerate(parts):
         if not (isinstance(part, Cond) and part.field in ("params", "top1") and part.op != "="):
             continue
-        column = matcher.numbers[part.field]
+        column = matcher.column(part.field)
         others = matcher.mask(without(index)) & ~np.isnan(column)
         outside = column[others & ~matcher.mask(part)]
         if not len(outside):

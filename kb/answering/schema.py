@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr, create_model
 
+from kb.facts import hit_facts
 from kb.query.expression import Where
 from kb.query.reading import Correction, FollowUp, QueryFilters, SortKey
-from kb.schema import Lang, _Model
+from kb.schema import Lang, ModelRecord, _Model
 
 
 class LicenseClassRow(_Model):
@@ -20,37 +21,44 @@ class LicenseClassRow(_Model):
     licenses: dict[str, int] = Field(default_factory=dict)
 
 
-class Preprocessing(_Model):
-    """What a weight expects of its input, from its pretrained cfg (timm.data.resolve_data_config reads the same)."""
-
-    input_size: tuple[int, int, int]
-    interpolation: Optional[str] = None
-    crop_pct: Optional[float] = None
-    crop_mode: Optional[str] = None
-    mean: Optional[tuple[float, ...]] = None
-    std: Optional[tuple[float, ...]] = None
-    normalization: Optional[str] = None  # IMAGENET_DEFAULT, IMAGENET_INCEPTION, OPENAI_CLIP … (timm.data.constants)
+def _fields(facts) -> dict:
+    """Pydantic field definitions for facts: the hit key, the fact's type, empty by default."""
+    return {f.hit_key: (f.hit_type(), Field(default_factory=list) if "list" in str(f.hit_type()) else None)
+            for f in facts}
 
 
-class ModelHit(_Model):
+# What a weight expects of its input, from its pretrained cfg (timm.data.resolve_data_config reads the same): the
+# facts of the table's "preprocessing" group.
+Preprocessing = create_model("Preprocessing", __base__=_Model,
+                             **_fields(f for f in hit_facts() if f.group == "preprocessing"))
+
+
+class _Hit(_Model):
+    """One matching weight: its name, why it matched, and every fact the table puts in a hit (kb.facts)."""
+
     name: str
     score: float
     why: list[str] = Field(default_factory=list)
-    params_m: Optional[float] = None
-    top1: Optional[float] = None
-    resolution: Optional[int] = None
-    test_resolution: Optional[int] = None
-    license: Optional[str] = None
-    hf_url: Optional[str] = None  # only where the cfg names a Hugging Face repo
-    # added with the model facts (new keys)
-    create_model: str = ""  # the line that loads it: timm.create_model("...", pretrained=True)
-    top5: Optional[float] = None
-    license_class: str = ""
-    paper_urls: list[str] = Field(default_factory=list)
-    preprocessing: Optional[Preprocessing] = None
-    gmacs: Optional[float] = None  # None: timm's benchmark tables do not measure it
-    images_per_sec_gpu: Optional[float] = None
-    images_per_sec_cpu: Optional[float] = None
+    preprocessing: Optional[Preprocessing] = None  # type: ignore[valid-type]
+    _record: Optional[ModelRecord] = PrivateAttr(default=None)
+
+    @classmethod
+    def of(cls, record: ModelRecord, score: float, why: list[str]) -> "ModelHit":
+        """The hit of a record: each fact read once, through the table."""
+        facts = hit_facts()
+        hit = cls(name=record.name, score=round(float(score), 4), why=why,
+                  preprocessing=Preprocessing(**{f.hit_key: f.read(record) for f in facts if f.group == "preprocessing"}),
+                  **{f.hit_key: f.read(record) for f in facts if f.group is None})
+        hit._record = record
+        return hit
+
+    @property
+    def record(self) -> Optional[ModelRecord]:
+        """The record this hit was made from (None for a hit read back from JSON)."""
+        return self._record
+
+
+ModelHit = create_model("ModelHit", __base__=_Hit, **_fields(f for f in hit_facts() if f.group is None))
 
 
 class PassageHit(_Model):
@@ -76,12 +84,21 @@ class ComparisonRow(_Model):
     differs: bool
 
 
+class DefaultTag(_Model):
+    """A bare architecture name read as the weight timm loads for it ("resnet50" -> resnet50.a1_in1k)."""
+
+    written: str
+    tag: str
+    others: int  # the architecture's other live weights
+
+
 class Comparison(_Model):
     """`kb compare`, "compare A and B": the weights side by side and the passages that mention them."""
 
     names: list[str]
     rows: list[ComparisonRow] = Field(default_factory=list)
     passages: list["PassageHit"] = Field(default_factory=list)
+    defaults: list[DefaultTag] = Field(default_factory=list)  # the names given as bare architectures
 
 
 class NoteQuote(_Model):
@@ -115,3 +132,7 @@ class Answer(_Model):
     comparison: Optional[Comparison] = None
     quote: Optional[NoteQuote] = None  # the best one
     quotes: list[NoteQuote] = Field(default_factory=list)  # the sentences the answer leads with, best first
+    top_n: Optional[int] = None  # the answer is the n first by `sort` (with ties)
+    asked: list[str] = Field(default_factory=list)  # facts the question asked to be told (fact keys, kb.facts)
+    partial: bool = False  # a word of the question that would narrow the answer could not be applied
+    unapplied: list[str] = Field(default_factory=list)  # those words, as written

@@ -23,6 +23,7 @@ COMMANDS = {
     "compare": "kb.cli.query:compare",
     "models": "kb.cli.registry:models",
     "licenses": "kb.cli.registry:licenses",
+    "fields": "kb.cli.registry:fields",
     "explain": "kb.cli.explain:explain",
     "ingest": "kb.cli.ingest:ingest",
     "check": "kb.cli.ingest:check",
@@ -31,7 +32,7 @@ COMMANDS = {
     "repair": "kb.cli.repair:repair",
     "app": "kb.cli.app:app",
 }
-READ_ONLY_COMMANDS = {"query", "chat", "compare", "models", "licenses", "explain"}
+READ_ONLY_COMMANDS = {"query", "chat", "compare", "models", "licenses", "explain", "fields"}
 
 
 class LazyGroup(click.Group):

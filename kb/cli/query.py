@@ -12,12 +12,21 @@ from kb.cli.common import console, emit_json, error_payload, handles_errors, jso
 from kb.cli.render import format_option, print_comparison
 
 
+def answer_columns(answer) -> tuple[str, ...]:
+    """Columns an answer adds to the table: the facts it asked about and the one it ranked by."""
+    from kb import sort_order
+
+    order = sort_order(answer.sort)
+    return tuple(answer.asked) + ((order[0],) if order else ())
+
+
 def _render_answer(answer, output_format: str = "table", limit_rows: int = 30) -> None:
     from kb import citation, understood_chips
     from kb.cli.render import print_rows, rows_of
 
+    extra = answer_columns(answer)
     if output_format in ("csv", "tsv", "markdown"):  # the matches alone: for pipes and documents
-        print_rows(rows_of(answer.models), answer.language, output_format)
+        print_rows(rows_of(answer.models, extra), answer.language, output_format, extra=extra)
         return
     out = console()
     out.print(answer.answer)
@@ -28,12 +37,25 @@ def _render_answer(answer, output_format: str = "table", limit_rows: int = 30) -
     if answer.comparison is not None:
         print_comparison(answer.comparison)
     elif answer.models:
-        print_rows(rows_of(answer.models[:limit_rows]), answer.language, "table")
+        print_rows(rows_of(answer.models[:limit_rows], extra), answer.language, "table", extra=extra)
         if len(answer.models) > limit_rows:
             out.print(f"… {len(answer.models) - limit_rows} more (--format csv or --json for all)")
     for passage in answer.passages:
-        snippet = " ".join(passage.text.split())[:240]
-        out.print(f"\n{citation(passage)}\n  {snippet}")
+        out.print(f"\n{citation(passage)}\n{evidence(passage.text)}")
+
+
+def evidence(text: str, limit: int = 240) -> str:
+    """A passage under its citation: prose flattened and cut, code blocks whole with their indentation."""
+    import re
+
+    parts = []
+    for i, piece in enumerate(re.split(r"(^```[^\n]*\n.*?^```)", text, flags=re.S | re.M)):
+        if i % 2:
+            parts.append(piece)
+        elif piece.strip():
+            flat = " ".join(piece.split())
+            parts.append("  " + (flat if len(flat) <= limit else flat[: limit - 1] + "…"))
+    return "\n".join(parts)
 
 
 
@@ -71,9 +93,10 @@ lang_option = click.option("--lang", type=click.Choice(["ko", "en"]), default=No
 @json_option
 @limit_option
 @lang_option
+@click.option("--strict", is_flag=True, help="Exit 1 when the answer is partial (a condition could not be applied).")
 @handles_errors
 def query(question: Optional[str], output_format: Optional[str], where: Optional[str], as_json: bool, limit: int,
-          lang: Optional[str]) -> None:
+          lang: Optional[str], strict: bool) -> None:
     """Answer QUESTION (Korean or English). `-` answers one question per stdin line, as each line arrives."""
     from kb import BadInput, KBError, open_kb, printable
 
@@ -83,8 +106,10 @@ def query(question: Optional[str], output_format: Optional[str], where: Optional
     if question != "-":
         answer = kb.ask(question or where, limit=limit, lang=lang, where=where)
         _emit(answer, as_json, output_format)
+        if strict and answer.partial:
+            sys.exit(1)
         return
-    asked = failures = 0
+    asked = failures = partial = 0
     for text in stdin_lines():
         if not text.strip():
             continue
@@ -100,11 +125,14 @@ def query(question: Optional[str], output_format: Optional[str], where: Optional
                 click.echo(f"error: {error.message}", err=True)
             continue
         _emit(answer, as_json, output_format)
+        partial += answer.partial
         if not (as_json or output_format):
             click.echo("")
         sys.stdout.flush()
     if failures and failures == asked:
         sys.exit(2)
+    if strict and partial:
+        sys.exit(1)
 
 
 @click.command()

@@ -1,8 +1,8 @@
 """Tables of weights for the terminal and for pipes: table, csv, tsv, markdown (json / jsonl are the contract).
 
-A model name never wraps: a narrow terminal drops the link, test-size and top-5 columns, then folds the others;
-a table printed into a pipe is as wide as its rows.
-Headers follow the answer's language.
+The columns are the fact table's "table" facts (kb.facts), and any fact the question asked about. A narrow
+terminal drops whole columns (the link, test size, top-5 … first), never a number's digits; a table printed into a
+pipe is as wide as its rows. Headers follow the answer's language.
 """
 
 from __future__ import annotations
@@ -18,18 +18,7 @@ FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
 format_option = click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
                              help="Output format (default table; --json is the same as --format json).")
 
-HEADERS = {
-    "en": ("name", "res", "test res", "params (M)", "top-1", "top-5", "licence", "link"),
-    "ko": ("이름", "해상도", "테스트 해상도", "파라미터 (M)", "top-1", "top-5", "라이선스", "링크"),
-}
-
-
-NUMERIC_COLUMNS = {1, 2, 3, 4, 5}
-DROP_FIRST = (7, 2, 5)  # link, test res, top-5: what a narrow terminal can do without
-
-
-def _number(value, digits: int) -> str:
-    return "" if value is None else f"{value:.{digits}f}"
+MIN_WIDTH = 40
 
 
 def _fit_pipe(out, widths: list[int]) -> bool:
@@ -40,19 +29,23 @@ def _fit_pipe(out, widths: list[int]) -> bool:
     return True
 
 
-def rows_of(items) -> list[list[str]]:
-    """One row per weight (answer hits or registry records): the same columns either way."""
-    rows = []
-    for item in items:
-        resolution = getattr(item, "resolution", None)
-        rows.append([item.name, str(resolution or ""), str(getattr(item, "test_resolution", None) or ""),
-                     _number(item.params_m, 1), _number(item.top1, 2), _number(getattr(item, "top5", None), 2),
-                     item.license or "", item.hf_url or ""])
-    return rows
+def columns(extra: tuple[str, ...] = ()):
+    """The facts a table shows (the fact table's "table" place, kb.facts) and any the question asked about."""
+    from kb import fact, in_place
+
+    shown = in_place("table")
+    return shown + [fact(k) for k in dict.fromkeys(extra) if k not in {f.key for f in shown}]
 
 
-def print_rows(rows: list[list[str]], lang: str, output_format: str, title: str = "") -> None:
-    headers = HEADERS["ko" if lang == "ko" else "en"]
+def rows_of(items, extra: tuple[str, ...] = ()) -> list[list[str]]:
+    """One row per weight (answer hits or registry records): the same columns either way, values as the fact
+    table writes them (no unit: the header has it; nothing where timm has no value)."""
+    return [["" if (v := f.value(item)) is None else f.shown(v) for f in columns(extra)] for item in items]
+
+
+def print_rows(rows: list[list[str]], lang: str, output_format: str, title: str = "", extra: tuple[str, ...] = ()) -> None:
+    shown = columns(extra)
+    headers = [f.header("ko" if lang == "ko" else "en") for f in shown]
     if output_format in ("csv", "tsv"):
         writer = csv.writer(sys.stdout, delimiter="," if output_format == "csv" else "\t", lineterminator="\n")
         writer.writerow(headers)
@@ -70,15 +63,16 @@ def print_rows(rows: list[list[str]], lang: str, output_format: str, title: str 
     out = console()
     natural = [max([cell_len(h)] + [cell_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     keep = list(range(len(headers)))
-    if not _fit_pipe(out, natural):  # a narrow terminal drops the link, test size and top-5 columns before it folds any other
-        for dropped in DROP_FIRST:
-            if sum(natural[i] for i in keep) + 3 * len(keep) + 1 <= out.width:
+    if not _fit_pipe(out, natural):  # a narrow terminal drops whole columns (the link first), never a number's digits
+        order = sorted(range(1, len(shown)), key=lambda i: (shown[i].drop == 0, shown[i].drop, -i))
+        for dropped in order:
+            if sum(natural[i] for i in keep) + 3 * len(keep) + 1 <= max(out.width, MIN_WIDTH):
                 break
             keep.remove(dropped)
     table = Table(title=title or None, show_lines=False)
-    table.add_column(headers[0], no_wrap=True, overflow="ignore", min_width=min(natural[0], 70))
+    table.add_column(headers[0], overflow="fold", min_width=min(natural[0], max(out.width - 4, 20), 70))
     for i in keep[1:]:
-        table.add_column(headers[i], overflow="fold", no_wrap=i in NUMERIC_COLUMNS)
+        table.add_column(headers[i], no_wrap=True, overflow="ignore", min_width=natural[i])
     for row in rows:
         table.add_row(*[row[i] for i in keep])
     out.print(table)

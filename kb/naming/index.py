@@ -37,7 +37,7 @@ def squash(text: str) -> str:
 class NameIndex:
     tags: list[str] = field(default_factory=list)  # every live arch.tag, registry order
     tag_set: set[str] = field(default_factory=set)
-    arch_tags: dict[str, list[str]] = field(default_factory=dict)  # arch -> its tags (the default tag first)
+    arch_tags: dict[str, list[str]] = field(default_factory=dict)  # arch -> its tags, timm's default tag first
     arch_family: dict[str, str] = field(default_factory=dict)
     family_archs: dict[str, list[str]] = field(default_factory=dict)
     arch_by_squash: dict[str, str] = field(default_factory=dict)  # "resnet50", "efficientnetb3" -> arch
@@ -46,9 +46,13 @@ class NameIndex:
 
     @classmethod
     def from_records(cls, records: Iterable[ModelRecord]) -> "NameIndex":
+        """Every record's names; an architecture's tags with timm's default first (what a bare name loads)."""
         index = cls()
         for record in records:
             index._add(record.name, record.arch, record.family, record.license)
+            if record.default_tag:
+                tags = index.arch_tags[record.arch]
+                tags.insert(0, tags.pop())
         return index
 
     def _add(self, name: str, arch: str, family: str, license_id: Optional[str]) -> None:

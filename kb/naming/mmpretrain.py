@@ -140,17 +140,22 @@ def _dataset_names(parsed: ParsedName) -> set[str]:
 
 def match_mmpretrain_to_timm(parsed: ParsedName, live: list[ParsedName], limit: int = 5) -> list[str]:
     """The live timm tags closest to an MMPretrain name: same family, size and patch; then resolution and data."""
+    from kb.naming.timm import parse_timm_name
+
     want_data = _dataset_names(parsed)
     want_pre = {d.name for d in parsed.datasets if d.stage == "pretrain"}
+    # "resnet50_8xb32_in1k": a module word that is a timm architecture names its family the timm way (resnet)
+    module = parsed.arch.replace("-", "_")
+    families = {parsed.family, parse_timm_name(module).family}
     scored: list[tuple[float, str]] = []
     for candidate in live:
-        if candidate.family != parsed.family:
+        if candidate.family not in families:
             continue
         if parsed.size and candidate.size != parsed.size:
             continue
         if parsed.patch_size and candidate.patch_size not in (None, parsed.patch_size):
             continue
-        score = 0.0
+        score = 5.0 if candidate.arch == module else 0.0
         if parsed.patch_size and candidate.patch_size == parsed.patch_size:
             score += 2
         resolution = candidate.name_resolution or 224

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from kb.query.expression import Where, all_of, any_of, field_of, negate
 from kb.query.inclusion import listed_before, noun_phrase
 from kb.query.scan import OR_GROUPS, Atom, Scan
-from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN, STOPWORDS
+from kb.query.stopwords import STOPWORDS
+from kb.query.words import CUES, EXAMPLES_PAREN, GLUED_PAREN
 
 _NOMINAL_CLAUSE = re.compile(r"(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)\s*(?:은|는|을|를|이|가|도|만)?\s*$")
 _NOMINAL = re.compile(r"^\s*(?:것|거|건|게|애들?|모델들?|가중치|버전|놈)?\s*(?:은|는|을|를|이|가|도|만)?\s*$")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kb.query.expression import Cond, Not, Or, Where, conjuncts, is_true
+from kb.facts import BY_KEY
+from kb.query.expression import Cmp, Cond, Not, Or, Where, conjuncts, is_true
 from kb.registry.licenses import CLASS_LABELS
 from kb.schema import Lang
 
@@ -43,13 +44,20 @@ def describe_cond(c: Cond, lang: Lang) -> str:
         return _STAGES.get(str(c.value), (value, value))[ko]
     if c.field == "license_class":
         return CLASS_LABELS.get(str(c.value), (value, value))[ko]
-    if c.field in ("params", "top1", "resolution"):
-        unit = {"params": "M", "top1": "%", "resolution": "px"}[c.field]
-        noun = {"params": ("params", "파라미터"), "top1": ("top-1", "top-1"), "resolution": ("resolution", "해상도")}[c.field]
+    fact = BY_KEY[c.field]
+    if fact.kind == "number":
+        if c.field == "resolution" and c.op == "=":
+            return f"해상도 {value}" if ko else f"{value}px"
+        unit = fact.unit if fact.unit in ("%", "M", "px") else ""
         if c.op == "=":
-            return (f"해상도 {value}" if ko else f"{value}px") if c.field == "resolution" else f"{noun[ko]} {value}{unit}"
+            return f"{fact.short(lang)} {value}{unit}"
         symbol, word = _OPS[c.op]
-        return f"{noun[1]} {value}{unit} {word}" if ko else f"{noun[0]} {symbol} {value}{unit}"
+        return f"{fact.short(lang)} {value}{unit} {word}" if ko else f"{fact.short(lang)} {symbol} {value}{unit}"
+    if fact.kind == "flag":
+        yes = str(c.value).lower() in ("true", "1", "yes")
+        return fact.label(lang) if yes else (f"{fact.label(lang)} 아님" if ko else f"not {fact.label(lang)}")
+    if fact.kind == "text" and c.field not in ("license",):
+        return f"{fact.short(lang)} {value}"
     if c.op == "prefix":
         return f"{value} 계열 전체" if ko else f"the whole {value} family" if c.field == "family" else f"{value}*"
     if any(ch in value for ch in "*?["):
@@ -63,6 +71,8 @@ def describe(where: Optional[Where], lang: Lang, top: bool = True) -> str:
         return ""
     if isinstance(where, Cond):
         return describe_cond(where, lang)
+    if isinstance(where, Cmp):
+        return f"{BY_KEY[where.field].short(lang)} {_OPS.get(where.op, (where.op,))[0]} {BY_KEY[where.other].short(lang)}"
     if isinstance(where, Not):
         inner = describe(where.item, lang, top=False)
         return f"{inner} 제외" if lang == "ko" else f"not {inner}"

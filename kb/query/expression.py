@@ -15,7 +15,10 @@ Fields (what a condition is about) and their values:
                         first / last: the first / last dataset of the tag
     stage               finetuned | in1k_only
     license             a licence id; license_class: permissive | noncommercial | custom | unknown
-    resolution, params (millions), top1 (%), patch, epochs     numbers, with = < <= > >=
+    patch, epochs       numbers written in the name
+and every other fact of the fact table (kb.facts): numbers with = < <= > >= (resolution, params in millions, top1
+in %, gmacs, images_per_sec_cpu …), text facts by value or pattern (interpolation, crop_mode …), flags (true /
+false). A `Cmp` compares two numeric facts of the same weight (test_resolution > resolution).
 """
 
 from __future__ import annotations
@@ -24,12 +27,11 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FieldName = Literal[
-    "name", "arch", "family", "size", "arch_token", "tag", "method", "data", "pretrain", "finetune", "first", "last",
-    "stage", "license", "license_class", "resolution", "params", "top1", "patch", "epochs",
-]
+from kb.facts import FILTERABLE, NUMERIC
+
+FieldName = Literal[tuple(f.key for f in FILTERABLE)]  # type: ignore[valid-type]  # the fact table's keys
 Op = Literal["=", "<", "<=", ">", ">=", "prefix"]
-NUMERIC_FIELDS = ("resolution", "params", "top1", "patch", "epochs")
+NUMERIC_FIELDS = NUMERIC + ("patch", "epochs")
 
 
 class _Node(BaseModel):
@@ -43,6 +45,15 @@ class Cond(_Node):
     field: FieldName
     op: Op = "="
     value: Union[str, float]
+
+
+class Cmp(_Node):
+    """Two numeric facts of the same weight compared, e.g. test_resolution > resolution (a missing value: false)."""
+
+    kind: Literal["cmp"] = "cmp"
+    field: FieldName
+    op: Literal["=", "<", "<=", ">", ">="]
+    other: FieldName
 
 
 class And(_Node):
@@ -60,7 +71,7 @@ class Not(_Node):
     item: "Where"
 
 
-Where = Annotated[Union[Cond, And, Or, Not], Field(discriminator="kind")]
+Where = Annotated[Union[Cond, Cmp, And, Or, Not], Field(discriminator="kind")]
 for _model in (And, Or, Not):
     _model.model_rebuild()
 
@@ -109,7 +120,7 @@ def is_true(where: Optional[Where]) -> bool:
 
 def field_of(item: Where) -> Optional[str]:
     """The one field a conjunct is about (a Cond, or an OR of Conds of one field), else None."""
-    if isinstance(item, Cond):
+    if isinstance(item, (Cond, Cmp)):
         return item.field
     if isinstance(item, Or) and item.items and all(isinstance(i, Cond) for i in item.items):
         fields = {i.field for i in item.items}
@@ -123,6 +134,8 @@ def conds(where: Optional[Where]) -> list[Cond]:
         return []
     if isinstance(where, Cond):
         return [where]
+    if isinstance(where, Cmp):
+        return []
     if isinstance(where, Not):
         return conds(where.item)
     return [c for item in where.items for c in conds(item)]
@@ -130,7 +143,7 @@ def conds(where: Optional[Where]) -> list[Cond]:
 
 def positive_conds(where: Optional[Where]) -> list[Cond]:
     """Conditions that must (or may, inside an OR) hold: not under a NOT."""
-    if where is None or isinstance(where, Not):
+    if where is None or isinstance(where, (Not, Cmp)):
         return []
     if isinstance(where, Cond):
         return [where]
@@ -139,7 +152,7 @@ def positive_conds(where: Optional[Where]) -> list[Cond]:
 
 # ---- the --where syntax, written back ---------------------------------------------------------------------------
 
-SYNTAX_NAMES = {"license_class": "licence", "arch_token": "token", "resolution": "res"}
+SYNTAX_NAMES = {"license_class": "licence", "arch_token": "token", "resolution": "res", "test_resolution": "test_res"}
 
 
 def _value_text(value) -> str:
@@ -165,6 +178,8 @@ def to_syntax(where: Optional[Where], top: bool = True) -> str:
         return ""
     if isinstance(where, Cond):
         return cond_syntax(where)
+    if isinstance(where, Cmp):
+        return f"{SYNTAX_NAMES.get(where.field, where.field)}{where.op}{SYNTAX_NAMES.get(where.other, where.other)}"
     if isinstance(where, Not):
         inner = to_syntax(where.item, top=False)
         return f"NOT {inner}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, negate
+from kb.query.expression import Cmp, Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, negate
 from kb.query.reading import QueryFilters, Understanding
 from kb.registry.licenses import license_class
 
@@ -23,6 +23,8 @@ def filters_of(understanding: Understanding, licenses: Iterable[str] = ()) -> Qu
     """`licenses`: the registry's licence ids, to list a licence class's members under `licenses`."""
     found: dict = {}
     for part in conjuncts(understanding.where):
+        if isinstance(part, Cmp):
+            continue  # two facts compared: only the expression says it
         field = field_of(part)
         values = [c.value for c in (part.items if isinstance(part, Or) else [part])] if field else []
         if field in _LIST_FIELDS and all(c.op == "=" for c in (part.items if isinstance(part, Or) else [part])):

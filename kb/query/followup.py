@@ -165,6 +165,21 @@ def read_with_family(question: str, previous: Understanding, lexicon,
     return None
 
 
+def reranked(previous: Understanding, current: Understanding) -> Optional[Understanding]:
+    """"and on ImageNet-A?" after "which has the best ImageNet-ReaL top-1?": a turn that only names another number
+    asks for the same ranking by it (the same direction, the same count)."""
+    if previous.sort == "relevance" or current.is_structured() or len(current.asked) != 1:
+        return None
+    from kb.facts import NUMERIC, sort_name, sort_order
+
+    fact = current.asked[0]
+    if fact not in NUMERIC:
+        return None
+    high_first = sort_order(previous.sort)[1]
+    return current.model_copy(update={"sort": sort_name(fact, high_first), "top_n": previous.top_n, "asked": [],
+                                      "wants_explanation": False})
+
+
 def widened_part(kept: list[Where], same: list[int], addition: Where, lexicon) -> int:
     """Which of the previous conditions on the addition's field it joins: "add the pcpvt ones too" after "twins
     svt" joins svt (twins_pcpvt_* exist), not twins (no pcpvt_svt_*)."""
@@ -296,6 +311,7 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     merged = current.model_copy(update={
         "where": where,
         "sort": current.sort if current.sort != "relevance" else previous.sort,
+        "top_n": current.top_n if current.sort != "relevance" else previous.top_n,
         "ignored_words": current.ignored_words,
     })
     return merged, FollowUp(mode="refine", previous=before, reason="the turn refines the previous one")

@@ -257,6 +257,19 @@ class Lexicon:
         first_words = {a.split("_")[0] for a in self.names.arch_tags}
         return sorted(w for w in self.vocabulary() | first_words if re.search(r"[a-z]\d+[a-z]", w))
 
+    @cached_property
+    def spoken_words(self) -> tuple[str, ...]:
+        """The registry words a name written in Hangul may sound like (kb.naming.hangul): families, their stems and
+        the first words of architectures, letters only (the digits a Korean writer attaches stay attached)."""
+        words = set()
+        for word in self.family_set | self.family_stems | {a.split("_")[0] for a in self.names.arch_tags}:
+            letters = re.match(r"[a-z]+", word)
+            if letters and len(letters.group(0)) >= 3:
+                words.add(letters.group(0))
+        # regnetx, regnety, regnetz: "레그넷" is all of them, as "RegNet" is
+        words |= {w[:-1] for w in words if sum(1 for o in words if len(o) == len(w) and o[:-1] == w[:-1]) >= 2}
+        return tuple(sorted(words))
+
     def vocabulary(self) -> set[str]:
         """Every word a typo may be a misspelling of: families, tokens with letters, sizes."""
         return self._vocabulary

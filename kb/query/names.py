@@ -15,16 +15,15 @@ from kb.naming.vocab import SIZE_TERMS, TOKEN_FAMILIES
 from kb.query.expression import all_of, any_of, cond, negate
 from kb.query.lexicon import Lexicon
 from kb.query.scan import Scan
+from kb.query.stopwords import KO_PARTICLES, STOPWORDS
 from kb.query.words import (
     ALL_TAGS,
     BATCH_NORM_PATTERN,
     CUES,
     DERIVED_FAMILIES,
-    KO_PARTICLES,
     LETTER_SIZES,
     OTHER_TAGS,
     SIZE_QUESTION_WORDS,
-    STOPWORDS,
     VERSION_PATTERN,
     WHOLE_FAMILY,
     WORDLIKE_FAMILIES,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kb.query import datasets, names, numbers, tokens
+from kb.query import datasets, fact_words, names, numbers, tokens
 from kb.query.compose import asides, compose
 from kb.query.expression import all_of, any_of, cond, conds, conjuncts, field_of, is_true, negate, positive_conds
 from kb.query.followup import siblings_of
@@ -21,9 +21,10 @@ from kb.query.lexicon import Lexicon
 from kb.query.reading import Understanding
 from kb.query.scan import Scan
 from kb.query.scope import repair_scope
+from kb.query.stopwords import COMMON_WORDS, KO_PARTICLES, KO_PREDICATE, STOPWORDS
 from kb.query.syntax import looks_like_syntax, parse_where
-from kb.query.typos import correct, correct_identifiers, correct_mixed, language_words
-from kb.query.words import BOTH_WORDS, COMMON_WORDS, EXPLANATION_PATTERN, KO_PARTICLES, STOPWORDS, TEST_WORDS
+from kb.query.typos import correct, correct_hangul, correct_identifiers, correct_mixed, language_words
+from kb.query.words import BOTH_WORDS, EXPLANATION_PATTERN, TEST_WORDS
 
 NOT_TEST = negate(cond("family", "test"))  # timm's test_* weights are dummy models for unit tests
 
@@ -39,7 +40,9 @@ def _words_left(text: str) -> tuple[list[str], list[str]]:
         if stripped in STOPWORDS:
             continue
         kept.append(word)
-        if len(lowered) > 1 and lowered not in COMMON_WORDS and stripped not in language_words() and not re.fullmatch(r"[\W_]+", word):
+        if len(lowered) > 1 and lowered not in COMMON_WORDS and stripped not in language_words() \
+                and not re.fullmatch(r"[\W_]+", word) and not (KO_PREDICATE.search(stripped) or KO_PREDICATE.search(lowered)) \
+                and not re.search(r"\d", word):
             ignored.append(word)
     return kept, ignored
 
@@ -89,7 +92,9 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
         if not _needs_test_weights(normalized, where):
             where = all_of([where, NOT_TEST])
         return Understanding(where=where, matched_phrases=[normalized.strip()], syntax=True)
-    corrected, corrections = correct(normalized, lexicon.vocabulary())
+    corrected, corrections = correct_hangul(normalized, lexicon.spoken_words)
+    corrected, fixed = correct(corrected, lexicon.vocabulary())
+    corrections += fixed
     corrected, fixed_names = correct_identifiers(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary())
     corrections += fixed_names
     corrected, fixed_mixed = correct_mixed(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary(), lexicon.mixed_words)
@@ -99,12 +104,17 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     names.parse_names(q, lexicon)
     tokens.parse_token_phrases(q, lexicon)
     datasets.parse_any_field(q)
+    fact_words.parse_missing(q)
+    fact_words.parse_fact_idioms(q)
+    fact_words.parse_fact_values(q)
     numbers.parse_epochs_and_patch(q)
+    fact_words.parse_fact_numbers(q)
     datasets.parse_license_ids(q, lexicon)
     numbers.parse_params(q)
     numbers.parse_top1(q)
     numbers.parse_bound_continuations(q)
     numbers.parse_resolution(q)
+    fact_words.parse_fact_rankings(q)
     numbers.parse_ranking(q)
     datasets.parse_datasets(q)
     datasets.parse_stage_words(q)
@@ -135,14 +145,22 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     structured = not is_true(where) or sort != "relevance"  # (drops alone are a follow-up's business)
     if structured and not _needs_test_weights(corrected, where):
         where = all_of([where, NOT_TEST])
+    taken = {c.field for c in conds(where)} | {sort.rsplit("_", 1)[0]}
+    asked, leftover = fact_words.asked_facts(leftover, taken)
+    named = any(c.field in ("name", "arch") and not any(ch in str(c.value) for ch in "*?[") for c in positive_conds(where))
     free, ignored = _words_left(leftover)
     return Understanding(
         where=where if structured else None,
         sort=sort,
+        top_n=q.top_n if sort != "relevance" else None,
         free_text=" ".join(free),
+        # "X 라이선스가 뭐야": the registry answers, the notes after it
         wants_explanation=wants_explanation,
+        asked=asked if named or not wants_explanation else [],
         matched_phrases=list(dict.fromkeys(q.phrases)),
         ignored_words=ignored if structured else [],
+        unapplied=[phrase for phrase, _, _ in q.unapplied],
+        unapplied_why=[f"{en}|{ko}" for _, en, ko in q.unapplied],
         corrections=[{"written": w, "read_as": r} for w, r in corrections],
         notes=notes,
         additions=additions,

@@ -3,14 +3,23 @@ the flat `filters` record of the JSON contract (kb.query.flat) and a conversatio
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
+from kb.facts import sort_order
 from kb.query.expression import Where
 from kb.schema import _Model
 
-SortKey = Literal["relevance", "top1", "params_asc", "params_desc", "resolution_desc"]
+
+def _known_sort(sort: str) -> str:
+    sort_order(sort)  # ValueError for a sort no fact gives
+    return sort
+
+
+# "relevance", or a numeric fact of the fact table and a direction: "gmacs_asc", "images_per_sec_cpu_desc" ("top1"
+# is top1_desc, as older answers wrote it)
+SortKey = Annotated[str, AfterValidator(_known_sort)]
 
 
 class QueryFilters(_Model):
@@ -59,10 +68,14 @@ class Understanding(_Model):
 
     where: Optional[Where] = None  # None: no structured condition (a question for the notes)
     sort: SortKey = "relevance"
+    top_n: Optional[int] = None  # "the lightest", "top 3 by top-5": the n first by `sort`, ties shown
+    asked: list[str] = Field(default_factory=list)  # facts the question asks to be told ("its licence?"): fact keys
     free_text: str = ""  # what the rules did not consume, for semantic search
     wants_explanation: bool = False
     matched_phrases: list[str] = Field(default_factory=list)
     ignored_words: list[str] = Field(default_factory=list)  # used by no rule, known to no stop list
+    unapplied: list[str] = Field(default_factory=list)  # words that would narrow the answer but could not be applied
+    unapplied_why: list[str] = Field(default_factory=list)  # for each, why (no such fact in timm's data …), if known
     corrections: list[Correction] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # how operators were read ("widened: fine-tuned or not")
     additions: list[Where] = Field(default_factory=list)  # "include nano as well": what to add to a previous turn

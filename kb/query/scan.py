@@ -42,6 +42,8 @@ class Scan:
     atoms: list[Atom] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
     drops: list[str] = field(default_factory=list)  # "any resolution is fine": fields a follow-up lets go
+    top_n: Optional[int] = None  # "the lightest", "top 3": the n first by the ranking (ties shown)
+    unapplied: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, why in English, in Korean)
 
     def __post_init__(self):
         self.text = self.original.lower()
@@ -57,7 +59,10 @@ class Scan:
         self.atoms.append(Atom(where, start, end, group, self.original[start:end], ranking))
         self.consume(start, end)
 
-    def finditer(self, pattern: str):
+    def finditer(self, pattern: "str | re.Pattern"):
+        """Matches over what is left unread (a compiled pattern brings its own flags)."""
+        if isinstance(pattern, re.Pattern):
+            return list(pattern.finditer(self.text))
         return list(re.finditer(pattern, self.text, flags=re.IGNORECASE))
 
     def free(self, start: int, end: int) -> bool:

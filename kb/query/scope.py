@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from kb.naming.parts import canonical_size
 from kb.query.expression import And, Cond, Not, Or, Where, all_of, any_of, conjuncts
 from kb.query.lexicon import Lexicon
 
@@ -213,6 +214,28 @@ def _suffixed_archs(parts: list[Where], token: Cond, lexicon: Lexicon, both: boo
     return [found if p is lists[0] else p for p in parts if p is not token]
 
 
+def letter_sizes(parts: list[Where], lexicon: Lexicon) -> list[Where]:
+    """"efficientnetv2 small", "mobilevit xs": a size word for a family that writes its sizes as letters
+    (tf_efficientnetv2_s, mobilevit_xs) means those letters; a family that spells the word keeps the word."""
+    families = [f for p in parts if (f := _family(p))]
+    if not families:
+        return parts
+    tokens = {t for f in families for t in lexicon.tokens_of_family.get(f, ())}
+    repaired = []
+    for part in parts:
+        sizes = [i for i in (part.items if isinstance(part, Or) else [part])
+                 if isinstance(i, Cond) and i.field == "size" and i.op == "="]
+        if not sizes or len(sizes) != len(part.items if isinstance(part, Or) else [part]) \
+                or any(str(s.value) in tokens for s in sizes):
+            repaired.append(part)
+            continue
+        letters = [Cond(field="arch_token", value=t) for s in sizes for f in families
+                   for t in sorted(lexicon.tokens_of_family.get(f, ())) if t.isalpha() and len(t) <= 3
+                   and canonical_size(t, f) == str(s.value)]
+        repaired.append(any_of([part] + letters) if letters else part)
+    return repaired
+
+
 def repair_scope(where: Optional[Where], lexicon: Lexicon, written: str = "", both: bool = False) -> Optional[Where]:
     """`written`: the question as typed, lower-cased (a pasted name is not a spoken one); `both`: it asks for
     two things at once ("둘 다", "as well")."""
@@ -222,5 +245,5 @@ def repair_scope(where: Optional[Where], lexicon: Lexicon, written: str = "", bo
     repaired = bind_modifiers(drop_head_nouns(widen_excluded_versions(parts, lexicon), lexicon), lexicon)
     repaired = join_disjoint_tokens(join_disjoint_subjects(repaired, lexicon), lexicon)
     repaired = drop_descriptive_sizes(bind_spoken_series(repaired, lexicon, written), lexicon)
-    repaired = bind_token_to_arch(repaired, lexicon, both)
+    repaired = letter_sizes(bind_token_to_arch(repaired, lexicon, both), lexicon)
     return where if repaired == parts else all_of(repaired)

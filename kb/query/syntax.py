@@ -4,9 +4,11 @@
     term   := factor ([AND] factor)*          a bare space between conditions is AND too
     factor := NOT factor | ( expr ) | cond
     cond   := field:value[,value...]          a comma lists alternatives (any of)
-            | field OP number[unit]           OP: = < <= > >=; params take M (default), K, B
-A value with * ? [ ] is a pattern (name, arch) or a prefix (family, token); `licence:noncommercial` names a class.
-Every error is a BadInput that says where it stopped.
+            | field OP number[unit]           OP: = < <= > >=; params take M (default), K, B; a % is allowed
+            | field OP field                  two numeric facts of one weight: test_res>res
+The fields are the fact table's keys and their synonyms (kb.facts; `kb fields` lists them). A value with * ? [ ]
+is a pattern (name, arch, text facts) or a prefix (family, token); `licence:noncommercial` names a class; a flag
+takes true / false. Every error is a BadInput that says where it stopped.
 """
 
 from __future__ import annotations
@@ -14,16 +16,10 @@ from __future__ import annotations
 import re
 
 from kb.errors import BadInput
-from kb.query.expression import Cond, Where, all_of, any_of, cond, negate
+from kb.facts import BY_KEY, where_fields
+from kb.query.expression import NUMERIC_FIELDS, Cmp, Cond, Where, all_of, any_of, cond, negate
 
-FIELDS = {
-    "name": "name", "arch": "arch", "family": "family", "size": "size", "token": "arch_token",
-    "arch_token": "arch_token", "tag": "tag", "method": "method", "data": "data", "dataset": "data",
-    "pretrain": "pretrain", "finetune": "finetune", "first": "first", "last": "last", "stage": "stage",
-    "license": "license", "licence": "license", "license_class": "license_class", "res": "resolution",
-    "resolution": "resolution", "params": "params", "top1": "top1", "patch": "patch", "epochs": "epochs",
-}
-NUMERIC = {"resolution", "params", "top1", "patch", "epochs"}
+FLAG_VALUES = {"true": "true", "yes": "true", "1": "true", "false": "false", "no": "false", "0": "false"}
 LICENSE_CLASSES = {"permissive", "noncommercial", "custom", "unknown"}
 UNITS = {"": 1.0, "m": 1.0, "k": 0.001, "b": 1000.0}
 _TOKEN = re.compile(r"""\s*(?:(?P<open>\()|(?P<close>\))|(?P<cond>[A-Za-z_][A-Za-z0-9_]*\s*(?:<=|>=|<|>|=|:)\s*(?:"[^"]*"|[^\s()]+))|(?P<word>[^\s()]+))""")
@@ -65,11 +61,18 @@ def _condition(text: str) -> Where:
     if not m:
         raise BadInput(f"--where: {text!r} is not a condition (field:value or field<=number)")
     name, op, raw = m.group(1).lower(), m.group(2), m.group(3).strip().strip('"')
-    field = FIELDS.get(name)
+    field = where_fields().get(name)
     if field is None:
-        raise BadInput(f"--where: unknown field {name!r}; fields: {', '.join(sorted(set(FIELDS)))}")
+        from kb.naming.index import closest_names
+
+        near = closest_names(name, sorted(where_fields()), 3, normalise=False)
+        raise BadInput(f"--where: unknown field {name!r}; closest: {', '.join(near)} (kb fields lists them all)",
+                       suggestions=near)
     op = "=" if op == ":" else op
-    if field in NUMERIC:
+    if field in NUMERIC_FIELDS:
+        other = where_fields().get(raw.lower())
+        if other in NUMERIC_FIELDS:
+            return Cmp(field=field, op=op, other=other)
         number = _NUMBER.match(raw)
         if not number:
             raise BadInput(f"--where: {name} needs a number, got {raw!r}")
@@ -86,6 +89,10 @@ def _condition(text: str) -> Where:
 def _text_condition(field: str, value: str) -> Cond:
     if field == "license" and value in LICENSE_CLASSES:
         return cond("license_class", value)
+    if BY_KEY[field].kind == "flag":
+        if value not in FLAG_VALUES:
+            raise BadInput(f"--where: {field} is true or false, not {value!r}")
+        return cond(field, FLAG_VALUES[value])
     if field in ("family", "arch_token") and value.endswith("*") and not _PATTERN.search(value[:-1]):
         return cond(field, value[:-1], "prefix")
     return cond(field, value)

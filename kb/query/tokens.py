@@ -14,9 +14,9 @@ from kb.query.expression import all_of, any_of, cond
 from kb.query.lexicon import Lexicon
 from kb.query.names import widen_to_variants
 from kb.query.scan import Scan
+from kb.query.stopwords import COMMON_WORDS, STOPWORDS
 from kb.query.typos import language_words
 from kb.query.words import (
-    COMMON_WORDS,
     EXTRA_SIZE_WORDS,
     HANGUL,
     KO_TOKEN_WORDS,
@@ -25,7 +25,6 @@ from kb.query.words import (
     NOT_BEFORE,
     PORT_WORD,
     SIZE_QUESTION_WORDS,
-    STOPWORDS,
     TOKEN_PHRASES,
     VARIANT_WORD,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kb.query import stopwords
 from kb.query import words as language
 
 _WORD = re.compile(r"(?<![A-Za-z0-9_.\-/*])[A-Za-z][A-Za-z]{3,}(?:v?\d)?(?![A-Za-z0-9_*]|\.[A-Za-z0-9])")
@@ -40,8 +41,20 @@ def _words_in(values) -> set[str]:
 def language_words() -> frozenset[str]:
     """Every English word the language tables spell out (in their regexes), plus stop and common words: words
     that need no correction."""
+    from kb.facts import FACTS
+
     tables = [getattr(language, name) for name in dir(language) if name.isupper()]
-    return frozenset(_words_in(tables) | set(language.STOPWORDS) | set(language.COMMON_WORDS))
+    tables += [(f.words, f.more, f.less, f.values) for f in FACTS]  # "crop", "fixed", "activations"
+    return frozenset(_words_in(tables) | set(stopwords.STOPWORDS) | set(stopwords.COMMON_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _fact_word() -> "re.Pattern":
+    """A word the fact table's regexes spell ("fastest", "lighter", "activations"): a word, not a misspelt name."""
+    from kb.facts import FACTS
+
+    patterns = [p for f in FACTS for p in f.words + f.more + f.less + tuple(v for vs in f.values.values() for v in vs)]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +118,52 @@ def correct_mixed(text: str, archs: set[str], vocabulary: set[str], targets: lis
     return text, corrections
 
 
+# a Hangul name and what is written with it: digits glued to it ("레즈넷50"), a version glued or after a space ("모바일넷 v3")
+_HANGUL_NAME = re.compile(r"([\uac00-\ud7a3]{2,})((?:\s?v\d+|\d+)[a-z]?(?![A-Za-z0-9]))?")
+
+
+@lru_cache(maxsize=1)
+def korean_words() -> frozenset[str]:
+    """Every Hangul word the language tables spell out (sizes, stop words, cues …): Korean, not a name."""
+    found: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            found.update(re.findall(r"[\uac00-\ud7a3]+", value))
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+
+    walk([getattr(module, name) for module in (language, stopwords) for name in dir(module)
+          if name.isupper() and name != "FAMILY_ALIASES"])
+    return frozenset(found)
+
+
+def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
+    """Model names written in Hangul ("레즈넷50을", "모바일넷v3", "스윈v2") as the registry words they sound like
+    (kb.naming.hangul), or as the aliases table gives them (비전 트랜스포머, 딥잇), the number or version written with
+    them kept with them, the particle after them kept too. Korean words the language tables read are left alone."""
+    from kb.naming.hangul import nearest_name, strip_particle
+
+    corrections = []
+    for m in reversed(list(_HANGUL_NAME.finditer(text))):
+        word, attached = m.group(1), (m.group(2) or "")
+        name, particle = strip_particle(word) if not attached else (word, "")
+        if word in korean_words() or name in korean_words():
+            continue
+        found = language.FAMILY_ALIASES.get(name) or nearest_name(name, spoken)
+        if found is None:
+            continue
+        read_as = found + attached.strip()
+        text = text[:m.start()] + read_as + particle + text[m.end():]
+        corrections.insert(0, (m.group(0).strip(), read_as))
+    return text, corrections
+
+
 def correct(text: str, vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]]:
     """(the text with unambiguous misspellings replaced, [(as written, read as)])."""
     known = vocabulary | language_words()
@@ -117,8 +176,9 @@ def correct(text: str, vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]
             continue  # BERT, SWAG, RSB: an acronym is written on purpose
         word = m.group(0).lower()
         stem = re.sub(r"v?\d+$", "", word)
-        if word in known or (word.endswith("s") and word[:-1] in known) or (stem != word and stem in known):
-            continue  # patch8, e300: a known word with its number
+        if word in known or (word.endswith("s") and word[:-1] in known) or (stem != word and stem in known) \
+                or _fact_word().fullmatch(word):
+            continue  # patch8, e300: a known word with its number; "fastest": a fact's word
         best = _nearest(word, targets)
         if best is None:
             continue

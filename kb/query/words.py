@@ -79,7 +79,8 @@ RANKING_PHRASES: list[tuple[str, str]] = [
 
 # ---- datasets --------------------------------------------------------------------------------------------------
 
-IMAGENET = r"(?:image\s*net|imagenet|이미지\s*넷|in|i)"  # "i21k" as people abbreviate it
+IMAGENET = r"(?:image\s*net|imagenet|이미지\s*넷|in|i)"
+TEST_SETS = r"[\s\-_]*(?:a|r|v2|real|sketch|c)(?![A-Za-z0-9])"  # ImageNet-A, -R, -V2, -ReaL, -Sketch  # "i21k" as people abbreviate it
 SEP = r"[\s\-_]?"
 # phrase -> canonical dataset; spaces, hyphens and underscores are optional between the parts
 DATASET_PATTERNS: list[tuple[str, str]] = [
@@ -112,7 +113,8 @@ DATASET_PATTERNS: list[tuple[str, str]] = [
     (rf"{NOT_AFTER}jft(?:{SEP}300\s*m)?{NOT_BEFORE}", "jft"),
     (rf"{NOT_AFTER}(?:instagram|ig){SEP}(?:1\s*b|3\.5\s*b){NOT_BEFORE}|{NOT_AFTER}instagram{NOT_BEFORE}|인스타그램|인스타", "ig1b"),
     (rf"{NOT_AFTER}sa{SEP}1\s*b{NOT_BEFORE}", "sa1b"),
-    (rf"{NOT_AFTER}image\s*net(?!\s*[\-_]?\s*\d){NOT_BEFORE}|이미지\s*넷(?!\s*[\-_]?\s*\d)", "in1k"),
+    # "ImageNet-A / -R / -V2 / -ReaL / Sketch" are test sets (facts of kb.facts), not training data
+    (rf"{NOT_AFTER}image\s*net(?!\s*[\-_]?\s*\d|{TEST_SETS}){NOT_BEFORE}|이미지\s*넷(?!\s*[\-_]?\s*\d|{TEST_SETS})", "in1k"),
 ]
 
 # Stage cues around a dataset mention: (stage, regex just before the mention, regex just after it).
@@ -230,13 +232,13 @@ LETTER_SIZES = {"ti": "tiny", "t": "tiny", "s": "small", "m": "medium", "b": "ba
 
 # ---- families ---------------------------------------------------------------------------------------------------
 
-# Spoken forms that the naming rules cannot derive from the registry names (Korean and English)
+# Spoken forms that the naming rules cannot derive from the registry names (Korean and English); Hangul spellings
+# that sound like a registry name (레즈넷, 컨브넥스트, 스윈) are read by sound instead (kb.naming.hangul)
 FAMILY_ALIASES: dict[str, str] = {
     "vision transformer": "vit", "비전 트랜스포머": "vit", "비전트랜스포머": "vit", "efficientnet v2": "efficientnetv2",
     "deit iii": "deit3", "mobile vit": "mobilevit", "convnext2": "convnextv2", "eva 2": "eva02", "eva-2": "eva02",
-    "레즈넷": "resnet", "레스넷": "resnet", "컨브넥스트": "convnext", "콘브넥스트": "convnext", "스윈": "swin",
-    "에피션트넷": "efficientnet", "이피션트넷": "efficientnet", "에피시언트넷": "efficientnet", "덴스넷": "densenet",
-    "맥스빗": "maxvit", "히에라": "hiera",
+    # Hangul spellings no rule of kb.naming.hangul reaches (three vowels off, one consonant, a meaning not a sound)
+    "이피션트넷": "efficientnet", "히에라": "hiera", "에바": "eva", "딥잇": "deit", "데잇": "deit", "에이치알넷": "hrnet",
     "swin transformer": "swin", "dino v2": "dinov2", "dino 2": "dinov2", "siglip 2": "siglip2",
 }
 # Words that may sit inside a spoken family name without changing it ("Swin Transformer V2")
@@ -254,21 +256,6 @@ EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|a
                        # advice on training settings is the notes' business, even when it names a model
                        r"|(?:recommended|suggested|typical|good)\s+(?:lr|learning rate|batch size|epochs?|settings?|hyper-?param\w*)"
                        r"|(?:lr|learning rate|학습률|배치\s*크기|에폭)\s*(?:추천|권장)|(?:추천|권장)\s*(?:범위|값|설정|lr|학습률)")
-
-# Words that carry no constraint and are not worth semantic search on their own.
-STOPWORDS = set(
-    """which what whats are is the a an of on at in for with and or to me show list give find any all every models
-    model weights weight checkpoint checkpoints tags tag timm please that there those these than by from trained
-    train training pretrained pre-trained fine-tuned finetuned how many do does have has can i you we need want
-    looking get got some available versions version variants variant ones one plain vanilla 거쳐 거쳐서 해서 그럼 그러면 it its their them whose size sized name names
-    params param parameters parameter license licence licensed licenses top-1 top1 accuracy
-    알려줘 알려 주세요 줘 모델 모델은 모델이 모델을 모델들 모델로 모델만 중 중에 중에서 가운데 있는 있어 있나 있나요 것 것은 것을 뭐 뭐야
-    어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들 테스트용
-    해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
-    되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 그 그중 이중 버전들 뭐있음 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 달린 달린거 붙은거 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
-    뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로 ckpt ckpts stuff 바꿔줘 바꿔 바꿔서""".split()
-)
-KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
 
 
 EPOCH_PATTERN = rf"(\d{{2,4}})[\s\-]?(?:epochs?|ep|에폭|에포크|epoch\s*schedule)|{NOT_AFTER}(\d{{2,4}})e{NOT_BEFORE}"
@@ -298,7 +285,7 @@ CUES: list[tuple[str, str]] = [
                  r"|않은|않고|안\s*하고|하지\s*않은|되지\s*않은|빠진|외에|외의|말곤)"
                  rf"|{NOT_AFTER}(?:excluded|left out|not included|removed){NOT_BEFORE}"),
     ("incl_pre", rf"{NOT_AFTER}(?:including|incl\.?|plus|along with|as well as|together with|and also|also include|include|add|(?:throw|toss|bring|mix|add) in){NOT_BEFORE}(?:\s+(?:the|a|an))?"),
-    ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|같이|함께|추가(?:해서|해줘|해|하고|로)?)"
+    ("incl_post", r"(?:도|까지|를|을)?\s*(?:포함(?:해서|하여|한|해|시켜|된)?|다\s*포함|(?<!똑)같이|함께|추가(?:해서|해줘|해|하고|로)?)"
                   rf"|{NOT_AFTER}(?:included|too(?!\s+(?:much|many|big|large|small|slow|fast|heavy|long|few|little))|as well|also){NOT_BEFORE}"
                   rf"|{NOT_AFTER}(?:(?:are|is)\s+(?:fine|ok(?:ay)?|welcome|allowed)){NOT_BEFORE}(?=\s*(?:[,.;:)\]!?]|$))"
                   r"|도\s*(?:괜찮|ok|OK|돼|됨)"),  # "tf ports are fine," at a clause's end; not "ok for commercial use"
@@ -370,23 +357,3 @@ ANY_FIELD = {
 RAW_CHECKPOINT = r"원본\s*그대로|그대로인|as released|raw (?:pretrain(?:ing)? )?checkpoints?|pre-?train(?:ing)? checkpoints?|pretrain-only"
 SCRATCH_WORD = r"from scratch|스크래치\s*(?:학습|부터)?|처음부터\s*학습"
 
-# Ordinary English words that are also registry tokens (tags "it", "mix", "green"; archs "plus", "next", "big") or
-# that a typo must never be corrected into a name: they are read as words, not as conditions.
-COMMON_WORDS = set(
-    """a an am as at be by do go if in is it me my no of on or so to up us we ad all and any are but can did few for
-    get got had has her him his how its let may new not now off old one our out own per put run say see set she the
-    too two use was way who why yes yet you also back been best both each even ever from give have here into just
-    keep kind like look made make many more most much must need next only open over part plus same show some such
-    take than that them then they this used very want were what when will with your about above after again along
-    being below could every first found great green large later least might never other place quite right since small
-    still their there these thing think those three under until where which while would drive flash lion vision snap
-    mix rewind teacher radio tiling worldwide altogether short tall wide little mini core lang legacy merge focus
-    dagger spatial mixed seg exp nav bit sam big base model models weight weights version versions variant variants
-    checkpoint checkpoints ones original originals family families arch archs stem stems port ports ported linear classifier
-    classes class head towers tower backbone backbones image images recipe recipes anything something everything
-    trained training pretrained fine tuned tune tuning imagenet accuracy params parameters parameter license licence
-    licensed licenses licences resolution input size sized sizes weights scratch raw went through stage stages last
-    began start started ended ending whose predicts predict own skip raw generation generations any either way
-    please thanks list lists listing show give which what whats options option bert gpt llama roberta imdb cifar
-    mnist nlp saw seen""".split()
-)

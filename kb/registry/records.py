@@ -59,6 +59,8 @@ def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, ve
     input_size = _size(cfg.get("input_size")) or (3, 224, 224)
     native = input_size[-1]
     main = native_result(rows, "imagenet", native)
+    test_size = _size(cfg.get("test_input_size"))
+    at_test = native_result(rows, "imagenet", test_size[-1]) if test_size and test_size[-1] != native else None
     extra = {field: getattr(native_result(rows, bench, native), "top1", None) for bench, field in SECONDARY_TOP1.items()}
     hub_id = cfg.get("hf_hub_id") or None
     mean, std = (tuple(cfg[k]) if cfg.get(k) else None for k in ("mean", "std"))
@@ -76,7 +78,8 @@ def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, ve
         datasets=parsed.datasets,
         name_resolution=parsed.name_resolution,
         input_size=input_size,
-        test_input_size=_size(cfg.get("test_input_size")),
+        test_input_size=test_size,
+        fixed_input_size=bool(cfg.get("fixed_input_size")),
         crop_pct=cfg.get("crop_pct"),
         test_crop_pct=cfg.get("test_crop_pct"),
         crop_mode=cfg.get("crop_mode") or None,
@@ -94,6 +97,8 @@ def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, ve
         params_m=params_m,
         top1=main.top1 if main else None,
         top5=main.top5 if main else None,
+        top1_test=at_test.top1 if at_test else None,
+        top5_test=at_test.top5 if at_test else None,
         results=rows,
         timm_version=version,
         **extra,
@@ -117,10 +122,14 @@ def build_registry(
     speeds = read_speeds(results_dir)
     normalizations = normalization_names()
     records = []
+    defaults: dict[str, str] = {}  # arch -> the tag timm loads for the bare architecture name
     for name in progress(names) if progress else names:
         cfg = get_pretrained_cfg(name).to_dict()
-        records.append(build_record(name, cfg, params.get(name), results.get(name, []), version,
-                                    speeds.get(name.split(".")[0], []), normalizations))
+        record = build_record(name, cfg, params.get(name), results.get(name, []), version,
+                              speeds.get(name.split(".")[0], []), normalizations)
+        if record.arch not in defaults:
+            defaults[record.arch] = getattr(get_pretrained_cfg(record.arch), "tag", "") or ""
+        records.append(record.model_copy(update={"default_tag": record.tag == defaults[record.arch]}))
     return records
 
 

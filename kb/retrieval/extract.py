@@ -108,6 +108,21 @@ def _units(text: str) -> list[tuple[str, bool]]:
     return units
 
 
+_FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
+
+
+def code_block(quote: Quote) -> Optional[tuple[Optional[str], str]]:
+    """A code line quoted alone says little: (the prose line that introduces its fenced block, the whole block),
+    or None when the line is in no block of its passage."""
+    line = quote.text.strip().lstrip("#/ ").strip()
+    for m in _FENCED.finditer(quote.passage.text):
+        if line and line in m.group(1):
+            before = [b.strip() for b in quote.passage.text[:m.start()].splitlines() if b.strip() and not b.strip().startswith("```")]
+            lead = _MARKUP.sub("", before[-1]).strip() if before else None
+            return (lead if lead and not _looks_like_code(lead) else None), m.group(1).rstrip()
+    return None
+
+
 def _stems(tokens) -> frozenset[str]:
     """Tokens compared by stem: a name's parts are kept whole by the tokenizer ("convmixer" in
     "timm/convmixer_768_32") while prose is stemmed ("ConvMixer는" -> "convmix")."""

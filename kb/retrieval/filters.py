@@ -4,7 +4,9 @@ The semantics follow what a timm user means and what the evaluation specs state:
 - size: a whole `_` token of the architecture (`tiny` matches tiny_vit_21m_384 and vit_tiny_patch16_384);
 - datasets: tag tokens, in21k ≡ in22k; "pretrained on X" means X appears before the final fine-tune;
   "fine-tuned on X" means a fine-tune stage on X (the final one or one between); first / last: the first / last dataset of the tag;
-- resolution: the pretrained cfg's input size; params: meta-device counts; top-1: ImageNet at the native size.
+- resolution: the pretrained cfg's input size; params: meta-device counts; top-1: ImageNet at the native size;
+- every other fact of the fact table (kb.facts): numbers as columns (a missing value satisfies no comparison),
+  text facts by their lower-cased values (a list fact by any of its items), flags as true / false.
 
 A `Matcher` indexes its records once (token -> record positions, numeric columns) and answers a condition with a
 mask, AND / OR / NOT with & | ~, so a query costs a few array operations whatever the registry's size, and a
@@ -20,10 +22,11 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from kb.facts import BY_KEY, NUMERIC
 from kb.naming import vocab
 from kb.naming.parts import canonical_dataset
 from kb.naming.vocab import DATASET_GROUPS, IN1K_TOKENS, METHOD_TOKENS, TOKEN_FAMILIES
-from kb.query.expression import And, Cond, Not, Where
+from kb.query.expression import And, Cmp, Cond, Not, Where
 from kb.registry.licenses import license_class
 from kb.schema import ModelRecord
 
@@ -81,6 +84,15 @@ _COMPARE = {"=": np.equal, "<": np.less, "<=": np.less_equal, ">": np.greater, "
 _CACHE_LIMIT = 4096
 
 
+def _text_keys(value) -> set[str]:
+    """The keys a text fact is found by: its value lower-cased, each item of a list, an arXiv id also bare."""
+    if value is None:
+        return set()
+    items = value if isinstance(value, (list, tuple)) else [value]
+    keys = {str(v).lower() for v in items}
+    return keys | {k.split(":", 1)[1] for k in keys if k.startswith("arxiv:")}
+
+
 class Matcher:
     """Records indexed for filter expressions. `mask(where)` is a boolean array over `records`."""
 
@@ -90,6 +102,7 @@ class Matcher:
         self._cache: dict[Cond, np.ndarray] = {}
         self.positions: dict[str, np.ndarray] = {}  # sort key -> each record's place in that order (kb.retrieval.rank)
         self._field_postings: dict[str, dict[str, list[int]]] = {}
+        self._columns: dict[str, np.ndarray] = {}
 
     # ---- postings ----------------------------------------------------------------------------------------------
 
@@ -130,18 +143,18 @@ class Matcher:
     def by_field(self, field: str) -> dict[str, list[int]]:
         """The postings of one record field, built the first time a question asks about that field."""
         if field not in self._field_postings:
-            self._field_postings[field] = self._postings(self._FIELD_KEYS[field], self.records)
+            keys = self._FIELD_KEYS.get(field) or (lambda r: _text_keys(BY_KEY[field].read(r)))
+            self._field_postings[field] = self._postings(keys, self.records)
         return self._field_postings[field]
 
-    @cached_property
-    def numbers(self) -> dict[str, np.ndarray]:
-        def column(value_of):
-            return np.array([np.nan if (v := value_of(r)) is None else float(v) for r in self.records], dtype=np.float64)
-        return {
-            "resolution": column(lambda r: r.resolution),
-            "params": column(lambda r: r.params_m),
-            "top1": column(lambda r: r.top1),
-        }
+    def column(self, field: str) -> np.ndarray:
+        """A numeric fact of every record (NaN where timm has none), built the first time a question needs it."""
+        if field not in self._columns:
+            read = BY_KEY[field].read
+            self._columns[field] = np.array([np.nan if (v := read(r)) is None else float(v) for r in self.records],
+                                            dtype=np.float64)
+        return self._columns[field]
+
 
     # ---- masks -------------------------------------------------------------------------------------------------
 
@@ -161,10 +174,13 @@ class Matcher:
 
     def _cond(self, c: Cond) -> np.ndarray:
         field, op, value = c.field, c.op, c.value
-        if field in ("resolution", "params", "top1"):
-            column = self.numbers[field]
+        if field in NUMERIC:
+            column = self.column(field)
             with np.errstate(invalid="ignore"):
                 return _COMPARE[op](column, float(value)) & ~np.isnan(column)
+        if BY_KEY[field].kind == "flag":
+            wanted = str(value).lower() in ("true", "1", "yes")
+            return np.array([bool(BY_KEY[field].read(r)) == wanted for r in self.records], dtype=bool)
         if field in ("patch", "epochs"):
             number = int(float(value))
             tokens = {f"patch{number}", f"p{number}"} if field == "patch" else {f"{number}e", f"e{number}", f"{number}ep"}
@@ -180,7 +196,7 @@ class Matcher:
                 mask |= self._of(self.arch_tokens, [value])
             # seresnextaa and resnetblur are SE-ResNeXts and ResNets with anti-aliased or blurred downsampling
             return mask | self._of(self.by_field("family"), [value + s for s in vocab.FAMILY_MODIFIER_SUFFIXES])
-        if field in self._FIELD_KEYS:
+        if field in self._FIELD_KEYS or BY_KEY[field].kind == "text":
             postings = self.by_field(field)
             return self._of(postings, self._keys(postings, value, op))
         if field in ("size", "arch_token"):
@@ -214,6 +230,10 @@ class Matcher:
             return np.ones(self.n, dtype=bool)
         if isinstance(where, Cond):
             return self.cond_mask(where)
+        if isinstance(where, Cmp):
+            left, right = self.column(where.field), self.column(where.other)
+            with np.errstate(invalid="ignore"):
+                return _COMPARE[where.op](left, right) & ~np.isnan(left) & ~np.isnan(right)
         if isinstance(where, Not):
             return ~self.mask(where.item)
         if isinstance(where, And):

@@ -41,7 +41,8 @@ def test_answers_in_both_languages(knowledge_base):
         answer = knowledge_base.ask(question)
         assert {m.name for m in answer.models} == FIVE and answer.total_matches == 5
         assert all(m.hf_url.startswith("https://huggingface.co/timm/") for m in answer.models)
-        assert answer.passages and "[" in answer.answer
+        assert answer.passages  # the evidence; the answer cites a passage only beside a quote from it
+        assert all(f"[{q.source} § {q.heading}]" in answer.answer for q in answer.quotes)
     assert knowledge_base.ask("384 해상도의 small in22k 모델?").language == "ko"
     kernel = knowledge_base.ask("ConvNeXt는 커널 크기를 얼마로 키웠어?")
     assert any("7×7" in p.text or "7x7" in p.text for p in kernel.passages)

@@ -23,7 +23,7 @@ def test_rows_mark_what_differs_and_say_not_measured(by_name):
     assert table.names == PAIR
     assert rows["params"].differs and not rows["resolution"].differs and rows["resolution"].values == ["384", "384"]
     assert rows["data"].values[0] == "in22k (pretrain) → in1k (finetune)"
-    assert rows["mean_std"].values[0] == "IMAGENET_DEFAULT"
+    assert rows["normalization"].values[0] == "IMAGENET_DEFAULT"
     no_speed = next(r for r in by_name.values() if r.gmacs is None)
     assert "not measured" in {r.key: r for r in compare([by_name[PAIR[0]], no_speed], [], "en").rows}["gmacs"].values
     assert {r.key: r for r in compare([by_name[n] for n in PAIR], [], "ko").rows}["params"].label == "파라미터 (M)"

@@ -1,10 +1,11 @@
-"""kb.registry.records / kb.answering.ask.to_model_hit: the facts of a weight, from its pretrained cfg and timm's tables."""
+"""kb.registry.records / ModelHit.of: the facts of a weight, from its pretrained cfg and timm's tables."""
 
 from __future__ import annotations
 
 import pytest
 
-from kb.answering.ask import paper_urls, to_model_hit
+from kb.answering.schema import ModelHit
+from kb.facts import fact
 from kb.registry.records import build_record, normalization_names
 from kb.schema import EvalResult
 
@@ -36,12 +37,12 @@ def test_normalization_names_come_from_timm_constants():
 
 
 def test_the_hit_adds_create_model_paper_links_and_links_only_what_the_cfg_names():
-    hit = to_model_hit(record(), 1.0, [])
+    hit = ModelHit.of(record(), 1.0, [])
     assert hit.create_model == 'timm.create_model("convnext_small.fb_in22k_ft_in1k_384", pretrained=True)'
     assert hit.paper_urls == ["https://arxiv.org/abs/2201.03545"] and hit.license_class == "permissive"
     assert hit.hf_url == "https://huggingface.co/timm/convnext_small.fb_in22k_ft_in1k_384"
     assert hit.preprocessing.normalization == "IMAGENET_DEFAULT" and hit.preprocessing.input_size == (3, 384, 384)
-    unhosted = to_model_hit(record(dict(CFG, hf_hub_id=None)), 1.0, [])
+    unhosted = ModelHit.of(record(dict(CFG, hf_hub_id=None)), 1.0, [])
     assert unhosted.hf_url is None  # never a guessed huggingface.co/timm/... link
 
 
@@ -51,7 +52,7 @@ def test_the_hit_adds_create_model_paper_links_and_links_only_what_the_cfg_names
     (["not-a-paper-id"], []),
 ])
 def test_paper_ids_become_links(ids, urls):
-    assert paper_urls(ids) == urls
+    assert fact("paper_urls").read(record(dict(CFG, paper_ids=ids))) == urls
 
 
 def test_every_live_record_with_a_hub_id_has_a_link_and_none_without(registry_records):

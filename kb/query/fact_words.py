@@ -1,0 +1,298 @@
+"""Conditions, rankings and questions on any fact of the fact table (kb.facts), read from the table's words.
+
+- a number with a comparison: "GMACs under 5", "5 GMACs 이하", "top-5 95% 이상", "CPU에서 초당 100장 넘는",
+  "ImageNet-R 80+", "test size 288", ranges ("between 1 and 5 GMACs");
+- a text fact's value: "bilinear", "squash crop", "OpenAI CLIP mean/std";
+- the idioms of the head, the input size and the test size: "feature extractor", "분류 헤드 없는", "fixed input
+  size", "evaluated at a higher res than it trains at";
+- rankings over any number, both ways, with a count: "lightest", "most GMACs", "slowest on CPU", "top-3 by
+  top-5", "가장 빠른 거 2개", "X랑 Y 중에 CPU에서 더 빠른 거";
+- the facts a question asks to be told ("X 라이선스가 뭐야?", "input size and mean/std of X?"): kb.query.parse
+  reads them from what is left.
+
+Parameter counts, ImageNet top-1 and the input size keep their own recognizers (kb.query.numbers), which run after
+these, so "top-1 at the test size" or "test size 288" are read here first.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from kb.facts import FACTS, Fact, sort_name
+from kb.facts.missing import MISSING
+from kb.facts.table import SPEED
+from kb.query.expression import Cmp, all_of, cond
+from kb.query.scan import Scan
+from kb.query.words import EN_OR_LESS, EN_OR_MORE, KO_LESS, KO_MORE, LESS, MORE, NOT_AFTER, NOT_BEFORE
+
+BESPOKE = ("params", "top1", "resolution")  # read by kb.query.numbers
+NUMBER = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+UNIT = (r"(?:\s*(?:%|퍼센트|프로|px|픽셀|g?macs|gflops|(?:m|million)(?![a-z])|img\s*/\s*s(?:ec)?|images?\s*/\s*s(?:ec)?"
+        r"|images? per second|fps|장|개|classes|클래스|배))?")
+GAP = r"\s*(?:is|are|of|at|:|=|가|이|는|은|이가|에서|에서의|의|값이?)?\s*"
+SUPER_MORE = r"(?:most|highest|largest|biggest|greatest|max(?:imum)?|best|top(?![\s\-]?\d)|strongest|최고|최대)"
+MORE_THAN = r"(?:better|higher|greater|more|larger|bigger|stronger|더\s*(?:높|좋|크|큰|많))"  # among named weights
+LESS_THAN = r"(?:lower|less|fewer|smaller|weaker|worse|더\s*(?:낮|작|적|나쁜))"
+SUPER_LESS = r"(?:least|lowest|smallest|fewest|min(?:imum)?|worst|weakest|최저|최소)"
+KO_SUPER = r"(?:가장|제일|젤)"
+KO_HIGH = r"(?:높은|큰|많은|높|크|많|좋은)"
+KO_LOW = r"(?:낮은|작은|적은|낮|작|적)"
+ORDER_WORD = (r"(?:sorted|ordered|ranked|sort|order|rank)\s+(?:them\s+)?by|(?<=\s)by(?=\s)|기준(?:으로)?")
+COUNT = (r"(?:top|best|first|상위|탑)[\s\-]?(\d{1,2})(?![\d.%])(?!\s*(?:%|accuracy|acc|정확도))|(\d{1,2})\s*(?:개|가지)(?![\d])"
+         r"|(\d{1,2})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest)\b)")
+DEVICE_WORDS = {"images_per_sec_cpu": r"cpu|씨피유|i7", "images_per_sec_gpu": r"gpu|4090|cuda|그래픽\s*카드"}
+
+
+@lru_cache(maxsize=None)
+def _re(pattern: str) -> "re.Pattern":
+    """Compiled once and kept here: the table makes hundreds of patterns, more than `re`'s cache keeps."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _words(fact: Fact) -> str:
+    return "(?:" + "|".join(fact.words) + ")"
+
+
+def _bounded(pattern: str) -> str:
+    return f"{NOT_AFTER}{pattern}{NOT_BEFORE}"
+
+
+def _number(raw: str, fact: Fact) -> Optional[float]:
+    value = float(raw.replace(",", ""))
+    if fact.key in ("crop_pct", "test_crop_pct") and value > 1:
+        value /= 100.0  # "crop 95%"
+    if fact.percent and not 0 < value <= 100:
+        return None
+    return value
+
+
+def _op(text: str, less: bool) -> str:
+    from kb.query.numbers import _less_op, _more_op
+
+    return _less_op(text) if less else _more_op(text)
+
+
+def _is_less(word: str, fact: Fact) -> bool:
+    return bool(_re(rf"{LESS}|{KO_LESS}|{EN_OR_LESS}|<").search(word)) or any(_re(w).search(word) for w in fact.less)
+
+
+@lru_cache(maxsize=None)
+def _patterns(key: str, spoken: Optional[str] = None) -> list[tuple[str, "re.Pattern"]]:
+    """Compiled once: the fact table's patterns are many, more than `re`'s own cache would keep beside the rest."""
+    return [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _pattern_texts(key, spoken)]
+
+
+def _pattern_texts(key: str, spoken: Optional[str] = None) -> list[tuple[str, str]]:
+    """(kind, pattern) for one numeric fact: comparisons written before or after, ranges, a bare value. `spoken`:
+    other words for it than the table's (a speed said without its device)."""
+    fact = next(f for f in FACTS if f.key == key)
+    words = _bounded(spoken or _words(fact))
+    more = "|".join(fact.more + fact.less)
+    than = rf"(?:(?:{more})\s+than|{LESS}|{MORE})" if more else rf"(?:{LESS}|{MORE})"
+    after = rf"(?:(?:{KO_LESS}|{KO_MORE})\w*|{EN_OR_LESS}|{EN_OR_MORE})"
+    return [
+        ("range", rf"{words}{GAP}(?:between\s*)?{NUMBER}{UNIT}\s*(?:~|-|to|and|에서|부터)\s*{NUMBER}{UNIT}\s*(?:사이)?"),
+        ("range", rf"between\s*{NUMBER}{UNIT}\s*(?:and|-|to)\s*{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+)?{words}"),
+        ("before", rf"{words}{GAP}({than})\s*{NUMBER}{UNIT}"),
+        ("after", rf"{words}{GAP}{NUMBER}{UNIT}\s*({after})"),
+        ("before", rf"({than})\s*{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+|for\s+)?(?:the\s+)?{words}"),
+        ("after", rf"{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+)?{words}{GAP}({after})"),
+        ("after", rf"{NUMBER}{UNIT}\s*({after})\s*(?:of\s+|on\s+|in\s+|for\s+)?(?:the\s+)?{words}"),
+        ("equal", rf"{words}{GAP}{NUMBER}(?![\d.])" + (r"\s*%?" if fact.percent else "") + rf"(?!\s*(?:{after}|~|-|to))"),
+    ]
+
+
+def parse_fact_numbers(q: Scan) -> None:
+    """Every fact's numbers, the longest phrase first: "top-1 at the test size over 84" is top1_test, not the test
+    size over 84."""
+    found = [c for fact in FACTS if fact.kind == "number" and fact.key not in BESPOKE and fact.words
+             for c in _read_numbers(q, fact, _patterns(fact.key))]
+    _add_longest(q, found)
+    speeds = [f for f in FACTS if f.key in DEVICE_WORDS]  # "초당 100장 넘는" with the device said elsewhere, or not
+    bare = [(kind, p) for kind, p in _patterns(speeds[0].key, SPEED) if kind != "equal"]
+    if any(q.finditer(p) for _, p in bare):
+        fact = _device(q, speeds)
+        _add_longest(q, _read_numbers(q, fact, bare))
+
+
+def _add_longest(q: Scan, found: list) -> None:
+    taken: list[tuple[int, int]] = []
+    for (start, end), where, group in sorted(found, key=lambda c: (c[0][0] - c[0][1], c[0][0])):
+        if all(end <= s or start >= e for s, e in taken):
+            q.add(where, start, end, group)
+            taken.append((start, end))
+
+
+def _read_numbers(q: Scan, fact: Fact, patterns: list) -> list:
+    """((start, end), condition, group) for every phrase that states a number of the fact."""
+    found = []
+    for kind, pattern in patterns:
+        for m in q.finditer(pattern):
+            numbers = [g for g in m.groups() if g and re.fullmatch(NUMBER, g)]
+            words = [g for g in m.groups() if g and not re.fullmatch(NUMBER, g)]
+            values = [_number(n, fact) for n in numbers]
+            if not values or None in values:
+                continue
+            if kind == "range" and len(values) == 2 and values[0] < values[1]:
+                where = all_of([cond(fact.key, values[0], ">="), cond(fact.key, values[1], "<=")])
+            elif kind == "equal":
+                where = cond(fact.key, values[0])
+            elif kind in ("before", "after") and words:
+                where = cond(fact.key, values[0], _op(m.group(0), _is_less(words[0], fact)))
+            else:
+                continue
+            found.append((m.span(), where, fact.key))
+    return found
+
+
+HEAD_IDIOMS = (  # the classifier head: no head, a head of n classes, a head
+    (r"headless|no (?:classifier |classification )?head|without (?:a |the |any )?(?:classifier |classification )?head"
+     r"|feature[\s\-]extract(?:or|ion)s?|backbone[\s\-]only|num[\s_]?classes\s*(?:=|==|:|is|of)?\s*0(?![\d.])"
+     r"|(?:분류\s*)?헤드\s*(?:가|는|를)?\s*(?:없|뺀|빼|제거)\w*|특징\s*추출(?:기|용|만)?|피처\s*추출\w*|백본\s*(?:만|용)",
+     lambda m: cond("num_classes", 0.0)),
+    (r"(\d{1,3}(?:,\d{3})+|\d+)[\s\-]*(?:class(?:es)?|클래스)\s*(?:classifier\s*|분류\s*)?(?:head|헤드|classifier)"
+     r"|(?:head|헤드|classifier)\s*(?:with|of|가|이|는)?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:class(?:es)?|클래스|개)",
+     lambda m: cond("num_classes", float(next(g for g in m.groups() if g).replace(",", "")))),
+    (r"with (?:a |the )?(?:classifier |classification )?head|(?:분류\s*)?헤드\s*(?:가|는)?\s*(?:있|달린|붙은)\w*",
+     lambda m: cond("num_classes", 0.0, ">")),
+)
+INPUT_IDIOMS = (
+    (r"(?:evaluated|tested|eval(?:uated)?|test(?:ed)?|scored)\s+at\s+(?:a\s+)?(?:higher|larger|bigger)\s+(?:res\w*|size|input)"
+     r"(?:\s+than\s+(?:it\s+|the\s+)?(?:trains?|trained|training|input)(?:\s+(?:at|size|res\w*))?)?"
+     r"|test[\s\-_]*(?:size|res\w*)\s*(?:is\s+)?(?:higher|larger|bigger|greater)\s+than\s+(?:the\s+)?(?:train\w*|input)\s*(?:size|res\w*)?"
+     r"|(?:학습|훈련|입력)\s*(?:해상도|크기)\s*보다\s*(?:더\s*)?(?:큰|높은)\s*(?:해상도|크기)?\s*(?:에서)?\s*(?:평가|테스트|검증)\w*"
+     r"|테스트\s*(?:해상도|크기)\s*(?:가|이)?\s*(?:학습\s*(?:해상도|크기)\s*보다\s*)?(?:더\s*)?(?:큰|높은)",
+     lambda m: Cmp(field="test_resolution", op=">", other="resolution")),
+    (r"(?:has|have|with)\s+(?:a\s+)?(?:separate\s+)?test[\s\-_]*(?:size|res\w*)(?!\s*(?:of\s+|=|:)?\s*\d)"
+     r"|테스트\s*(?:해상도|크기)\s*(?:가|이)?\s*(?:있|따로)\w*",
+     lambda m: cond("test_resolution", 0.0, ">")),
+)
+
+
+def parse_fact_idioms(q: Scan) -> None:
+    for idioms, group in ((HEAD_IDIOMS, "num_classes"), (INPUT_IDIOMS, "test_resolution")):
+        for pattern, where in idioms:
+            for m in q.finditer(_re(pattern)):
+                q.add(where(m), *m.span(), group)
+    fixed = _bounded(_words(next(f for f in FACTS if f.key == "fixed_input_size")))
+    for m in q.finditer(_re(fixed)):
+        q.add(cond("fixed_input_size", "true"), *m.span(), "fixed_input_size")
+    for m in q.finditer(_re(r"(?:flexible|any|variable|arbitrary)\s+input\s+(?:size|res\w*)|입력\s*(?:크기|해상도)\s*(?:가|를)?\s*(?:자유|가변|바꿀\s*수)\w*")):
+        q.add(cond("fixed_input_size", "false"), *m.span(), "fixed_input_size")
+    for m in q.finditer(_re(r"arxiv\s*[:\-]?\s*(\d{4}\.\d{4,5})(?:v\d)?")):  # "arXiv 2110.00476": the paper it comes from
+        q.add(cond("paper", m.group(1)), *m.span(), "paper")
+
+
+def parse_fact_values(q: Scan) -> None:
+    """"bilinear", "squash", "OpenAI CLIP mean/std": the value of a text fact, with or without the fact's name."""
+    for fact in FACTS:
+        if fact.kind != "text" or not fact.values:
+            continue
+        words = _words(fact) if fact.words else None
+        for value, patterns in fact.values.items():
+            named = "(?:" + "|".join(patterns) + ")"
+            for pattern in ([rf"{named}\s*(?:{words})?", rf"{words}{GAP}{named}"] if words else [named]):
+                for m in q.finditer(_re(_bounded(pattern))):
+                    q.add(cond(fact.key, value), *m.span(), fact.key)
+
+
+def _device(q: Scan, facts: list[Fact]) -> Fact:
+    """Of the speed facts, the one whose device the question names (CPU or GPU); the first (GPU) when none."""
+    for fact in facts:
+        found = fact.key in DEVICE_WORDS and _re(rf"(?:on\s+(?:an?\s+|the\s+)?)?{_bounded(DEVICE_WORDS[fact.key])}"
+                                                 r"(?:\s*(?:에서|에서는|으로|로))?").search(q.text)
+        if found:
+            q.consume(*found.span())  # the device said which speed
+            return fact
+    return facts[0]
+
+
+def _named(q: Scan) -> bool:
+    """Two or more weights named outright: a comparative among them ("더 빠른 거", "which does better") ranks them."""
+    return sum(1 for a in q.atoms if a.group in ("name", "arch")) >= 2
+
+
+def _ranked(q: Scan, fact: Fact, high_first: bool, start: int, end: int, superlative: bool) -> None:
+    q.add(None, start, end, "ranking", ranking=sort_name(fact.key, high_first))
+    if superlative and q.top_n is None:
+        q.top_n = 1
+
+
+def parse_fact_rankings(q: Scan) -> None:
+    """A ranking by any numeric fact: superlatives ("most GMACs", "가장 빠른"), an order ("sorted by top-5", "GMACs
+    순으로") and comparatives among named weights ("X랑 Y 중에 더 빠른 거"), with a count ("top 3", "2개")."""
+    numeric = [f for f in FACTS if f.kind == "number" and f.words]
+    found = []  # (spans, fact, high first, superlative): the longest wins ("top1 at the test size" over "top1")
+    gap = r"\s+(?:\w+\s+){0,2}?"  # "largest samvit by param count": the words between stay for other readers
+    for fact in numeric:
+        words = f"(?P<fact>{_bounded(_words(fact))})"
+        for pattern, high, superlative in (  # "most GMACs", "lowest ImageNet-A top-1", "가장 높은 top-5", "GMACs가 제일 낮은"
+                (rf"(?P<cue>{SUPER_MORE}){gap}{words}", True, True), (rf"(?P<cue>{SUPER_LESS}){gap}{words}", False, True),
+                (rf"{KO_SUPER}\s*{KO_HIGH}\w*\s*{words}", True, True), (rf"{KO_SUPER}\s*{KO_LOW}\w*\s*{words}", False, True),
+                (rf"{words}{GAP}{KO_SUPER}\s*{KO_HIGH}", True, True), (rf"{words}{GAP}{KO_SUPER}\s*{KO_LOW}", False, True),
+                # "sorted by top-5", "by CPU speed" after a count, "GMACs 순으로", "top-5 낮은 순"
+                (rf"(?:{ORDER_WORD})\s*(?:the\s+)?{words}", True, False), (rf"{words}\s*(?:이|가)?\s*{KO_HIGH}?\s*순(?:으로|서)?", True, False),
+                (rf"{words}\s*(?:이|가)?\s*{KO_LOW}\s*순(?:으로|서)?", False, False)) + ((
+                # among named weights: "which does better on ImageNet-V2", "top5 더 높은 거", "lower GMACs"
+                (rf"(?P<cue>{MORE_THAN}){gap}{words}", True, True), (rf"(?P<cue>{LESS_THAN}){gap}{words}", False, True),
+                (rf"{words}{GAP}{MORE_THAN}", True, True), (rf"{words}{GAP}{LESS_THAN}", False, True)) if _named(q) else ()):
+            for m in q.finditer(_re(pattern)):
+                spans = [m.span("cue"), m.span("fact")] if "cue" in m.re.groupindex else [m.span()]
+                found.append((spans, m.end() - m.start(), m.start(), fact, high, superlative))
+    by_adjective: dict[str, list[Fact]] = {}
+    for fact in numeric:
+        for word in fact.more:
+            by_adjective.setdefault(word, []).append(fact)
+        for word in fact.less:
+            by_adjective.setdefault("-" + word, []).append(fact)
+    named, adjective = _named(q), None
+    for word, facts in by_adjective.items():  # "fastest", "가장 가벼운", "the lightest 3"; among named weights "더 빠른"
+        pattern = word.lstrip("-")
+        superlative = rf"{KO_SUPER}\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=est){NOT_BEFORE}"
+        comparative = rf"더\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=er){NOT_BEFORE}(?!\s+than)"
+        m = next(iter(q.finditer(_re(superlative + (f"|{comparative}" if named else "")))), None)
+        if m and (adjective is None or m.start() < adjective[0][0]):
+            adjective = (m.span(), facts, not word.startswith("-"))
+    best = max(found, key=lambda f: (f[1], -f[2])) if found else None
+    if best is not None and (best[5] or adjective is None):  # "most GMACs", "sorted by top-5": the fact said outright
+        spans, _, _, fact, high, superlative = best
+        _ranked(q, fact, high, *spans[0], superlative)
+        for start, end in spans[1:]:
+            q.consume(start, end)
+    elif adjective is not None:  # "fastest", "smallest … by parameter count": its way, the fact an order names
+        span, facts, high = adjective
+        _ranked(q, best[3] if best is not None else _device(q, facts), high, *span, superlative=True)
+        for start, end in (best[0] if best is not None else []):
+            q.consume(start, end)
+    if any(a.ranking for a in q.atoms):  # the count, read where the words around it were ("the 3 lightest")
+        for m in _re(COUNT).finditer(q.original):
+            if q.free(*m.span(m.lastindex)):
+                q.top_n = int(m.group(m.lastindex))
+                q.consume(*m.span(m.lastindex))
+                break
+
+
+def parse_missing(q: Scan) -> None:
+    """What timm's data does not hold ("downloads last month", "latency on a Pixel 7"): read, so it is not taken
+    for something else, and kept to be said first in the answer."""
+    for missing in MISSING:
+        for m in q.finditer(_re(_bounded(f"(?:{missing.pattern})"))):
+            if m.group(0).strip():
+                q.unapplied.append((q.original[m.start():m.end()].strip(), missing.en, missing.ko))
+                q.consume(*m.span())
+
+
+def asked_facts(leftover: str, taken: set[str]) -> tuple[list[str], str]:
+    """The facts the words left over name ("라이선스가 뭐야", "input size and mean/std of"): the question asks to be
+    told them. Returns (fact keys, the leftover with those words blanked)."""
+    asked = []
+    for fact in FACTS:
+        if not fact.words or not fact.hit_key or fact.key in taken:
+            continue
+        for m in _re(_bounded(_words(fact))).finditer(leftover):
+            if fact.key not in asked:
+                asked.append(fact.key)
+            leftover = leftover[:m.start()] + " " * (m.end() - m.start()) + leftover[m.end():]
+    return asked, leftover

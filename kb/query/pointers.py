@@ -1,0 +1,62 @@
+"""A conversation turn that points back at the weights the previous answer showed: "those two", "the top three",
+"the second one's create_model", "위 두 개", "둘 중에", "두 번째 거", "그거랑 X 비교".
+
+`point_back` finds the reference and writes the names it means into the turn, so the turn is read like any
+question that names its weights ("of A and B, which does better on ImageNet-V2?"). Pure: the same text and shown
+names always give the same result.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "both": 2, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4,
+          "2": 2, "3": 3, "4": 4}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "첫": 1, "두": 2, "세": 3, "네": 4,
+            "1": 1, "2": 2, "3": 3, "4": 4, "마지막": -1}
+_COUNT = r"(two|three|four|both|2|3|4)"
+_KO_COUNT = r"(둘|두|셋|세|넷|네|2|3|4)"
+SEVERAL = [  # the first n shown
+    rf"(?<![A-Za-z])(?:of\s+)?(?:those|these|the\s+(?:top|first|above|previous))\s+{_COUNT}(?:\s+(?:ones|models|weights|above))?(?![A-Za-z])",
+    rf"(?<![A-Za-z])(?:the\s+)?{_COUNT}\s+(?:above|listed|shown)(?![A-Za-z])",
+    r"(?<![A-Za-z])(both)\s+of\s+(?:them|those|these)(?![A-Za-z])|(?<![A-Za-z])(?:compare\s+)?(both)(?=\s*[?.!,]?\s*$)",
+    rf"(?:위|앞|상위|이|그)\s*(?:의\s*)?{_KO_COUNT}\s*(?:개|가지)?(?:\s*(?:중에서|중에|중|를|을|만|다|랑|끼리))?",
+    rf"(?<![가-힣A-Za-z0-9_]){_KO_COUNT}\s*(?:개\s*)?중(?:에서|에)?",
+]
+ONE = [  # one of those shown, by position
+    r"(?<![A-Za-z])the\s+(first|second|third|fourth|last)\s+(?:one|model|weight)(?:'s)?(?![A-Za-z])",
+    r"(?<![A-Za-z])(?:number|no\.?|#)\s*([1-4])(?![0-9])",
+    r"(첫|두|세|네|마지막)\s*(?:번째)?\s*(?:거|것|모델|가중치)(?:의|는|은|이랑|랑)?",
+    r"([1-4])\s*(?:번째|등)\s*(?:거|것|모델|가중치)?(?:의|는|은|이랑|랑)?",
+]
+THAT_ONE = (r"(?<![A-Za-z])(?:that|this)\s+one(?:'s)?(?![A-Za-z])(?!\s*(?:aside|apart))"
+            r"|(?<![가-힣])(?:그거|그것|그\s*모델|이거|이것)(?:의|는|은|이랑|랑|하고|과|와)?(?!\s*(?:말고|빼고|아닌|말구|대신))")
+
+
+def point_back(text: str, shown: list[str]) -> Optional[tuple[str, list[str]]]:
+    """(the turn with the reference replaced by the names it means, those names), or None when the turn points at
+    nothing the previous answer showed."""
+    if not shown:
+        return None
+    for pattern in SEVERAL:
+        m = re.search(pattern, text, flags=re.IGNORECASE)
+        if m:
+            count = COUNTS[next(g for g in m.groups() if g).lower()]
+            if count <= len(shown):
+                return _written(text, m, shown[:count])
+    for pattern in ONE:
+        m = re.search(pattern, text, flags=re.IGNORECASE)
+        if m:
+            position = ORDINALS[m.group(1).lower()]
+            if position == -1 or position <= len(shown):
+                return _written(text, m, [shown[position - 1] if position > 0 else shown[-1]])
+    m = re.search(THAT_ONE, text, flags=re.IGNORECASE)
+    if m:
+        return _written(text, m, shown[:1])
+    return None
+
+
+def _written(text: str, m: re.Match, names: list[str]) -> tuple[str, list[str]]:
+    joined = " and ".join(names) if len(names) > 1 else names[0]
+    return f"{text[:m.start()]} {joined} {text[m.end():]}".strip(), names
