@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -23,10 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only app/ on the path
     sys.path.insert(0, str(ROOT))
 
-from app import view  # noqa: E402
-from kb import BadInput, KBError, Lang, NoIndex, QueryFilters, Where, citation, detect_language, edit_where, kb_home  # noqa: E402
+from app import sidebar, view  # noqa: E402
+from kb import BadInput, KBError, Lang, NoIndex, Where, citation, detect_language, kb_home, sort_order  # noqa: E402
 from kb import ui_text as t  # noqa: E402
-from kb import ui_text_both as both
+from kb import ui_text_both as both  # noqa: E402
 
 log = logging.getLogger("timm-kb.app")
 KB_OVERRIDE = "kb_override"
@@ -34,17 +33,7 @@ KB_OVERRIDE = "kb_override"
 WIDE_TABLES_SCROLL = ("<style>[data-testid=stMarkdownContainer] table {display: block; overflow-x: auto;}"
                       " [data-testid=stMarkdownContainer] :is(th, td) {white-space: nowrap;}</style>")
 ANSWER_LIMIT = 1000  # pages of view.PAGE_SIZE rows, or all of them
-# sidebar widget key -> FilterForm field
-FORM_KEYS = {
-    "f_size": "sizes", "f_data": "datasets", "f_res": "resolution", "f_params": "max_params_m",
-    "f_top1": "min_top1", "f_family": "families", "f_license": "licenses",
-}
-
-
-@dataclass
-class PendingRerun:
-    question: str
-    where: Where  # the answer's expression with the sidebar's edits
+EXAMPLES = 6  # example questions on the empty page: kb.ui_text("example.1" …), each a button
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -146,86 +135,7 @@ def ask(kb, question: str, where: Where | None = None, rerun: bool = False) -> N
         return
     history.append(view.Turn(question, answer.language, answer=answer, rerun=rerun))
     st.session_state.last = (question, answer)
-    prefill_sidebar(answer.filters)
-
-
-def prefill_sidebar(filters: QueryFilters) -> None:
-    """Put what the rules read into the sidebar widgets (their state must be set before they are drawn)."""
-    form = view.form_from_filters(filters)
-    st.session_state.shown_form = form
-    for key, attr in FORM_KEYS.items():
-        st.session_state[key] = getattr(form, attr)
-
-
-def current_form() -> view.FilterForm:
-    return view.FilterForm(**{attr: st.session_state[key] for key, attr in FORM_KEYS.items()})
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Sidebar
-# --------------------------------------------------------------------------------------------------------------
-
-
-def _options(records, attribute: str, chosen: list[str]) -> list[str]:
-    values: set[str] = set(chosen)
-    for record in records:
-        value = getattr(record, attribute)
-        values.update(value if isinstance(value, list) else [value] if value else [])
-    return sorted(values)
-
-
-def sidebar(kb, lang: Lang) -> None:
-    records = kb.records()
-    last = st.session_state.get("last")
-    if "shown_form" not in st.session_state:
-        prefill_sidebar(QueryFilters())
-    with st.sidebar:
-        st.header(t("filters", lang))
-        st.caption(t("filters_help", lang))
-        st.multiselect(t("f_size", lang), _options(records, "size", st.session_state.f_size), key="f_size", placeholder=t("choose", lang))
-        st.multiselect(t("f_datasets", lang), _options(records, "dataset_names", st.session_state.f_data), key="f_data", placeholder=t("choose", lang))
-        st.number_input(t("f_res", lang), min_value=0, max_value=4096, step=32, key="f_res")
-        st.number_input(t("f_params", lang), min_value=0.0, step=5.0, key="f_params")
-        st.number_input(t("f_top1", lang), min_value=0.0, max_value=100.0, step=1.0, key="f_top1")
-        st.multiselect(t("f_family", lang), _options(records, "family", st.session_state.f_family), key="f_family", placeholder=t("choose", lang))
-        st.multiselect(t("f_license", lang), _options(records, "license", st.session_state.f_license), key="f_license", placeholder=t("choose", lang))
-        if st.button(t("rerun", lang), key="rerun", disabled=last is None, type="primary"):
-            question, answer = last
-            edits = view.edits_from_form(st.session_state.shown_form, current_form())
-            st.session_state.pending = PendingRerun(question, edit_where(answer.where, edits))  # answered next run
-            st.rerun()
-
-        st.header(t("decode", lang))
-        name = st.text_input(t("decode", lang), key="decode_name", placeholder=t("decode_hint", lang),
-                             label_visibility="collapsed")
-        if name and name.strip():
-            decode(kb, name.strip(), lang)
-
-        st.header(t("index", lang))
-        labels = {"built": t("built", lang), "weights": t("weights", lang), "passages": t("passages", lang),
-                  "embed": t("embed", lang), "timm": "timm"}
-        st.caption("  \n".join(f"{labels[key]}: {view.escape_markdown(value)}"
-                               for key, value in view.manifest_facts(kb.manifest)))
-
-
-def decode(kb, name: str, lang: Lang) -> None:
-    try:
-        exp = kb.explain(name)
-    except KBError as error:
-        st.error(view.escape_markdown(error.message))  # the message quotes the name as typed: never markdown
-        if error.suggestions:
-            st.markdown(f"{t('did_you_mean', lang)}: " + ", ".join(f"`{s}`" for s in error.suggestions))
-        return
-    st.markdown(f"**`{exp.name}`** · {view.escape_markdown(exp.convention)}")
-    st.markdown("\n".join(
-        f"- `{p.token}` · {view.escape_markdown(p.role)}: {view.escape_markdown(p.meaning_ko)} / "
-        f"{view.escape_markdown(p.meaning_en)}" for p in exp.parts))
-    st.markdown(f"**{t('facts', lang)}**  \n" + "  \n".join(
-        f"{label}: {view.escape_markdown(value)}" for label, value in view.explanation_facts(exp, lang)))
-    if exp.hf_url:
-        st.markdown(f"[Hugging Face]({exp.hf_url})")
-    for note in exp.notes:
-        st.caption(view.escape_markdown(note))
+    sidebar.prefill(answer)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -239,11 +149,13 @@ def show_answer(answer, index: int, rerun: bool) -> None:
     lang = answer.language
     if rerun:
         st.caption(view.escape_markdown(t("rerun_with", lang, where=answer.where_words or "-")))
-    st.markdown(view.escape_markdown(answer.answer))
-    for quote in answer.quotes:
-        if quote.code:  # code is shown as code, never quoted as prose
-            st.caption(t("code_quote", lang))
-            st.code(quote.text)
+    if answer.partial:  # a condition that could not be applied is said before anything else
+        st.warning(t("partial", lang, words=", ".join(answer.unapplied)))
+    for kind, block in view.answer_blocks(answer.answer):
+        if kind == "code":  # code is shown as code, whole, never quoted as prose
+            st.code(block)
+        else:
+            st.markdown(view.escape_markdown(block))
     chips = view.filter_chips(answer, lang)
     st.markdown(f"**{t('read', lang)}:** " + (view.chips_markdown(chips) if chips else t("read_nothing", lang)))
     if answer.comparison is not None:
@@ -275,7 +187,9 @@ def matches(answer, index: int, lang: Lang) -> None:
     page = 1
     if pages > 1 and not show_all:
         page = int(st.number_input(t("page", lang), min_value=1, max_value=pages, value=1, key=f"page-{index}"))
-    st.markdown(view.table_markdown(answer.models, lang, page, None if show_all else view.PAGE_SIZE))
+    order = sort_order(answer.sort)
+    extra = tuple(answer.asked) + ((order[0],) if order else ())
+    st.markdown(view.table_markdown(answer.models, lang, page, None if show_all else view.PAGE_SIZE, extra))
     by_name = {m.name: m for m in answer.models}
     picked = st.multiselect(t("pick", lang), list(by_name), key=f"pick-{index}", max_selections=4,
                             placeholder=t("choose", lang))
@@ -320,12 +234,24 @@ def plot(models, index: int, lang: Lang) -> None:
         st.altair_chart(chart, key=f"plot-{index}")
 
 
-def conversation(lang: Lang) -> None:
+def examples(kb) -> None:
+    """The empty page: what to ask, as buttons, in both languages."""
+    st.caption(both("tagline").replace(" / ", "  \n"))
+    st.caption(both("examples"))
+    columns = st.columns(2)
+    for number in range(1, EXAMPLES + 1):
+        for column, lang in zip(columns, ("en", "ko")):
+            question = t(f"example.{number}", lang)
+            if column.button(question, key=f"example-{lang}-{number}", use_container_width=True):
+                st.session_state.example = question
+                st.rerun()
+
+
+def conversation(kb, lang: Lang) -> None:
     st.title(t("title", lang))
     history: list[view.Turn] = st.session_state.history
     if not history:
-        st.caption(both("tagline").replace(" / ", "  \n"))
-        st.caption(both("examples").replace(" / ", "  \n"))
+        examples(kb)
     for index, turn in enumerate(history):
         with st.chat_message("user"):
             st.text(turn.question)
@@ -361,15 +287,15 @@ def main() -> None:
         index_missing_page(error)
         return
     lang = ui_language()
-    question = st.chat_input(f"{t('ask', 'en')} / {t('ask', 'ko')}")
+    question = st.chat_input(f"{t('ask', 'en')} / {t('ask', 'ko')}") or st.session_state.pop("example", None)
     pending = st.session_state.pop("pending", None)
     if question is not None:
         ask(kb, question)
     elif pending is not None:
         ask(kb, pending.question, where=pending.where, rerun=True)
     lang = ui_language()
-    sidebar(kb, lang)
-    conversation(lang)
+    sidebar.sidebar(kb, lang)
+    conversation(kb, lang)
 
 
 main()

@@ -53,48 +53,55 @@ def page_count(total: int, size: int = PAGE_SIZE) -> int:
     return max(1, -(-total // size))
 
 
-def _cell(value, digits: int = 1) -> str:
-    """A table cell: numbers with their digits, nothing (not "None") when the registry has no value."""
-    if value is None:
-        return ""
-    return f"{value:.{digits}f}" if isinstance(value, float) else escape_markdown(str(value))
-
-
-def table_markdown(models: list[ModelHit], lang: Lang, page: int = 1, size: Optional[int] = PAGE_SIZE) -> str:
-    """One page of the matches as a markdown table: the timm name, params, top-1, resolution (test resolution when
-    any row has one), licence, and a Hugging Face link only when the cfg names one. Text in the page, so it can be
-    searched and copied; the name is never a link (an underline hides its underscores)."""
-    from kb import ui_text as t
+def table_markdown(models: list[ModelHit], lang: Lang, page: int = 1, size: Optional[int] = PAGE_SIZE,
+                   extra: tuple[str, ...] = ()) -> str:
+    """One page of the matches as a markdown table: the fact table's "table" columns (a column timm has no value
+    for on this page is left out), and the facts the question asked about or ranked by. Text in the page, so it
+    can be searched and copied; the name is never a link (an underline hides its underscores)."""
+    from kb import fact, in_place
 
     rows = models if size is None else models[(page - 1) * size: page * size]
-    with_test_res = any(m.test_resolution for m in rows)
-    keys = ["col_name", "col_params", "col_top1", "col_res"] + (["col_test_res"] if with_test_res else []) + ["col_license", "col_link"]
-    lines = ["| " + " | ".join(t(k, lang) for k in keys) + " |", "|" + "---|" * len(keys)]
+    columns = [f for f in in_place("table") if f.key in ("name", "hf_url") or any(f.value(m) is not None for m in rows)]
+    columns += [fact(k) for k in dict.fromkeys(extra) if k not in {f.key for f in columns}]
+    lines = ["| " + " | ".join(escape_markdown(f.header(lang)) for f in columns) + " |", "|" + "---|" * len(columns)]
     for m in rows:
-        cells = [f"`{m.name}`", _cell(m.params_m), _cell(m.top1, 2), _cell(m.resolution)]
-        cells += [_cell(m.test_resolution)] if with_test_res else []
-        cells += [_cell(m.license), f"[HF]({m.hf_url})" if m.hf_url else ""]
+        cells = []
+        for f in columns:
+            value = f.value(m)
+            if f.key == "name":
+                cells.append(f"`{m.name}`")
+            elif f.key == "hf_url":
+                cells.append(f"[HF]({value})" if value else "")
+            else:
+                cells.append("" if value is None else escape_markdown(f.shown(value, lang)))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def detail_facts(hit: ModelHit, lang: Lang) -> list[tuple[str, str]]:
-    """(label, value) pairs of a weight's detail view; "not measured" where timm's benchmarks have no row."""
-    from kb import ui_text as t
+    """(label, value) pairs of a weight's detail view, every fact of the table's "detail" place with its unit;
+    "not measured" where timm's benchmarks have no row."""
+    from kb import in_place
 
-    pre = hit.preprocessing
-    missing = t("not_measured", lang)
-    rows = [
-        ("col_params", _cell(hit.params_m, 2)), ("col_top1", _cell(hit.top1, 2)), ("col_top5", _cell(hit.top5, 2)),
-        ("col_res", _cell(hit.resolution)), ("col_test_res", _cell(hit.test_resolution)),
-        ("col_license", f"{_cell(hit.license)} ({hit.license_class})" if hit.license else ""),
-        ("preprocessing", escape_markdown(f"{pre.interpolation}, crop {pre.crop_pct} {pre.crop_mode or ''}, "
-                                          + (pre.normalization or f"mean {pre.mean}, std {pre.std}")) if pre else ""),
-        ("gmacs", _cell(hit.gmacs, 2) or missing), ("speed_gpu", _cell(hit.images_per_sec_gpu, 0) or missing),
-        ("speed_cpu", _cell(hit.images_per_sec_cpu, 1) or missing),
-        ("paper", " · ".join(f"[{escape_markdown(u.rsplit('/', 1)[-1])}]({u})" for u in hit.paper_urls)),
-    ]
-    return [(t(key, lang), value or "-") for key, value in rows]
+    rows = []
+    for f in in_place("detail"):
+        if f.key in ("create_model", "hf_url", "name"):
+            continue  # shown as code and as a link
+        value = f.value(hit)
+        if f.key == "paper" and hit.paper_urls:
+            rows.append((f.plain(lang), " · ".join(f"[{escape_markdown(u.rsplit('/', 1)[-1])}]({u})" for u in hit.paper_urls)))
+        elif value is not None or f.measured:
+            rows.append((f.plain(lang), escape_markdown(f.shown(value, lang, unit=True))))
+    return rows
+
+
+def answer_blocks(text: str) -> list[tuple[str, str]]:
+    """The answer's text as ("prose" | "code", text) blocks: prose is shown escaped, code as code, whole."""
+    blocks = []
+    for i, piece in enumerate(re.split(r"^```[^\n]*\n(.*?)^```\s*$", text, flags=re.S | re.M)):
+        if piece.strip():
+            blocks.append(("code" if i % 2 else "prose", piece.strip("\n") if i % 2 else piece.strip()))
+    return blocks
 
 
 def comparison_markdown(comparison) -> str:
@@ -137,43 +144,72 @@ def plot_points(models: list[ModelHit]):
 # --------------------------------------------------------------------------------------------------------------
 
 
+def widget_facts():
+    """The facts the sidebar edits: the fact table's "widget" place (kb.facts)."""
+    from kb import in_place
+
+    return in_place("widget")
+
+
+def widget_keys(fact) -> list[str]:
+    """A list fact has one widget, a number two: its lowest and its highest value (0 = any)."""
+    return [f"f_{fact.key}_min", f"f_{fact.key}_max"] if fact.kind == "number" else [f"f_{fact.key}"]
+
+
+def options(records, fact, chosen: list[str]) -> list[str]:
+    """The values a list widget offers: what the live records have, and what is already chosen."""
+    values: set[str] = set(chosen)
+    for record in records:
+        value = record.dataset_names if fact.key == "data" else fact.read(record)
+        values.update(v for v in (value if isinstance(value, list) else [value]) if v)
+    return sorted(values)
+
+
 @dataclass
 class FilterForm:
-    """The sidebar's editable filters. 0 means "any" for the numbers."""
+    """The sidebar's values by widget key (widget_keys): a list, or a number where 0 means any."""
 
-    sizes: list[str] = field(default_factory=list)
-    datasets: list[str] = field(default_factory=list)
-    resolution: int = 0
-    max_params_m: float = 0.0
-    min_top1: float = 0.0
-    families: list[str] = field(default_factory=list)
-    licenses: list[str] = field(default_factory=list)
+    values: dict = field(default_factory=dict)
+
+
+def form_from_answer(answer: Optional[Answer]) -> FilterForm:
+    """The sidebar as the answer read its question: the flat filters' lists, each number's bounds."""
+    filters = answer.filters if answer is not None else QueryFilters()
+    lists = {"size": filters.sizes, "family": filters.families, "license": filters.licenses,
+             "data": _unique(filters.datasets + filters.any_datasets + filters.pretrain_datasets + filters.finetune_datasets)}
+    values: dict = {}
+    for fact in widget_facts():
+        if fact.kind != "number":
+            values[f"f_{fact.key}"] = list(lists.get(fact.key, []))
+            continue
+        low = high = 0.0
+        where = answer.where if answer is not None else None
+        for part in (where.items if getattr(where, "kind", "") == "and" else [where] if where is not None else []):
+            if getattr(part, "kind", "") == "cond" and part.field == fact.key and not isinstance(part.value, str):
+                low = float(part.value) if part.op in ("=", ">", ">=") else low
+                high = float(part.value) if part.op in ("=", "<", "<=") else high
+        values[f"f_{fact.key}_min"], values[f"f_{fact.key}_max"] = low, high
+    return FilterForm(values)
 
 
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def form_from_filters(filters: QueryFilters) -> FilterForm:
-    return FilterForm(
-        sizes=list(filters.sizes),
-        datasets=_unique(filters.datasets + filters.any_datasets + filters.pretrain_datasets + filters.finetune_datasets),
-        resolution=filters.resolution or 0,
-        max_params_m=float(filters.max_params_m or 0.0),
-        min_top1=float(filters.min_top1 or 0.0),
-        families=list(filters.families),
-        licenses=list(filters.licenses),
-    )
-
-
 def edits_from_form(shown: FilterForm, edited: FilterForm) -> dict:
-    """The sidebar fields the user changed, as `kb.edit_where` edits; untouched fields keep what the question
-    said exactly (in22k as a *pretrain* dataset stays a pretrain condition unless the datasets box was edited)."""
-    pairs = {"size": ("sizes", list), "data": ("datasets", list), "resolution": ("resolution", int),
-             "params_max": ("max_params_m", float), "top1_min": ("min_top1", float), "family": ("families", list),
-             "license": ("licenses", list)}
-    return {key: (kind(getattr(edited, attr)) or None) if kind is not list else list(getattr(edited, attr))
-            for key, (attr, kind) in pairs.items() if getattr(edited, attr) != getattr(shown, attr)}
+    """The facts the user changed, as `kb.edit_where` edits; untouched facts keep what the question said exactly
+    (in22k as a *pretrain* dataset stays a pretrain condition unless the datasets box was edited)."""
+    edits: dict = {}
+    for fact in widget_facts():
+        keys = widget_keys(fact)
+        if all(shown.values.get(k) == edited.values.get(k) for k in keys):
+            continue
+        if fact.kind == "number":
+            low, high = (edited.values.get(k) or None for k in keys)
+            edits[fact.key] = (low, high)
+        else:
+            edits[fact.key] = list(edited.values.get(keys[0]) or [])
+    return edits
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -181,41 +217,17 @@ def edits_from_form(shown: FilterForm, edited: FilterForm) -> dict:
 # --------------------------------------------------------------------------------------------------------------
 
 
-def _value(value: object, unit: str = "") -> str:
-    return "-" if value in (None, "", []) else f"{value}{unit}"
-
-
-FACT_LABELS: dict[str, dict[Lang, str]] = {
-    "family": {"en": "family", "ko": "계열"},
-    "size": {"en": "size", "ko": "크기"},
-    "data": {"en": "data", "ko": "데이터"},
-    "methods": {"en": "methods", "ko": "방법"},
-    "res": {"en": "resolution", "ko": "해상도"},
-    "test_res": {"en": "test resolution", "ko": "테스트 해상도"},
-    "params": {"en": "params", "ko": "파라미터"},
-    "top1": {"en": "ImageNet top-1", "ko": "ImageNet top-1"},
-    "license": {"en": "licence", "ko": "라이선스"},
-    "matches": {"en": "live timm weights", "ko": "해당 timm 가중치"},
-}
-
-
 def explanation_facts(exp: Explanation, lang: Lang) -> list[tuple[str, str]]:
-    """(label, value) pairs in the UI language; values are plain text."""
+    """(label, value) pairs in the UI language: the name's family, size and data, then the weight's facts."""
+    from kb import fact
+
     chain = " → ".join(f"{d.raw} ({d.stage})" for d in exp.datasets)
-    matches = ", ".join(exp.timm_matches[:8]) + (f" … +{len(exp.timm_matches) - 8}" if len(exp.timm_matches) > 8 else "")
-    facts = [
-        ("family", exp.family),
-        ("size", exp.size),
-        ("data", chain),
-        ("methods", ", ".join(exp.methods)),
-        ("res", exp.resolution),
-        ("test_res", exp.test_resolution),
-        ("params", None if exp.params_m is None else f"{exp.params_m}M"),
-        ("top1", None if exp.top1 is None else f"{exp.top1}%"),
-        ("license", exp.license),
-        ("matches", matches),
-    ]
-    return [(FACT_LABELS[key][lang], _value(value)) for key, value in facts]
+    rows = [(fact("family").plain(lang), exp.family), (fact("size").plain(lang), exp.size or "-"),
+            (fact("data").plain(lang), chain or "-")]
+    facts = exp.facts or {"resolution": exp.resolution, "params": exp.params_m, "top1": exp.top1, "license": exp.license}
+    rows += [(fact(k).plain(lang), fact(k).shown(v, lang, unit=True)) for k, v in facts.items()
+             if v is not None and k not in ("family", "size", "data", "method")]
+    return rows
 
 
 def manifest_facts(manifest: Manifest) -> list[tuple[str, str]]:

@@ -246,29 +246,32 @@ def explain_name(name: str, records: Optional[dict[str, ModelRecord]] = None, li
     return explain(name, records, live_parsed)
 
 
-EDITABLE_FIELDS = {"size": ("size",), "data": ("data", "pretrain", "finetune", "first", "last"),
-                   "resolution": ("resolution",), "params_max": ("params",), "top1_min": ("top1",),
-                   "family": ("family",), "license": ("license", "license_class")}
+EDITED_TOGETHER = {"data": ("data", "pretrain", "finetune", "first", "last"), "license": ("license", "license_class")}
 
 
 def edit_where(where: "Optional[Where]", edits: dict) -> "Where":
-    """`where` with the edited fields replaced and everything else kept as it was (the app's sidebar).
+    """`where` with the edited facts replaced and everything else kept as it was (the app's filter widgets, one
+    per fact of the table's "widget" place).
 
-    edits: size / data / family / license: a list of values (empty: no condition); resolution, params_max,
-    top1_min: a number or None. A pretraining stage or an OR / NOT the question had survives unless its field
-    was edited."""
+    edits: fact key -> a list of values (any of; for data, all of) or, for a number, (low, high) with None for an
+    open end (low == high: that value). An empty list or (None, None) lifts the condition. A pretraining stage or
+    an OR / NOT the question had survives unless its fact was edited."""
     from kb.query.expression import TRUE, all_of, any_of, cond, conjuncts, field_of
 
     parts = conjuncts(where if where is not None else TRUE)
     for key, value in edits.items():
-        fields = EDITABLE_FIELDS[key]
-        parts = [p for p in parts if field_of(p) not in fields]
-        if key in ("size", "family", "license") and value:
-            parts.append(any_of([cond(fields[0], str(v).lower()) for v in value]))
-        elif key == "data" and value:
+        parts = [p for p in parts if field_of(p) not in EDITED_TOGETHER.get(key, (key,))]
+        if isinstance(value, tuple):
+            low, high = value
+            if low is not None and low == high:
+                parts.append(cond(key, float(low)))
+            else:
+                parts += ([cond(key, float(low), ">=")] if low is not None else []) + \
+                         ([cond(key, float(high), "<=")] if high is not None else [])
+        elif value and key == "data":
             parts += [cond("data", str(v).lower()) for v in value]
-        elif key in ("resolution", "params_max", "top1_min") and value:
-            parts.append(cond(fields[0], float(value), {"resolution": "=", "params_max": "<=", "top1_min": ">="}[key]))
+        elif value:
+            parts.append(any_of([cond(key, str(v).lower()) for v in value]))
     return all_of(parts)
 
 

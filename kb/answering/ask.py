@@ -27,11 +27,12 @@ from kb.answering.schema import Answer, Comparison, ModelHit, NoteQuote, Passage
 from kb.answering.text import compose_answer
 from kb.language import detect_language, has_hangul, validate_question
 from kb.query.describe import describe
-from kb.query.expression import to_syntax
+from kb.query.expression import positive_conds, to_syntax
 from kb.query.flat import filters_of, where_of
 from kb.query.lexicon import Lexicon
 from kb.query.parse import understand
 from kb.query.reading import FollowUp, QueryFilters, Understanding
+from kb.query.stopwords import narrows
 from kb.retrieval.extract import SentenceIndex, best_sentences, code_block
 from kb.retrieval.filters import Matcher
 from kb.retrieval.glossary import translate_tokens, translation_table
@@ -65,19 +66,22 @@ def asks_the_notes(read) -> bool:
 _NAMES = re.compile(r"[\w/.\-]*[_/.][\w/.\-]*|[()\[\]:,]")
 
 
-def related(quote, models: list[ModelHit]) -> bool:
+def related(quote, models: list[ModelHit], where=None) -> bool:
     """A sentence a structured answer may quote: it says something (not a bare name line) about a returned weight:
-    its passage is linked to one of them and the sentence names it, or the sentence names a returned weight's
-    family or architecture ("ConvNeXt V2는 …" for convnextv2 weights). Anything else is unrelated to the answer."""
+    its passage is linked to one of them and the sentence names it, or the sentence or its heading names a
+    returned weight's family or architecture, or a subject the question named ("ConvNeXt V2는 …" for convnextv2
+    weights, "DINOv2 > 주요 혁신" for family:dinov2). Anything else is unrelated to the answer."""
     if len(_NAMES.sub(" ", quote.text).split()) < 3:
         return False  # "timm/deit3_base_patch16_224 (deit3_base_patch16_224.fb_in1k)": a name, not a statement
-    text = quote.text.lower().replace("-", "")
+    text = f"{quote.passage.heading} {quote.text}".lower().replace("-", "")
     linked = bool({m.name for m in models} & set(quote.passage.models))
 
     def names(word: str) -> bool:  # "ConvNeXt" names convnext; "ConvNeXt V2" and "convnextv2_tiny" do not
         return bool(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9]|\s*v\d)", text))
-    return any(m.record is not None and (names(m.record.family) or names(m.record.arch) or (linked and m.name in quote.text))
-               for m in models[:50])
+    subjects = {str(c.value) for c in positive_conds(where) if c.field in ("family", "arch", "arch_token") and c.op == "="}
+    return any(names(s) for s in subjects) or any(
+        m.record is not None and (names(m.record.family) or names(m.record.arch) or (linked and m.name in quote.text))
+        for m in models[:50])
 
 
 def quotes_of(found: list) -> list[NoteQuote]:
@@ -265,11 +269,12 @@ class Searcher:
         found = [] if comparison is not None else best_sentences(
             question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.passage_idf,
             QUOTES if note_question else 1, vocabulary)
-        quotes = quotes_of(found if note_question else [q for q in found if not q.code and related(q, models)])
+        quotes = quotes_of(found if note_question else [q for q in found if not q.code and related(q, models, read.where)])
         if note_question and found and not found[0].code:  # the passage of the answering sentence leads the evidence
             passages = [found[0].passage] + [p for p in passages if p is not found[0].passage]
         # what could not be applied: a fact timm's data lacks, always; words no rule read, unless the notes answer
-        unread = [] if read.wants_explanation else read.ignored_words  # a question about meaning: the notes read them
+        # words no rule read that could narrow the answer; a question about meaning leaves them to the notes
+        unread = [] if read.wants_explanation else [w for w in read.ignored_words if narrows(w)]
         unapplied = read.unapplied + unread if read.is_structured() else []
         text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes, among, others,
                               unread)

@@ -21,7 +21,7 @@ from kb.query.lexicon import Lexicon
 from kb.query.reading import Understanding
 from kb.query.scan import Scan
 from kb.query.scope import repair_scope
-from kb.query.stopwords import COMMON_WORDS, KO_PARTICLES, KO_PREDICATE, STOPWORDS
+from kb.query.stopwords import COMMON_WORDS, KO_PARTICLES, STOPWORDS
 from kb.query.syntax import looks_like_syntax, parse_where
 from kb.query.typos import correct, correct_hangul, correct_identifiers, correct_mixed, language_words
 from kb.query.words import BOTH_WORDS, EXPLANATION_PATTERN, TEST_WORDS
@@ -41,8 +41,7 @@ def _words_left(text: str) -> tuple[list[str], list[str]]:
             continue
         kept.append(word)
         if len(lowered) > 1 and lowered not in COMMON_WORDS and stripped not in language_words() \
-                and not re.fullmatch(r"[\W_]+", word) and not (KO_PREDICATE.search(stripped) or KO_PREDICATE.search(lowered)) \
-                and not re.search(r"\d", word):
+                and not re.fullmatch(r"[\W_]+", word):
             ignored.append(word)
     return kept, ignored
 

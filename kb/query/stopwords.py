@@ -47,3 +47,11 @@ COMMON_WORDS = set(
     runs matching listed pls plz ok okay hey hi so well really just kinda sort maybe btw anyway basically
     note notes guide table experiment experiments hm hmm umm uh ah oh""".split()
 )
+
+
+def narrows(word: str) -> bool:
+    """Whether a word no rule read could have narrowed the answer: not a Korean predicate ("쓰는", "뭐였지"), not a
+    number or code ("1e-5", "cifar10"). An answer that leaves such a word unapplied says so (a partial answer)."""
+    lowered = word.lower()
+    stem = next((lowered[: -len(p)] for p in KO_PARTICLES if lowered.endswith(p) and len(lowered) > len(p) + 1), lowered)
+    return not (KO_PREDICATE.search(lowered) or KO_PREDICATE.search(stem) or re.search(r"\d", word))

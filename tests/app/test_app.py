@@ -148,18 +148,20 @@ def test_escape_markdown_round_trips_and_leaves_no_markup():
         assert re.search(r"(?<!\\)[<>\[\]`*_$]", escaped) is None  # every markup character is backslash-escaped
 
 
-def test_sidebar_edits_replace_only_the_fields_that_changed():
-    from app.view import edits_from_form, form_from_filters
+def test_sidebar_edits_replace_only_the_facts_that_changed():
+    from app.view import edits_from_form, form_from_answer, widget_facts
     from kb import edit_where, parse_where, to_syntax
 
     where = parse_where("size:small AND pretrain:in22k AND res:384 AND method:augreg AND NOT family:deit")
     parsed = QueryFilters(sizes=["small"], pretrain_datasets=["in22k"], resolution=384, methods=["augreg"])
-    shown = form_from_filters(parsed)
-    assert shown.datasets == ["in22k"] and shown.resolution == 384
-    assert edits_from_form(shown, form_from_filters(parsed)) == {}
+    answer = Answer(query="q", language="en", filters=parsed, where=where)
+    shown = form_from_answer(answer)
+    assert {f.key for f in widget_facts()} >= {"size", "data", "resolution", "params", "top1", "license"}
+    assert shown.values["f_data"] == ["in22k"] and shown.values["f_resolution_min"] == shown.values["f_resolution_max"] == 384
+    assert edits_from_form(shown, form_from_answer(answer)) == {}
     assert edit_where(where, {}) == where  # in22k stays a *pretrain* condition, the method and the NOT survive
-    edited = form_from_filters(parsed)
-    edited.resolution, edited.datasets, edited.max_params_m = 0, ["in1k"], 30.0
+    edited = form_from_answer(answer)
+    edited.values.update(f_resolution_min=0, f_resolution_max=0, f_data=["in1k"], f_params_max=30.0)
     changed = to_syntax(edit_where(where, edits_from_form(shown, edited)))
     assert changed == "size:small AND method:augreg AND NOT family:deit AND data:in1k AND params<=30M"
 
@@ -193,7 +195,7 @@ def test_picking_weights_shows_details_or_a_comparison():
     assert not at.exception
     assert any('timm.create_model("alpha_small_384.x_in22k", pretrained=True)' == c.value for c in at.code)
     assert "not measured" in shown_text(at)  # GMACs the benchmarks do not have
-    assert "bicubic, crop 1.0 center, IMAGENET_DEFAULT" in shown_text(at)
+    assert "interpolation:** bicubic" in shown_text(at) and "normalisation (mean / std):** IMAGENET_DEFAULT" in shown_text(at)
     at.multiselect(key="pick-0").set_value(["alpha_small_384.x_in22k", "beta_small_384.y_in22k"]).run()
     assert "Side by side" in shown_text(at) and "**22**" in shown_text(at)  # the params differ: in bold
 
@@ -209,8 +211,9 @@ def test_sidebar_is_prefilled_and_rerun_asks_with_the_edited_filters():
     at, kb = fake_app()
     assert at.sidebar.button(key="rerun").disabled  # nothing to re-run yet
     ask(at, "which small model at 384?")
-    assert at.sidebar.number_input(key="f_res").value == 384 and at.sidebar.multiselect(key="f_size").value == ["small"]
-    at.sidebar.number_input(key="f_res").set_value(224).run()
+    assert at.sidebar.number_input(key="f_resolution_min").value == 384 and at.sidebar.multiselect(key="f_size").value == ["small"]
+    at.sidebar.number_input(key="f_resolution_min").set_value(224).run()
+    at.sidebar.number_input(key="f_resolution_max").set_value(224).run()
     at.sidebar.button(key="rerun").click().run()
     assert not at.exception
     question, where = kb.calls[-1]
@@ -224,7 +227,7 @@ def test_decode_box_shows_parts_facts_and_suggestions():
     at.sidebar.text_input(key="decode_name").set_value("alpha_small_384.x_in22k").run()
     side = "\n".join(unescape_markdown(m.value) for m in at.sidebar.markdown)
     assert "작은 모델 / small model" in side and "ImageNet-22k 데이터" in side
-    assert "81.5%" in side and "mit" in side and "in22k (train)" in side
+    assert "81.50%" in side and "mit" in side and "in22k (train)" in side
     at.sidebar.text_input(key="decode_name").set_value("alpah_smal").run()
     assert unescape_markdown(at.sidebar.error[0].value) == "unknown model name: alpah_smal"  # shown as typed, never as markdown
     assert "alpha_small_384.x_in22k" in "\n".join(m.value for m in at.sidebar.markdown)
@@ -318,7 +321,8 @@ def test_real_index_answers_with_the_five_weights(built_kb_home, monkeypatch, qu
 @pytest.mark.slow
 def test_real_index_rerun_with_an_edited_resolution(built_kb_home, monkeypatch):
     at = ask(real_app(built_kb_home, monkeypatch), "which small in22k model at 384?")
-    at.sidebar.number_input(key="f_res").set_value(224).run()
+    at.sidebar.number_input(key="f_resolution_min").set_value(224).run()
+    at.sidebar.number_input(key="f_resolution_max").set_value(224).run()
     at.sidebar.button(key="rerun").click().run()
     assert not at.exception
     rerun = table_names(at, -1)
