@@ -1,6 +1,6 @@
 # Two commands set up a fresh machine:
 #   make run   - install, ingest data/notes into KB_HOME (default ./.kb) and start the chat app
-#   make test  - install (plus Debian chromium + fonts-noto-cjk for the browser test) and run every test
+#   make test  - install (plus Debian chromium + fonts-noto-cjk for the browser test), lint, and run every test
 VENV   ?= .venv
 PYTHON ?= python3
 STAMP  := $(VENV)/.installed
@@ -26,6 +26,7 @@ run: ingest
 	HF_HUB_OFFLINE=1 $(KB) app
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
 	bash scripts/ensure-browser.sh
 	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -p no:cacheprovider
 	# the query and pipeline tests again on the Qdrant backend (local mode): both backends must answer alike

@@ -158,10 +158,10 @@ def show_answer(answer, index: int, rerun: bool) -> None:
             st.markdown(view.escape_markdown(block))
     chips = view.filter_chips(answer, lang)
     st.markdown(f"**{t('read', lang)}:** " + (view.chips_markdown(chips) if chips else t("read_nothing", lang)))
-    if answer.comparison is not None:
+    if answer.comparison is not None:  # the weights side by side are the answer: no second table of them
         st.subheader(t("compare", lang))
         st.markdown(view.comparison_markdown(answer.comparison))
-    if answer.models:
+    elif answer.models and answer.where is not None:  # a note answer's model suggestions are not matches
         matches(answer, index, lang)
     elif answer.where is not None:
         st.warning(t("none", lang))
@@ -240,7 +240,7 @@ def examples(kb) -> None:
     st.caption(both("examples"))
     columns = st.columns(2)
     for number in range(1, EXAMPLES + 1):
-        for column, lang in zip(columns, ("en", "ko")):
+        for column, lang in zip(columns, ("en", "ko"), strict=False):
             question = t(f"example.{number}", lang)
             if column.button(question, key=f"example-{lang}-{number}", use_container_width=True):
                 st.session_state.example = question

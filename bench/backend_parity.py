@@ -58,7 +58,8 @@ def compare(home: Path, limit: int = 0) -> dict:
             answers.append((answer, [pid for pid, _ in searcher.hybrid_passages(q)[:10]]))
         (x, x_top), (y, y_top) = answers
         checks = {"models": [m.name for m in x.models] == [m.name for m in y.models], "top10_passages": x_top == y_top,
-                  "answer_passages": [(p.source, p.heading, p.text) for p in x.passages] == [(p.source, p.heading, p.text) for p in y.passages]}
+                  "answer_passages": [(p.source, p.heading, p.text) for p in x.passages]
+                  == [(p.source, p.heading, p.text) for p in y.passages]}
         for key, ok in checks.items():
             same[key] += ok
         if not all(checks.values()):

@@ -28,7 +28,7 @@ def child(code: str, env: dict, timeout: int = 1800) -> tuple[float, int, str]:
     wall = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
-    line = next(l for l in result.stderr.splitlines() if l.startswith("BENCH"))
+    line = next(text for text in result.stderr.splitlines() if text.startswith("BENCH"))
     _, _, rss = line.split()
     return wall, int(rss), result.stdout
 

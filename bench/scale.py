@@ -28,7 +28,9 @@ REAL_HOME = Path(os.environ.get("KB_SCALE_REAL") or os.environ.get("KB_HOME") or
 WORK = Path(os.environ.get("KB_SCALE_WORK", "/tmp/kb-scale"))
 SEED = 20261201
 CAVEATS = [
-    "Names are made unique by a `syn<n>` tag token, so Lexicon.tag_tokens holds ~N entries (the real registry: 231). Lexicon.vocabulary() is rebuilt on every question and scans them: at 1e5 records understand() took 8.5 ms with the counter and 1.4 ms with it stripped (vocabulary() 2.8 vs 0.1 ms), so the understand stage's growth is mostly this artifact.",
+    "Names are made unique by a `syn<n>` tag token, so Lexicon.tag_tokens holds ~N entries (the real registry: 231). "
+    "Lexicon.vocabulary() is rebuilt on every question and scans them: at 1e5 records understand() took 8.5 ms with the "
+    "counter and 1.4 ms with it stripped (vocabulary() 2.8 vs 0.1 ms), so the understand stage's growth is mostly this artifact.",
     "Query embedding is a stub (random unit vectors); the real e5 cost is in `embedding` (200 texts, extrapolated linearly).",
     "Stage timings are single warm calls on a CPU shared with another job: they do not sum exactly to ask_total ('other' can be negative).",
     "Passages link min(real passage's link count, 20) synthetic names; real passages link 39 on average.",
@@ -73,7 +75,7 @@ def child_build(n: int, p: int, home: Path) -> dict:
     passages, passage_tokens, sentences = synth_passages(real, p, [r.name for r in records], SEED)
     model_vectors, passage_vectors = unit_vectors(n, dim, SEED), unit_vectors(p, dim, SEED + 7)
     synth_s = time.perf_counter() - t0
-    documents = real.documents + [("sentences", s.source, u) for s, u in zip(passages, sentences)]
+    documents = real.documents + [("sentences", s.source, u) for s, u in zip(passages, sentences, strict=False)]
     t1 = time.perf_counter()
     writer = IndexWriter(home)
     writer.write(records=records, passages=passages, passage_hashes=[f"p{i}" for i in range(p)],
@@ -246,8 +248,9 @@ def table(rows: list[dict]) -> str:
     lines = [head]
     for r in rows:
         k = r["query"]["kinds"]
-        cell = lambda x: f"{k[x]['p50_ms']:.0f}/{k[x]['p95_ms']:.0f} ms"  # noqa: E731
-        lines.append(f"{r.get('backend', 'faiss'):>8} {r['records']:>9} {r['passages']:>8} {r['build']['build_s']:>8.1f} {r['build']['disk_mb']:>8.0f} "
+        cell = lambda x, k=k: f"{k[x]['p50_ms']:.0f}/{k[x]['p95_ms']:.0f} ms"  # noqa: E731
+        lines.append(f"{r.get('backend', 'faiss'):>8} {r['records']:>9} {r['passages']:>8} "
+                     f"{r['build']['build_s']:>8.1f} {r['build']['disk_mb']:>8.0f} "
                      f"{r['query']['rss_after_open_mb']:>7.0f} {r['query']['open_s']:>7.2f} "
                      f"{cell('structured'):>15} {cell('note'):>15} {cell('mixed'):>15}")
     return "\n".join(lines)
@@ -262,10 +265,10 @@ def plot(rows: list[dict], path: Path) -> str:
         mine = [r for r in rows if r.get("backend", "faiss") == backend]
         xs = [r["records"] for r in mine]
         for kind in ("structured", "note", "mixed"):
-            series[f"{backend} p50 {kind}"] = list(zip(xs, [r["query"]["kinds"][kind]["p50_ms"] / 1000 for r in mine]))
-        series[f"{backend} open"] = list(zip(xs, [r["query"]["open_s"] for r in mine]))
+            series[f"{backend} p50 {kind}"] = list(zip(xs, [r["query"]["kinds"][kind]["p50_ms"] / 1000 for r in mine], strict=False))
+        series[f"{backend} open"] = list(zip(xs, [r["query"]["open_s"] for r in mine], strict=False))
         if backend == "faiss":
-            series["build (write + finalize)"] = list(zip(xs, [r["build"]["build_s"] for r in mine]))
+            series["build (write + finalize)"] = list(zip(xs, [r["build"]["build_s"] for r in mine], strict=False))
     path.write_text(loglog(series, "records", "seconds", "timm-kb at scale (stub query embedder)"), encoding="utf-8")
     return str(path)
 
@@ -294,7 +297,7 @@ def main() -> None:
               "seed": SEED, "machine": {"cores": os.cpu_count(), "note": "shared with another CPU job"},
               "caveats": CAVEATS, "sizes": [], "stopped": None}
     rows = []
-    for n, p in sorted(zip(sizes, passages)):
+    for n, p in sorted(zip(sizes, passages, strict=False)):
         if rows:  # extrapolate linearly in records from the last size that ran
             last = [r for r in rows if r["backend"] == "faiss"][-1]
             factor = n / last["records"]

@@ -50,7 +50,7 @@ def load_real(home: Path) -> Real:
         for item in reader.documents(kind):
             docs.append((kind, getattr(item, "source", "timm-suffix-guide"), item))
     texts = [passage_index_text(p) for p in reader.passages()] + [describe_record(r) for r in records]
-    return Real(records=records, model_tokens=dict(zip(reader.model_names, reader.model_tokens)),
+    return Real(records=records, model_tokens=dict(zip(reader.model_names, reader.model_tokens, strict=False)),
                 passages=reader.passages(), sentences={s.passage_id: s for s in reader.documents("sentences")},
                 documents=docs, manifest=reader.manifest, texts=texts)
 
@@ -65,8 +65,8 @@ def synth_records(real: Real, n: int, seed: int) -> tuple[list[ModelRecord], lis
     donors = rng.integers(0, len(pool), size=(n, 4))
     records: list[ModelRecord] = []
     tokens: list[list[str]] = []
-    for counter, (i, j, k, l) in enumerate(donors.tolist()):
-        a, s, t, f = pool[i], pool[j], pool[k], pool[l]
+    for counter, (i, j, k, m) in enumerate(donors.tolist()):
+        a, s, t, f = pool[i], pool[j], pool[k], pool[m]
         arch_tokens = a.arch.split("_")
         size, size_token, patch = a.size, a.size_token, a.patch_size
         if a.size_token and s.size_token and a.size_token in arch_tokens:
@@ -174,7 +174,7 @@ def questions(per_kind: int) -> dict[str, list[str]]:
                 "in21k 와 in22k 차이", "전이학습에서 해상도는 어떻게 골라", "mae 사전학습이 뭐야", "fcmae 는 무슨 뜻이야",
                 "deit 의 증류는 뭐야", "clip 태그는 무슨 뜻", "레이어 스케일이 뭐야", "패치 크기는 무슨 뜻이야",
                 "swin 의 윈도우 어텐션", "ra 태그는 무슨 의미", "a1 태그는 무슨 뜻이야"]
-    note = [q for pair in zip(notes_en, notes_ko) for q in pair][:per_kind]
+    note = [q for pair in zip(notes_en, notes_ko, strict=False) for q in pair][:per_kind]
     note[:2] = ["what does ft mean in a tag", "in22k 는 무슨 뜻이야"]
     mixed = [f"which {sizes[x % 6]} {data[x % 4]} model at {res[(x // 2) % 4]} and why" for x in range(per_kind)]
     mixed[0] = "which small in22k model at 384 and why"

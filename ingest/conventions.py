@@ -30,7 +30,7 @@ def parse_convention_rules(markdown: str) -> list[ConventionRule]:
             if current and current[1]:
                 part, body = current
                 text = "\n".join(body).strip()
-                examples = _CODE.findall(text) + [l for l in body if _NAME_LINE.match(l.strip())]
+                examples = _CODE.findall(text) + [line for line in body if _NAME_LINE.match(line.strip())]
                 rules.append(ConventionRule(part=part, description=text, examples=list(dict.fromkeys(examples))))
             title = heading.group(1).strip().lower()
             current = (PARTS[title], []) if title in PARTS else None

@@ -62,8 +62,8 @@ def _unglue_inline(text: str) -> str:
 
 def recover_flattened(text: str) -> str:
     """Markdown with headings, one definition per bullet and the inline code marked."""
-    raw_lines = [l.rstrip() for l in text.replace("\r\n", "\n").split("\n")]
-    lines = [l for l in raw_lines if l.strip() and not _FILE_SIZE.match(l.strip())]
+    raw_lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in raw_lines if line.strip() and not _FILE_SIZE.match(line.strip())]
     out: list[str] = []
     pending = ""  # the paragraph being rebuilt
     carried_term = ""  # a code span glued to the end of the previous line, defined by the next line
@@ -88,7 +88,8 @@ def recover_flattened(text: str) -> str:
             flush()
             pending = f"- `{carried_term}`{stripped}"
             carried_term = ""
-        elif stripped.startswith((",", ".", ")", ":", "_")) or (pending and not pending.endswith((".", ":")) and not stripped[:1].isupper()):
+        elif stripped.startswith((",", ".", ")", ":", "_")) or (
+                pending and not pending.endswith((".", ":")) and not stripped[:1].isupper()):
             pending += stripped if stripped.startswith((",", ".", ")", ":", "_")) else " " + stripped
         else:
             flush()

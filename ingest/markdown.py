@@ -148,7 +148,8 @@ def table_rows(table: str, source: str, heading: str) -> list[TableRow]:
     out = []
     for row in rows[2:]:
         values = cells(row)
-        out.append(TableRow(source=source, heading=heading, cells={h or f"col{i}": v for i, (h, v) in enumerate(zip(header, values))}))
+        by_column = {h or f"col{i}": v for i, (h, v) in enumerate(zip(header, values, strict=False))}
+        out.append(TableRow(source=source, heading=heading, cells=by_column))
     return out
 
 

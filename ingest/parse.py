@@ -22,7 +22,7 @@ def detect_format(source: SourceFile) -> str:
         return "model-notes"
     if re.search(r"suffix", text[:400], re.IGNORECASE) and "**`" in text:
         return "suffix-guide"
-    first_lines = {l.strip().lower() for l in text.split("\n")[:8]}
+    first_lines = {line.strip().lower() for line in text.split("\n")[:8]}
     if not re.search(r"^#", text, re.MULTILINE) and first_lines & set(HEADINGS):
         return "flattened-web-page"
     return "markdown"

@@ -194,7 +194,7 @@ def _embed(build: Build, clock: _Clock) -> None:
     shipped = load_vectors(SHIPPED_VECTORS_DIR, build.model_id)
     cached = load_vectors(cache_dir(build.home), build.model_id)
     known = {**shipped, **cached, **previous}
-    wanted = dict(zip(build.passage_keys + build.model_keys, build.passage_texts + build.descriptions))
+    wanted = dict(zip(build.passage_keys + build.model_keys, build.passage_texts + build.descriptions, strict=False))
     todo = [(key, text) for key, text in wanted.items() if key not in known]
     computed: dict[str, np.ndarray] = {}
     if todo:
@@ -202,7 +202,7 @@ def _embed(build: Build, clock: _Clock) -> None:
         build.dim = embedder.dim
         for start in range(0, len(todo), EMBED_BATCH):
             batch = todo[start:start + EMBED_BATCH]
-            computed.update(zip((key for key, _ in batch), embedder.encode_passages([text for _, text in batch])))
+            computed.update(zip((key for key, _ in batch), embedder.encode_passages([text for _, text in batch]), strict=False))
             clock.report(min(1.0, (start + len(batch)) / len(todo)))
         save_vectors(cache_dir(build.home), build.model_id, {**cached, **computed})
     elif known:
@@ -256,10 +256,10 @@ def _write(build: Build, clock: _Clock) -> None:
         records=build.records,
         passages=build.passages,
         passage_hashes=build.passage_keys,
-        passage_tokens=[tokens(k, t) for k, t in zip(build.passage_keys, build.passage_texts)],
+        passage_tokens=[tokens(k, t) for k, t in zip(build.passage_keys, build.passage_texts, strict=False)],
         passage_vectors=_matrix(build, build.passage_keys),
         model_hashes=build.model_keys,
-        model_tokens=[tokens(k, t) for k, t in zip(build.model_keys, build.descriptions)],
+        model_tokens=[tokens(k, t) for k, t in zip(build.model_keys, build.descriptions, strict=False)],
         model_vectors=_matrix(build, build.model_keys),
         documents=documents,
         dim=build.dim,

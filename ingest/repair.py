@@ -29,7 +29,8 @@ from kb.build import kiwi
 
 REPAIR_VERSION = 1  # bump when the repair's choices change: cached repairs are keyed by it
 LOST_BYTES = (0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x8E, 0x9E, 0xAD)
-MOJIBAKE_MARKERS = re.compile(r"[ìíëêðâãåïîçèéæ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+MOJIBAKE_MARKERS = re.compile(r"[ìíëêðâãåïîçèéæ]"
+                              r"[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 CLOSE_MARGIN = 1.0  # log-probability gap under which a choice is reported as uncertain
 # Symbols have no Korean context to judge them: prefer the blocks notes actually use (✅ ❌ → │ 💡)
 SYMBOL_BLOCK_PRIOR = [
@@ -149,7 +150,7 @@ def gap_candidates(sequence: bytes, missing: int) -> list[str]:
             if sorted(set(positions)) != list(positions):
                 continue
             raw = bytearray(sequence)
-            for pos, value in zip(positions, inserted):
+            for pos, value in zip(positions, inserted, strict=False):
                 raw.insert(pos, value)
             try:
                 ch = bytes(raw).decode("utf-8")
@@ -169,7 +170,7 @@ class SyllableModel:
         for text in texts:
             for line in text.splitlines():
                 self.unigrams.update(line)
-                self.bigrams.update(zip(line, line[1:]))
+                self.bigrams.update(zip(line, line[1:], strict=False))
         self.total = sum(self.unigrams.values()) or 1
         self.vocab = len(self.unigrams) + 1
 
@@ -260,15 +261,15 @@ def repair_line(line: str, model: Optional[SyllableModel] = None, use_kiwi: bool
         if not use_kiwi:
             continue
 
-        def total(ch: str) -> float:
+        def total(ch: str, index=index, left=left, right=right) -> float:
             trial = chosen[:index] + [ch] + chosen[index + 1:]
-            line_text = "".join(p + c for p, c in zip(pieces, trial)) + tail
+            line_text = "".join(p + c for p, c in zip(pieces, trial, strict=False)) + tail
             return _kiwi_score(line_text) + SYLLABLE_WEIGHT * model.score(left, ch, right) + symbol_prior(ch)
 
         scored = sorted(((total(ch), ch) for ch in ranked), reverse=True)
         chosen[index] = scored[0][1]
         uncertain = scored[0][0] - scored[1][0] < CLOSE_MARGIN if index == 0 else uncertain or scored[0][0] - scored[1][0] < CLOSE_MARGIN
-    text = "".join(p + c for p, c in zip(pieces, chosen)) + tail
+    text = "".join(p + c for p, c in zip(pieces, chosen, strict=False)) + tail
     return LineRepair(text, len(gaps), uncertain)
 
 

@@ -29,7 +29,7 @@ def load_vectors(cache_dir: Path, model_id: str) -> dict[str, np.ndarray]:
         return {}
     if len(hashes) != len(matrix):
         return {}  # a half-written pair: start over rather than trust it
-    return dict(zip(hashes, matrix))
+    return dict(zip(hashes, matrix, strict=False))
 
 
 def save_vectors(cache_dir: Path, model_id: str, vectors: dict[str, np.ndarray]) -> None:

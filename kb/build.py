@@ -34,7 +34,7 @@ _SURFACE: dict[str, str] = {
     "load_embedder": "kb.retrieval.embed",
     "printable": "kb.language",
     **dict.fromkeys(("new_writer", "open_index", "new_build_id", "check_backend", "describe_backend"), "kb.store"),
-    "refresh_programs": "kb.regex_programs",
+    "refresh_programs": "kb.regex_record",
 }
 
 __all__ = sorted(_SURFACE)

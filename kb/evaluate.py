@@ -229,7 +229,8 @@ def score_system(system: System, items: list[EvalItem]) -> SystemScore:
             results["set"].append(ItemResult(kind=item.kind, q=item.q, score=set_f1(got, item.gold), got=got, gold=item.gold))
         elif item.kind == "top":
             ok = set(got[: len(item.gold)]) == set(item.gold)
-            results["exact"].append(ItemResult(kind=item.kind, q=item.q, score=float(ok), hit=ok, got=got[: len(item.gold) + 3], gold=item.gold))
+            results["exact"].append(ItemResult(kind=item.kind, q=item.q, score=float(ok), hit=ok, got=got[: len(item.gold) + 3],
+                                               gold=item.gold))
         else:
             ok = (not got) if item.kind == "empty" else bool(got) and got[0] == item.gold[0]
             results["exact"].append(ItemResult(kind=item.kind, q=item.q, score=float(ok), hit=ok, got=got[:5], gold=item.gold))

@@ -34,7 +34,7 @@ def main() -> None:
         embedder = load_embedder(model_id)
         for start in range(0, len(todo), 64):
             batch = todo[start:start + 64]
-            known.update(zip((k for k, _ in batch), embedder.encode_passages([t for _, t in batch])))
+            known.update(zip((k for k, _ in batch), embedder.encode_passages([t for _, t in batch]), strict=False))
             print(f"embedded {start + len(batch)}/{len(todo)}", file=sys.stderr)
     save_vectors(SHIPPED_VECTORS_DIR, model_id, {key: known[key] for key in descriptions})
     print(f"{len(descriptions)} description vectors in {SHIPPED_VECTORS_DIR} "

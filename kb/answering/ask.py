@@ -73,11 +73,12 @@ def related(quote, models: list[ModelHit], where=None) -> bool:
     weights, "DINOv2 > 주요 혁신" for family:dinov2). Anything else is unrelated to the answer."""
     if len(_NAMES.sub(" ", quote.text).split()) < 3:
         return False  # "timm/deit3_base_patch16_224 (deit3_base_patch16_224.fb_in1k)": a name, not a statement
-    text = f"{quote.passage.heading} {quote.text}".lower().replace("-", "")
+    text = f"{quote.passage.heading} {quote.text}".lower()
+    texts = (text, text.replace("-", ""))  # "DINOv2-g" names dinov2, "Swin-T" swin, "Res-Net" resnet
     linked = bool({m.name for m in models} & set(quote.passage.models))
 
     def names(word: str) -> bool:  # "ConvNeXt" names convnext; "ConvNeXt V2" and "convnextv2_tiny" do not
-        return bool(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9]|\s*v\d)", text))
+        return any(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9]|\s*v\d)", t) for t in texts)
     subjects = {str(c.value) for c in positive_conds(where) if c.field in ("family", "arch", "arch_token") and c.op == "="}
     return any(names(s) for s in subjects) or any(
         m.record is not None and (names(m.record.family) or names(m.record.arch) or (linked and m.name in quote.text))
@@ -269,12 +270,15 @@ class Searcher:
         found = [] if comparison is not None else best_sentences(
             question, passages, self.sentences, 0.0 if note_question else QUOTE_SHARE, self.passage_idf,
             QUOTES if note_question else 1, vocabulary)
-        quotes = quotes_of(found if note_question else [q for q in found if not q.code and related(q, models, read.where)])
+        # what could not be applied: a fact timm's data lacks, always; words no rule read that could narrow the
+        # answer, unless the question is about meaning (the notes answer those words)
+        unread = [] if read.wants_explanation else [w for w in read.ignored_words if narrows(w)]
+        # a structured answer read whole quotes only what is about its weights; one about meaning, or with words the
+        # filters could not apply, quotes what answers the question (the notes may hold what the filters do not)
+        about_weights = read.is_structured() and not read.wants_explanation and not unread
+        quotes = quotes_of([q for q in found if not q.code and related(q, models, read.where)] if about_weights else found)
         if note_question and found and not found[0].code:  # the passage of the answering sentence leads the evidence
             passages = [found[0].passage] + [p for p in passages if p is not found[0].passage]
-        # what could not be applied: a fact timm's data lacks, always; words no rule read, unless the notes answer
-        # words no rule read that could narrow the answer; a question about meaning leaves them to the notes
-        unread = [] if read.wants_explanation else [w for w in read.ignored_words if narrows(w)]
         unapplied = read.unapplied + unread if read.is_structured() else []
         text = compose_answer(language, read, models, total, passages, relaxed, follow_up, comparison, quotes, among, others,
                               unread)

@@ -50,7 +50,8 @@ def explain(
         live = live_parsed if live_parsed is not None else [parse_timm_name(n) for n in records]
         matches = match_mmpretrain_to_timm(parsed, live)
         if not matches:
-            raise UnknownName(f"no live timm weight matches the MMPretrain name {text!r}", suggestions=closest_names(parsed.arch, list(records)))
+            raise UnknownName(f"no live timm weight matches the MMPretrain name {text!r}",
+                              suggestions=closest_names(parsed.arch, list(records)))
         record = records[matches[0]]
     else:
         lowered = text.lower()
@@ -96,7 +97,8 @@ def render_explanation(exp: Explanation, lang: Lang = "en") -> str:
 
     from kb.naming.vocab import STAGE_TERMS
 
-    lines = [f"{exp.name}  ({label_of('conv')}: {exp.convention}, {label_of('family')}: {exp.family}, {label_of('size')}: {exp.size or '-'})", "", f"{label_of('parts')}:"]
+    heading = f"{label_of('conv')}: {exp.convention}, {label_of('family')}: {exp.family}, {label_of('size')}: {exp.size or '-'}"
+    lines = [f"{exp.name}  ({heading})", "", f"{label_of('parts')}:"]
     for part in exp.parts:
         lines.append(f"  {part.token:<28} {part.meaning_ko if lang == 'ko' else part.meaning_en}")
     if exp.datasets:

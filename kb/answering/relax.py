@@ -139,13 +139,15 @@ def repair_empty(matcher: Matcher, families: set[str], where: Where, asides=()) 
                 continue
             replaced = all_of(parts[:index] + [any_of([cond("family", f) for f in [base] + wider])] + parts[index + 1:])
             if matches(replaced):
-                return replaced, f"read {base} as the whole family ({', '.join(wider)})", f"{base}를 계열 전체({', '.join(wider)})로 읽었습니다"
+                listed = ", ".join(wider)
+                return replaced, f"read {base} as the whole family ({listed})", f"{base}를 계열 전체({listed})로 읽었습니다"
     if any(_explicit(p) for p in parts):
         kept = [p for p in parts if _explicit(p) or not (_fields(p) and _fields(p) <= set(DESCRIPTIVE))]
         dropped = [p for p in parts if p not in kept]
         if dropped and matches(all_of(kept)):
             words = ", ".join(describe(p, "en") for p in dropped)
-            return all_of(kept), f"the pattern you typed decides; {words} left out", f"입력한 패턴을 따르고 {', '.join(describe(p, 'ko') for p in dropped)} 조건은 뺐습니다"
+            words_ko = ", ".join(describe(p, "ko") for p in dropped)
+            return all_of(kept), f"the pattern you typed decides; {words} left out", f"입력한 패턴을 따르고 {words_ko} 조건은 뺐습니다"
     tag_like = [i for i, p in enumerate(parts) if _fields(p) and _fields(p) <= set(REPAIRABLE)]
     if len(tag_like) < 2:
         return None
@@ -154,5 +156,7 @@ def repair_empty(matcher: Matcher, families: set[str], where: Where, asides=()) 
         rest = all_of(parts[:index] + parts[index + 1:])
         if matches(rest):
             word = describe(parts[index], "en")
-            return rest, f"no weight has {word} with the rest, so it was left out", f"{describe(parts[index], 'ko')}와 나머지 조건을 함께 가진 가중치가 없어 뺐습니다"
+            word_ko = describe(parts[index], "ko")
+            return (rest, f"no weight has {word} with the rest, so it was left out",
+                    f"{word_ko}와 나머지 조건을 함께 가진 가중치가 없어 뺐습니다")
     return None

@@ -84,7 +84,7 @@ def _facts(hit: ModelHit, keys, lang: Lang) -> str:
 def partial_sentence(read: Understanding, lang: Lang, unread: list[str]) -> str:
     """"I could not apply 'downloads last month': timm-kb has no download counts." — said before anything else."""
     reasons: dict[str, list[str]] = {}
-    for word, why in zip(read.unapplied, read.unapplied_why):
+    for word, why in zip(read.unapplied, read.unapplied_why, strict=False):
         en, _, ko = why.partition("|")
         reasons.setdefault(ko if lang == "ko" else en, []).append(word)
     if unread:
@@ -181,8 +181,9 @@ def compose_answer(lang: Lang, read: Understanding, models: list[ModelHit], tota
     notes = _reading_notes(read, lang, follow_up)
     partial = partial_sentence(read, lang, unread or []) if read.is_structured() else ""
     if comparison is not None:
-        differs = [row.label for row in comparison.rows if row.differs]
-        first = _t("answer.compared", lang, names=", ".join(comparison.names), fields=", ".join(differs) or "-")
+        differs = [BY_KEY[row.key].short(lang) if row.key in BY_KEY else row.label for row in comparison.rows if row.differs]
+        shown = ", ".join(differs[:6]) + (f" (+{len(differs) - 6})" if len(differs) > 6 else "")
+        first = _t("answer.compared", lang, names=", ".join(comparison.names), fields=shown or "-")
         chosen = [_t("answer.default_tag", lang, written=d.written, tag=d.tag, others=d.others) for d in comparison.defaults]
         return " ".join(x for x in [partial, first] + chosen + notes if x)
     cond = " · ".join(chips(read.where, lang)) or _t("answer.any", lang)

@@ -36,7 +36,7 @@ def _render_answer(answer, output_format: str = "table", limit_rows: int = 30) -
         out.print(f"\n{label}: " + " · ".join(chips))
     if answer.comparison is not None:
         print_comparison(answer.comparison)
-    elif answer.models:
+    elif answer.models and answer.where is not None:  # a note answer's model suggestions are not matches
         print_rows(rows_of(answer.models[:limit_rows], extra), answer.language, "table", extra=extra)
         if len(answer.models) > limit_rows:
             out.print(f"… {len(answer.models) - limit_rows} more (--format csv or --json for all)")

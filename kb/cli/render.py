@@ -91,6 +91,6 @@ def print_comparison(comparison) -> None:
     table.add_column("")
     for name in comparison.names:
         table.add_column(name, overflow="fold", min_width=len(name))
-    for label, row in zip(labels, comparison.rows):
+    for label, row in zip(labels, comparison.rows, strict=False):
         table.add_row(label, *row.values)
     out.print(table)

@@ -60,15 +60,17 @@ def parse_mmpretrain_name(name: str) -> ParsedName:
                     resolution = int(m.group(1))
             data_names = [w for w in words if w in vocab.MMPRETRAIN_DATASETS]
             for w in data_names:
-                datasets.append(DatasetUse(name=vocab.MMPRETRAIN_DATASETS[w], stage="finetune" if any(d.stage == "pretrain" for d in datasets) else "train", raw=w))
+                stage = "finetune" if any(d.stage == "pretrain" for d in datasets) else "train"
+                datasets.append(DatasetUse(name=vocab.MMPRETRAIN_DATASETS[w], stage=stage, raw=w))
             parts.append(name_part(part, "data", f"{term.en}: {part}", f"{term.ko}: {part}"))
             continue
-        if module is None and index == 0 and words[0] in vocab.MMPRETRAIN_ALGORITHMS and len(parts_raw) > 2 and not PATCH.match(words[-1]) and len(words) == 1:
+        algorithm = module is None and index == 0 and words[0] in vocab.MMPRETRAIN_ALGORITHMS
+        if algorithm and len(parts_raw) > 2 and not PATCH.match(words[-1]) and len(words) == 1:
             term = vocab.MMPRETRAIN_ALGORITHMS[words[0]]
             methods.append(words[0])
             parts.append(name_part(part, "algorithm", term.en, term.ko))
             continue
-        if module is None and index == 0 and len(words) >= 1 and words[0] in vocab.MMPRETRAIN_ALGORITHMS and "-" in part and not any(canonical_size(w) or PATCH.match(w) for w in words):
+        if algorithm and "-" in part and not any(canonical_size(w) or PATCH.match(w) for w in words):
             # an algorithm with a style suffix, e.g. eva-mae-style
             methods.append(words[0])
             term = vocab.MMPRETRAIN_ALGORITHMS[words[0]]
@@ -108,7 +110,8 @@ def parse_mmpretrain_name(name: str) -> ParsedName:
         detail_ko = f" (GPU {batch.group(1)}개 x GPU당 {batch.group(2)})" if batch else ""
         parts.append(name_part(part, "training", f"{term.en}: {part}{detail}", f"{term.ko}: {part}{detail_ko}"))
 
-    module = module or {"family": parts_raw[0] if parts_raw else "", "size": None, "size_token": None, "patch": None, "arch_tokens": parts_raw[:1]}
+    module = module or {"family": parts_raw[0] if parts_raw else "", "size": None, "size_token": None, "patch": None,
+                        "arch_tokens": parts_raw[:1]}
     # datasets written after a -pre part are fine-tune data; re-stage now that every part is read
     if any(d.stage == "pretrain" for d in datasets):
         datasets = [d if d.stage == "pretrain" else DatasetUse(name=d.name, stage="finetune", raw=d.raw) for d in datasets]

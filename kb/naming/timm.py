@@ -195,7 +195,8 @@ def parse_timm_name(name: str) -> ParsedName:
     text = (name or "").strip()
     arch, _, tag = text.partition(".")
     arch_fields = parse_arch(arch)
-    tag_fields = parse_tag(tag) if tag else {"methods": [], "datasets": [], "name_resolution": None, "epochs": None, "unknown": [], "parts": []}
+    tag_fields = parse_tag(tag) if tag else {"methods": [], "datasets": [], "name_resolution": None, "epochs": None,
+                                             "unknown": [], "parts": []}
     methods = list(dict.fromkeys(arch_fields["methods"] + tag_fields["methods"]))
     return ParsedName(
         name=text,

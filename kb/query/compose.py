@@ -38,7 +38,7 @@ class Cue:
 def find_cues(q: Scan) -> tuple[list[Cue], str]:
     """The operators in what the recognizers left, and the text with them blanked (the words nobody read)."""
     # what a recognizer read is a wall, not white space: no cue may reach across it ("384, gap or not")
-    text = "".join("\x01" if t == " " and o != " " else t for t, o in zip(q.text, q.original.lower()))
+    text = "".join("\x01" if t == " " and o != " " else t for t, o in zip(q.text, q.original.lower(), strict=False))
     for m in re.finditer(GLUED_PAREN, q.original):  # "비상업(NC)": an aside inside the phrase
         text = text[:m.start()] + " " + text[m.start() + 1:m.end() - 1] + " " + text[m.end():]
     cues: list[Cue] = []
@@ -90,7 +90,7 @@ def _scope_after(cue: Cue, cues: list[Cue], atoms: list[Atom], text: str) -> lis
         end = min(stop.start if stop is not None else 10 ** 9, hard)
         main = [a for a in atoms if cue.end <= a.start < end]
     bounds = [cue.end] + separators + [10 ** 9]
-    segments = [part for low, high in zip(bounds, bounds[1:]) if (part := [a for a in main if low <= a.start < high])]
+    segments = [part for low, high in zip(bounds, bounds[1:], strict=False) if (part := [a for a in main if low <= a.start < high])]
     if stop is not None and stop.start < hard and text[stop.start:stop.end] == "(" and main:
         close = text.find(")", stop.end)
         if close > 0 and _adjacent(text[max(a.end for a in main):stop.start]):

@@ -62,7 +62,7 @@ def parse_datasets(q: Scan) -> None:
     q.text = q.text.replace("\0", " ")
     chained: dict[int, str] = {}
     # "in22k -> in1k", "from in22k to in1k", "in22k에서 in1k로 파인튜닝": the first pretrains, the second fine-tunes
-    for (s1, e1, _), (s2, _, _) in zip(mentions, mentions[1:]):
+    for (s1, e1, _), (s2, _, _) in zip(mentions, mentions[1:], strict=False):
         if re.match(CHAIN_CONNECTOR, q.text[e1:s2], flags=re.IGNORECASE):
             # openai -> in12k -> in1k: the middle one is an intermediate stage, anywhere in the chain
             chained[s1] = "any" if chained.get(s1) == "finetune" else "pretrain"
@@ -110,7 +110,7 @@ def parse_stage_words(q: Scan) -> None:
 
 def _fine_tuning_as_activity(text: str, start: int, end: int) -> bool:
     """"the lr when fine-tuning a model", "파인튜닝할 때": the reader's own fine-tuning, not a stage of the weight."""
-    word = text[start:end].lower()
+    word = text[start:end].lower().strip()
     if not (word.endswith("ing") or re.fullmatch(r"(?:파인\s*튜닝|파튜|미세\s*조정)", word)):
         return False
     return bool(re.search(ACTIVITY_BEFORE, text[:start], flags=re.IGNORECASE)

@@ -26,6 +26,7 @@ from kb.facts.table import SPEED
 from kb.query.expression import Cmp, all_of, cond
 from kb.query.scan import Scan
 from kb.query.words import EN_OR_LESS, EN_OR_MORE, KO_LESS, KO_MORE, LESS, MORE, NOT_AFTER, NOT_BEFORE
+from kb.regex_programs import compiled
 
 BESPOKE = ("params", "top1", "resolution")  # read by kb.query.numbers
 NUMBER = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
@@ -40,15 +41,19 @@ KO_SUPER = r"(?:가장|제일|젤)"
 KO_HIGH = r"(?:높은|큰|많은|높|크|많|좋은)"
 KO_LOW = r"(?:낮은|작은|적은|낮|작|적)"
 ORDER_WORD = (r"(?:sorted|ordered|ranked|sort|order|rank)\s+(?:them\s+)?by|(?<=\s)by(?=\s)|기준(?:으로)?")
-COUNT = (r"(?:top|best|first|상위|탑)[\s\-]?(\d{1,2})(?![\d.%])(?!\s*(?:%|accuracy|acc|정확도))|(\d{1,2})\s*(?:개|가지)(?![\d])"
-         r"|(\d{1,2})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest)\b)")
+COUNT = (  # "top 3", "3 fastest", "2개", "상위 5"; not the metrics top-1 / top-5 unless a count follows ("top-5 by …")
+    r"(?:best|first|상위|탑)\s*(\d{1,2})(?![\d.%])"
+    r"|top[\s\-]?(\d{1,2})(?=\s+(?:by|models?|weights?|ones|checkpoints?|of|among|in|개|모델|가중치))"
+    r"|top[\s\-]?([2-46-9]|\d{2})(?![\d.%])(?!\s*(?:%|accuracy|acc|정확도))"
+    r"|(\d{1,2})\s*(?:개|가지)(?![\d])"
+    r"|(\d{1,2})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest)\b)")
 DEVICE_WORDS = {"images_per_sec_cpu": r"cpu|씨피유|i7", "images_per_sec_gpu": r"gpu|4090|cuda|그래픽\s*카드"}
 
 
 @lru_cache(maxsize=None)
 def _re(pattern: str) -> "re.Pattern":
     """Compiled once and kept here: the table makes hundreds of patterns, more than `re`'s cache keeps."""
-    return re.compile(pattern, re.IGNORECASE)
+    return compiled(pattern, re.IGNORECASE)
 
 
 def _words(fact: Fact) -> str:
@@ -57,6 +62,12 @@ def _words(fact: Fact) -> str:
 
 def _bounded(pattern: str) -> str:
     return f"{NOT_AFTER}{pattern}{NOT_BEFORE}"
+
+
+def _said(q: Scan, words: str) -> bool:
+    """Whether a fact's words occur in what is left unread: its long patterns (each holds the words) are compiled
+    only then, so a question pays for the facts it names, not for the whole table."""
+    return bool(q.finditer(_re(_bounded(words))))
 
 
 def _number(raw: str, fact: Fact) -> Optional[float]:
@@ -81,7 +92,7 @@ def _is_less(word: str, fact: Fact) -> bool:
 @lru_cache(maxsize=None)
 def _patterns(key: str, spoken: Optional[str] = None) -> list[tuple[str, "re.Pattern"]]:
     """Compiled once: the fact table's patterns are many, more than `re`'s own cache would keep beside the rest."""
-    return [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _pattern_texts(key, spoken)]
+    return [(kind, compiled(pattern, re.IGNORECASE)) for kind, pattern in _pattern_texts(key, spoken)]
 
 
 def _pattern_texts(key: str, spoken: Optional[str] = None) -> list[tuple[str, str]]:
@@ -108,10 +119,10 @@ def parse_fact_numbers(q: Scan) -> None:
     """Every fact's numbers, the longest phrase first: "top-1 at the test size over 84" is top1_test, not the test
     size over 84."""
     found = [c for fact in FACTS if fact.kind == "number" and fact.key not in BESPOKE and fact.words
-             for c in _read_numbers(q, fact, _patterns(fact.key))]
+             and _said(q, _words(fact)) for c in _read_numbers(q, fact, _patterns(fact.key))]
     _add_longest(q, found)
     speeds = [f for f in FACTS if f.key in DEVICE_WORDS]  # "초당 100장 넘는" with the device said elsewhere, or not
-    bare = [(kind, p) for kind, p in _patterns(speeds[0].key, SPEED) if kind != "equal"]
+    bare = [(kind, p) for kind, p in _patterns(speeds[0].key, SPEED) if kind != "equal"] if _said(q, SPEED) else []
     if any(q.finditer(p) for _, p in bare):
         fact = _device(q, speeds)
         _add_longest(q, _read_numbers(q, fact, bare))
@@ -179,7 +190,8 @@ def parse_fact_idioms(q: Scan) -> None:
     fixed = _bounded(_words(next(f for f in FACTS if f.key == "fixed_input_size")))
     for m in q.finditer(_re(fixed)):
         q.add(cond("fixed_input_size", "true"), *m.span(), "fixed_input_size")
-    for m in q.finditer(_re(r"(?:flexible|any|variable|arbitrary)\s+input\s+(?:size|res\w*)|입력\s*(?:크기|해상도)\s*(?:가|를)?\s*(?:자유|가변|바꿀\s*수)\w*")):
+    for m in q.finditer(_re(r"(?:flexible|any|variable|arbitrary)\s+input\s+(?:size|res\w*)"
+                            r"|입력\s*(?:크기|해상도)\s*(?:가|를)?\s*(?:자유|가변|바꿀\s*수)\w*")):
         q.add(cond("fixed_input_size", "false"), *m.span(), "fixed_input_size")
     for m in q.finditer(_re(r"arxiv\s*[:\-]?\s*(\d{4}\.\d{4,5})(?:v\d)?")):  # "arXiv 2110.00476": the paper it comes from
         q.add(cond("paper", m.group(1)), *m.span(), "paper")
@@ -226,14 +238,15 @@ def parse_fact_rankings(q: Scan) -> None:
     numeric = [f for f in FACTS if f.kind == "number" and f.words]
     found = []  # (spans, fact, high first, superlative): the longest wins ("top1 at the test size" over "top1")
     gap = r"\s+(?:\w+\s+){0,2}?"  # "largest samvit by param count": the words between stay for other readers
-    for fact in numeric:
+    for fact in (f for f in numeric if _said(q, _words(f))):
         words = f"(?P<fact>{_bounded(_words(fact))})"
         for pattern, high, superlative in (  # "most GMACs", "lowest ImageNet-A top-1", "가장 높은 top-5", "GMACs가 제일 낮은"
                 (rf"(?P<cue>{SUPER_MORE}){gap}{words}", True, True), (rf"(?P<cue>{SUPER_LESS}){gap}{words}", False, True),
                 (rf"{KO_SUPER}\s*{KO_HIGH}\w*\s*{words}", True, True), (rf"{KO_SUPER}\s*{KO_LOW}\w*\s*{words}", False, True),
                 (rf"{words}{GAP}{KO_SUPER}\s*{KO_HIGH}", True, True), (rf"{words}{GAP}{KO_SUPER}\s*{KO_LOW}", False, True),
                 # "sorted by top-5", "by CPU speed" after a count, "GMACs 순으로", "top-5 낮은 순"
-                (rf"(?:{ORDER_WORD})\s*(?:the\s+)?{words}", True, False), (rf"{words}\s*(?:이|가)?\s*{KO_HIGH}?\s*순(?:으로|서)?", True, False),
+                (rf"(?:{ORDER_WORD})\s*(?:the\s+)?{words}", True, False),
+                (rf"{words}\s*(?:이|가)?\s*{KO_HIGH}?\s*순(?:으로|서)?", True, False),
                 (rf"{words}\s*(?:이|가)?\s*{KO_LOW}\s*순(?:으로|서)?", False, False)) + ((
                 # among named weights: "which does better on ImageNet-V2", "top5 더 높은 거", "lower GMACs"
                 (rf"(?P<cue>{MORE_THAN}){gap}{words}", True, True), (rf"(?P<cue>{LESS_THAN}){gap}{words}", False, True),
@@ -248,7 +261,8 @@ def parse_fact_rankings(q: Scan) -> None:
         for word in fact.less:
             by_adjective.setdefault("-" + word, []).append(fact)
     named, adjective = _named(q), None
-    for word, facts in by_adjective.items():  # "fastest", "가장 가벼운", "the lightest 3"; among named weights "더 빠른"
+    # "fastest", "가장 가벼운", "the lightest 3"; among named weights "더 빠른"
+    for word, facts in ((w, f) for w, f in by_adjective.items() if q.finditer(_re(w.lstrip("-")))):
         pattern = word.lstrip("-")
         superlative = rf"{KO_SUPER}\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=est){NOT_BEFORE}"
         comparative = rf"더\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=er){NOT_BEFORE}(?!\s+than)"

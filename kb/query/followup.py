@@ -301,7 +301,8 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         elif same:
             index = widened_part(kept, same, addition, lexicon) if lexicon is not None and len(same) > 1 else same[0]
             kept[index] = any_of([kept[index], addition])
-        elif field in SUBJECT_FIELDS or _names_family(addition, lexicon):  # "also include convnextv2_tiny at that res": the rest still applies
+        # "also include convnextv2_tiny at that res": the rest still applies
+        elif field in SUBJECT_FIELDS or _names_family(addition, lexicon):
             # a previous turn named by a name token alone ("twins 모델 목록"): that token was its subject
             subjects = SUBJECT_FIELDS if any(field_of(p) in SUBJECT_FIELDS for p in kept) else SUBJECT_FIELDS | {"arch_token"}
             context = [p for p in kept if field_of(p) not in subjects | {"size"}]

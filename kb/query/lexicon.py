@@ -23,7 +23,8 @@ from kb.registry.licenses import license_class
 from kb.schema import ModelRecord
 
 _DIGITS = re.compile(r"\d")
-_SIZE_CODE = re.compile(r"(?:xxs|xs|xl|xxl|ti|[a-uw-z])\d{0,2}|[a-uw-z]{2}\d{1,2}|\d{2,4}")  # s, m, b3, f1, sa36, 040 ... (v2 is a version)
+# s, m, b3, f1, sa36, 040 ... (v2 is a version)
+_SIZE_CODE = re.compile(r"(?:xxs|xs|xl|xxl|ti|[a-uw-z])\d{0,2}|[a-uw-z]{2}\d{1,2}|\d{2,4}")
 _SIZE_LETTERS_OF = {"t": "tiny", "s": "small", "m": "medium", "b": "base", "l": "large", "h": "huge", "g": "giant"}
 _TAG_NUMBER = re.compile(r"^(?:r?\d+|e\d+|\d+e|\d+ep|\d+[mb]|a?\d+(?:pt\d+)?b|s\d+[bm]?)$")
 

@@ -167,9 +167,11 @@ def _arch_families(q: Scan, lexicon: Lexicon) -> None:
         before, later = q.original[max(0, atom.start - 60):atom.start], q.original[atom.end:atom.end + 20]
         if atom.group == "name" and len([a for a in q.atoms if a.group == "name"]) == 1:
             _same_arch(q, atom)
-        if atom.group == "name" and atom.where.kind == "cond" and (_EVERY_RESOLUTION_BEFORE.search(before) or _EVERY_RESOLUTION_AFTER.match(later)):
+        every = _EVERY_RESOLUTION_BEFORE.search(before) or _EVERY_RESOLUTION_AFTER.match(later)
+        if atom.group == "name" and atom.where.kind == "cond" and every:
             base = re.sub(r"_\d{3,4}$", "", value)
-            atom.where = any_of([cond("name", n) for n in lexicon.names.tags if n == base or re.fullmatch(rf"{re.escape(base)}_\d{{3,4}}", n)])
+            sizes = re.compile(rf"{re.escape(base)}_\d{{3,4}}")
+            atom.where = any_of([cond("name", n) for n in lexicon.names.tags if n == base or sizes.fullmatch(n)])
 
 
 def _list_siblings(q: Scan, lexicon: Lexicon) -> None:
@@ -186,7 +188,8 @@ def _list_siblings(q: Scan, lexicon: Lexicon) -> None:
     while changed:
         changed = False
         for atom in [a for a in q.atoms if a.group == "arch"]:
-            m = re.match(rf"{link}([a-z]{{0,2}}\d+[a-z]?|[a-z]{{1,2}}|{_SIZE_WORDS})(?![A-Za-z0-9_])", q.text[atom.end:atom.end + 16], flags=re.IGNORECASE)
+            m = re.match(rf"{link}([a-z]{{0,2}}\d+[a-z]?|[a-z]{{1,2}}|{_SIZE_WORDS})(?![A-Za-z0-9_])",
+                         q.text[atom.end:atom.end + 16], flags=re.IGNORECASE)
             if not m or not q.free(atom.end, atom.end + m.end()):
                 continue
             # "X이든 Y이든": 든 follows every item, so the last one closes the list ("vgg11이든 vgg13이든 bn 없는")
@@ -285,13 +288,14 @@ def parse_families(q: Scan, lexicon: Lexicon) -> None:
 def _spread_whole_family(q: Scan) -> None:
     """'maxvit/maxxvit 계열', 'ViT and DeiT families': the whole-family word after a list applies to each."""
     families = sorted((a for a in q.atoms if a.group == "family" and a.where.kind == "cond"), key=lambda a: a.start)
-    for left, right in zip(families, families[1:]):
+    for left, right in zip(families, families[1:], strict=False):
         if right.where.op == "prefix" and left.where.op == "=" and re.fullmatch(
                 r"\s*(?:/|,|or|and|또는|이나|나|랑|이랑)?\s*", q.original[left.end:right.start], flags=re.IGNORECASE):
             left.where = cond("family", re.sub(r"v\d+$", "", str(left.where.value)), "prefix")
     # a list read right to left: walk again until nothing changes (three or more families)
-    if any(r.where.op == "prefix" and l.where.op == "=" and re.fullmatch(r"\s*(?:/|,|or|and)?\s*", q.original[l.end:r.start])
-           for l, r in zip(families, families[1:])):
+    if any(right.where.op == "prefix" and left.where.op == "=" and re.fullmatch(r"\s*(?:/|,|or|and)?\s*",
+                                                                               q.original[left.end:right.start])
+           for left, right in zip(families, families[1:], strict=False)):
         _spread_whole_family(q)
 
 

@@ -44,11 +44,14 @@ _STRICT_MORE = re.compile(r"over|above|more than|greater|larger|bigger|heavier|h
 
 
 def _less_op(text: str) -> str:
-    return "<" if _STRICT_LESS.search(text) and not re.search(r"at most|or (?:less|fewer|below|under|lower|smaller|lighter)|and (?:below|under|down|lower)|이하|no more|not more|이내|까지|<=|≤", text, re.I) else "<="
+    inclusive = (r"at most|or (?:less|fewer|below|under|lower|smaller|lighter)|and (?:below|under|down|lower)|이하|no more"
+                 r"|not more|이내|까지|<=|≤")
+    return "<" if _STRICT_LESS.search(text) and not re.search(inclusive, text, re.I) else "<="
 
 
 def _more_op(text: str) -> str:
-    inclusive = r"at least|or (?:more|above|over|higher|greater|larger|bigger|better)|and (?:up|above|over|higher|more)|이상|no less|not less|>=|≥|\+"
+    inclusive = (r"at least|or (?:more|above|over|higher|greater|larger|bigger|better)|and (?:up|above|over|higher|more)"
+                 r"|이상|no less|not less|>=|≥|\+")
     return ">" if _STRICT_MORE.search(text) and not re.search(inclusive, text, re.I) else ">="
 
 
@@ -154,7 +157,8 @@ def parse_top1(q: Scan) -> None:
             if 1 < low < high <= 100:
                 _range(q, low, high, *m.span(), "top1", m.group(0))
     # "top-1 below 80%", "정확도 80% 미만", "top-1 70% 미만": before a bare "top-1 70%" reads as a floor
-    for pattern in (rf"{ACC_WORD}\s*(?:of|is|가|이|는)?\s*({LESS})\s*{NUM}\s*{PERCENT}?", rf"{ACC_WORD}\s*(?:가|이|는)?\s*{NUM}\s*{PERCENT}?\s*({KO_LESS})"):
+    for pattern in (rf"{ACC_WORD}\s*(?:of|is|가|이|는)?\s*({LESS})\s*{NUM}\s*{PERCENT}?",
+                    rf"{ACC_WORD}\s*(?:가|이|는)?\s*{NUM}\s*{PERCENT}?\s*({KO_LESS})"):
         for m in q.finditer(pattern):
             number = next(g for g in m.groups() if g and re.fullmatch(r"\d+(?:\.\d+)?", g))
             q.add(cond("top1", float(number), _less_op(m.group(0))), *m.span(), "top1")
@@ -186,7 +190,8 @@ def parse_top1(q: Scan) -> None:
 
 def parse_bound_continuations(q: Scan) -> None:
     """'탑1 80 이상 82 미만', 'params over 10M and under 30': a second bound right after the first, its unit implied."""
-    for m in q.finditer(rf"(?:but|and|,|이고|면서)?\s*(?:({LESS}|{MORE})\s*)?(\d+(?:\.\d+)?)\s*({PERCENT}|m|M)?\s*((?:{KO_LESS}|{KO_MORE}){HANGUL}{{0,2}})?"):
+    for m in q.finditer(rf"(?:but|and|,|이고|면서)?\s*(?:({LESS}|{MORE})\s*)?(\d+(?:\.\d+)?)\s*({PERCENT}|m|M)?"
+                        rf"\s*((?:{KO_LESS}|{KO_MORE}){HANGUL}{{0,2}})?"):
         if not m.group(2) or not (m.group(1) or m.group(4)):
             continue
         start = m.start(1) if m.group(1) else m.start(2)  # not the blanked atom a leading \s* swept up

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from kb.query.expression import Where
+from kb.regex_programs import compiled
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Scan:
         """Matches over what is left unread (a compiled pattern brings its own flags)."""
         if isinstance(pattern, re.Pattern):
             return list(pattern.finditer(self.text))
-        return list(re.finditer(pattern, self.text, flags=re.IGNORECASE))
+        return list(compiled(pattern, re.IGNORECASE).finditer(self.text))
 
     def free(self, start: int, end: int) -> bool:
         return self.text[start:end] == self.original[start:end].lower()

@@ -86,7 +86,7 @@ def drop_head_nouns(parts: list[Where], lexicon: Lexicon) -> list[Where]:
 
 
 def bind_modifiers(parts: list[Where], lexicon: Lexicon) -> list[Where]:
-    for index, part in enumerate(parts):
+    for _index, part in enumerate(parts):
         if not isinstance(part, Or) or not all(_family(i) for i in part.items):
             continue
         for modifier in parts:
@@ -94,7 +94,7 @@ def bind_modifiers(parts: list[Where], lexicon: Lexicon) -> list[Where]:
                 continue
             having = [lexicon.family_has_token(_family(i), str(modifier.value)) for i in part.items]
             if any(having) and not all(having):
-                bound = any_of([all_of([i, modifier]) if has else i for i, has in zip(part.items, having)])
+                bound = any_of([all_of([i, modifier]) if has else i for i, has in zip(part.items, having, strict=False)])
                 return [bound if p is part else p for p in parts if p is not modifier]
     return parts
 

@@ -45,7 +45,8 @@ COMMON_WORDS = set(
     please thanks list lists listing show give which what whats options option bert gpt llama roberta imdb cifar
     mnist nlp saw seen actually exactly exact inclusive somewhere doing come comes tagged ship product products gets
     runs matching listed pls plz ok okay hey hi so well really just kinda sort maybe btw anyway basically
-    note notes guide table experiment experiments hm hmm umm uh ah oh""".split()
+    note notes guide table experiment experiments hm hmm umm uh ah oh compare comparison versus vs 비교 비교해줘 비교해
+    비교하면 차이""".split()
 )
 
 

@@ -22,7 +22,8 @@ from kb.query.expression import NUMERIC_FIELDS, Cmp, Cond, Where, all_of, any_of
 FLAG_VALUES = {"true": "true", "yes": "true", "1": "true", "false": "false", "no": "false", "0": "false"}
 LICENSE_CLASSES = {"permissive", "noncommercial", "custom", "unknown"}
 UNITS = {"": 1.0, "m": 1.0, "k": 0.001, "b": 1000.0}
-_TOKEN = re.compile(r"""\s*(?:(?P<open>\()|(?P<close>\))|(?P<cond>[A-Za-z_][A-Za-z0-9_]*\s*(?:<=|>=|<|>|=|:)\s*(?:"[^"]*"|[^\s()]+))|(?P<word>[^\s()]+))""")
+_TOKEN = re.compile(r"""\s*(?:(?P<open>\()|(?P<close>\))"""
+                    r"""|(?P<cond>[A-Za-z_][A-Za-z0-9_]*\s*(?:<=|>=|<|>|=|:)\s*(?:"[^"]*"|[^\s()]+))|(?P<word>[^\s()]+))""")
 _COND = re.compile(r"""^([A-Za-z_][A-Za-z0-9_]*)\s*(<=|>=|<|>|=|:)\s*(.+)$""")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\s*([mkb]?)%?$", re.IGNORECASE)
 _PATTERN = re.compile(r"[*?\[\]]")

@@ -252,6 +252,8 @@ ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # A question about meaning or reasons wants the notes first, even when it names a method or family.
 EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|acronym|mean(?:s|ing)?\b|why\b|how (?:does|do|did)"
                        r"|explain|difference|according to|in the notes?\b|how many|how much|what(?:'s| is) (?:it|that|this)\s*\w*\s*called"
+                       # the notes' tables and experiments: "the comparison table", "in the experiments", "실험에서"
+                       r"|(?:comparison|results?)\s+table|experiments?\b|실험|비교\s*표"
                        r"|의미|뜻|무엇|뭐야|뭔가|뭐라고|약자|줄임말|왜|어떻게|설명|차이|란\?|이란|언제|얼마|몇|노트에서"
                        # advice on training settings is the notes' business, even when it names a model
                        r"|(?:recommended|suggested|typical|good)\s+(?:lr|learning rate|batch size|epochs?|settings?|hyper-?param\w*)"
@@ -326,9 +328,10 @@ TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights
 # Stage words without a dataset: "fine-tuned ones", "파인튜닝된 것"; "as released", "원본 그대로": not fine-tuned
 FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|ft){NOT_BEFORE}|(?:파인\s*튜닝|파튜)\s*(?:된|한|됨)?|미세\s*조정\s*(?:된|한)?"
 # "the lr when fine-tuning a model", "파인튜닝할 때 lr": fine-tuning as what the reader does (kb.query.datasets)
-ACTIVITY_BEFORE = r"(?:when|while|for|during|before|after|about|how to|to|start|starting)\s+$"
+# an experiment's setting is the reader's too: "full fine-tuning with lr=1e-3", "fine-tuning 실험", "파인튜닝 lr=1e-5"
+ACTIVITY_BEFORE = r"(?:when|while|for|during|before|after|about|how to|to|start|starting|full|전체)\s+$"
 ACTIVITY_AFTER = (rf"^\s*(?:(?:a|an|my|your|our|it|them|this|that)(?![A-Za-z])|할|하는|하려면|하면|하기|할\s*때|시(?!{HANGUL})|방법|전략|팁|요령"
-                  r"|(?:할|하는)?\s*때)")
+                  r"|(?:할|하는)?\s*때|(?:with\s+(?:an?\s+|the\s+)?)?(?:lr|learning rate|학습률)\b|experiments?\b|runs?\b|performance|실험|결과|성능)")
 # "without extra data", "추가 데이터 없이": ImageNet-1k alone, with no dataset named
 NO_EXTRA_DATA = r"without (?:any )?(?:extra|additional|external) data|no (?:extra|additional|external) data|추가\s*데이터\s*(?:없이|없는|안\s*쓴)"
 # "what other tags exist for this arch?", "같은 아키텍처의 다른 가중치": the pasted tag's siblings, not the tag itself;

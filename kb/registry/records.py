@@ -64,7 +64,8 @@ def build_record(name: str, cfg: dict, params_m: Optional[float], rows: list, ve
     extra = {field: getattr(native_result(rows, bench, native), "top1", None) for bench, field in SECONDARY_TOP1.items()}
     hub_id = cfg.get("hf_hub_id") or None
     mean, std = (tuple(cfg[k]) if cfg.get(k) else None for k in ("mean", "std"))
-    normalization = (normalizations or {}).get((tuple(round(v, 4) for v in mean), tuple(round(v, 4) for v in std))) if mean and std else None
+    rounded = (tuple(round(v, 4) for v in mean), tuple(round(v, 4) for v in std)) if mean and std else None
+    normalization = (normalizations or {}).get(rounded) if rounded else None
     return ModelRecord(
         name=name,
         arch=parsed.arch,

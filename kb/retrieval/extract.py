@@ -29,13 +29,16 @@ _STOP_TERMS = {"timm", "모델", "model", "weight"}
 # what kind of answer the question asks for, and what such an answer looks like
 ANSWER_SHAPES = [
     (re.compile(r"\bwhen\b|언제|날짜|발표", re.I), re.compile(r"\b\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?\b|\b(?:19|20)\d{2}\b")),
-    (re.compile(r"how (?:many|much|big|large|fast)|what (?:accuracy|size|resolution|top-?1)|몇|얼마|정확도|크기|사이즈|파라미터|배\b", re.I),
+    (re.compile(r"how (?:many|much|big|large|fast)|what (?:accuracy|size|resolution|top-?1)"
+                r"|몇|얼마|정확도|크기|사이즈|파라미터|배\b", re.I),
      re.compile(r"\d")),
     # "what maximum length was used", "lr 몇으로": a value set in code or a table (MAX_LEN = 128, lr=1e-3)
-    (CODE_VALUE_ASKED := re.compile(r"what (?:maximum|max|minimum|value|length|learning rate|lr|batch size)|(?:몇|얼마)\s*(?:으로|로)\s*(?:잡|설정|두|정|주|했|하라|쓰)", re.I),
+    (CODE_VALUE_ASKED := re.compile(r"what (?:maximum|max|minimum|value|length|learning rate|lr|batch size)"
+                                    r"|(?:몇|얼마)\s*(?:으로|로)\s*(?:잡|설정|두|정|주|했|하라|쓰)", re.I),
      CODE_VALUE := re.compile(r"\b[A-Za-z_]+\s*[=:]\s*[\d.]+(?:e-?\d+)?\b|\d(?:e-?\d+)?\s*~\s*\d")),
     # "how is it named", "이름을 어떻게 지어", "어떤 형식": a name pattern or a file name
-    (re.compile(r"how (?:is|are|do|does|should) .{0,40}\bnam(?:e|ed)\b|naming|file ?name|이름을?\s*(?:어떻게|뭐라고)|어떤\s*형식|형식으로", re.I),
+    (re.compile(r"how (?:is|are|do|does|should) .{0,40}\bnam(?:e|ed)\b|naming|file ?name"
+                r"|이름을?\s*(?:어떻게|뭐라고)|어떤\s*형식|형식으로", re.I),
      re.compile(r"\{[^{}]+\}|\b[\w\-]+\.(?:py|pth|pt|json|yaml|safetensors)\b")),
     # "token IDs", "토큰 ID로": a list of numbers
     (re.compile(r"\bids?\b|아이디|\bID", re.I), re.compile(r"\[\s*\d+(?:\s*,\s*\d+){2,}")),
@@ -44,6 +47,9 @@ ANSWER_SHAPES = [
      re.compile(r"\b[a-z][a-z0-9]*(?:[_\-.][a-z0-9]+){2,}\b")),
 ]
 SHAPE_BONUS = 0.3
+HOW_TO = re.compile(r"how (?:do|can|should|to|would)\b|어떻게\s*(?:해|하|하나|하면|하지|써|쓰|구현|작성|짜)"
+                    r"|방법|예제|코드|code|snippet", re.I)
+CODE_BONUS = 0.2
 # a term the question writes literally, as it appears in names ("-pre", ".soup", `_headless`): the sentence that
 # spells it exactly is likely the one that defines it
 _LITERAL = re.compile(r"(?<![\w\-.])[\-._][A-Za-z0-9][\w\-]*|`([^`]+)`|\(([A-Za-z0-9]{1,4})\)")  # … "모델(g)" too
@@ -83,7 +89,7 @@ def _units(text: str) -> list[tuple[str, bool]]:
             if header is None:
                 header = cells
             elif not all(re.fullmatch(r":?-+:?", c) for c in cells if c):
-                units.append(("; ".join(f"{h}: {c}" for h, c in zip(header, cells) if c), False))
+                units.append(("; ".join(f"{h}: {c}" for h, c in zip(header, cells, strict=False) if c), False))
             continue
         header = None
         if line.strip().startswith("```"):
@@ -197,6 +203,7 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
     shapes = [shape for asks, shape in ANSWER_SHAPES if asks.search(question)]
     literals = [(m.group(1) or m.group(2) or m.group(0)).lower() for m in _LITERAL.finditer(question)]
     code_asked = CODE_VALUE in shapes  # "what maximum length was used": the code line that sets it may answer
+    how_to = bool(HOW_TO.search(question))  # "how do I freeze layers", "레이어 동결은 어떻게 해": the code answers
     scored: list[tuple[float, int, Quote]] = []
     for rank, passage in enumerate(passages[:PASSAGES]):
         weight = PASSAGE_WEIGHT * max(passage.score, 0.0) / top
@@ -213,7 +220,11 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
             share = (sum(weight_of[t] for t in found) + 0.5 * sum(weight_of[t] for t in heading - found)) / total
             if share < min_share:
                 continue
-            score = weight + TERM_WEIGHT * share - (0.5 if code and not (code_asked and CODE_VALUE.search(sentence)) else 0.0)
+            if code and how_to:
+                code_weight = CODE_BONUS
+            else:
+                code_weight = -0.5 if code and not (code_asked and CODE_VALUE.search(sentence)) else 0.0
+            score = weight + TERM_WEIGHT * share + code_weight
             score += SHAPE_BONUS * shaped
             if any(re.search(rf"(?<![A-Za-z0-9]){re.escape(lit)}(?![A-Za-z0-9])", sentence.lower()) for lit in literals):
                 score += LITERAL_BONUS

@@ -29,6 +29,7 @@ from kb.store.layout import (
 from kb.store.sqlite_faiss import DB_FILE, INDEX_FILES, MODEL_VECTORS, PASSAGE_VECTORS, IndexReader, IndexWriter
 
 __all__ = ["IndexReader", "IndexWriter", "StoreReader", "StoreWriter", "open_index", "new_writer", "rollback_build",
-           "backend_name", "check_backend", "describe_backend", "BACKENDS", "build_dir", "new_build_id", "prune_builds", "read_manifest", "read_pointer",
+           "backend_name", "check_backend", "describe_backend", "BACKENDS", "build_dir", "new_build_id", "prune_builds",
+           "read_manifest", "read_pointer",
            "rollback", "sha256_file", "swap_current", "verify_build", "write_pointer", "KEEP_BUILDS", "MANIFEST",
            "DB_FILE", "INDEX_FILES", "MODEL_VECTORS", "PASSAGE_VECTORS"]

@@ -90,7 +90,7 @@ class LoadedBuild:
         return self._documents.get(kind, [])
 
     def tokens_by_hash(self) -> dict[str, list[str]]:
-        return dict(zip(self.passage_hashes + self.model_hashes, self.passage_tokens + self.model_tokens))
+        return dict(zip(self.passage_hashes + self.model_hashes, self.passage_tokens + self.model_tokens, strict=False))
 
     @cached_property
     def passage_bm25(self) -> BM25Index:

@@ -201,9 +201,9 @@ class QdrantServerWriter:
         try:
             for part, vectors, tokens, payloads in (
                 ("models", model_vectors, model_tokens,
-                 [qd.record_payload(r, h, t) for r, h, t in zip(records, model_hashes, model_tokens)]),
+                 [qd.record_payload(r, h, t) for r, h, t in zip(records, model_hashes, model_tokens, strict=False)]),
                 ("passages", passage_vectors, passage_tokens,
-                 [qd.passage_payload(p, h, t) for p, h, t in zip(passages, passage_hashes, passage_tokens)]),
+                 [qd.passage_payload(p, h, t) for p, h, t in zip(passages, passage_hashes, passage_tokens, strict=False)]),
             ):
                 name = collection_name(self.build_id, part)
                 qd.create_collection(self.client, name, dim, layout)

@@ -38,7 +38,7 @@ def sparse_vectors(docs: Sequence[Sequence[str]], vocab: dict[str, int]):
     lengths = [len(doc) for doc in docs]
     average = sum(lengths) / len(docs) if docs else 0.0
     vectors = []
-    for doc, length in zip(docs, lengths):
+    for doc, length in zip(docs, lengths, strict=False):
         counts = sorted((vocab[term], tf) for term, tf in Counter(doc).items())
         vectors.append(models.SparseVector(indices=[i for i, _ in counts],
                                            values=[bm25_term_weight(tf, length, average) for _, tf in counts]))

@@ -118,11 +118,11 @@ class IndexWriter:
             db.executemany(
                 "INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)",
                 ((row, p.id, p.source, h, json.dumps(t, ensure_ascii=False), p.model_dump_json())
-                 for row, (p, h, t) in enumerate(zip(passages, passage_hashes, passage_tokens))),
+                 for row, (p, h, t) in enumerate(zip(passages, passage_hashes, passage_tokens, strict=False))),
             )
             db.executemany(
                 "INSERT INTO model_vectors VALUES (?, ?, ?, ?)",
-                ((row, r.name, h, json.dumps(t)) for row, (r, h, t) in enumerate(zip(records, model_hashes, model_tokens))),
+                ((row, r.name, h, json.dumps(t)) for row, (r, h, t) in enumerate(zip(records, model_hashes, model_tokens, strict=False))),
             )
             db.executemany(
                 "INSERT INTO documents VALUES (?, ?, ?)",
@@ -187,7 +187,7 @@ class IndexReader(LoadedBuild):
             rows = db.execute("SELECT id, hash, tokens, json FROM passages ORDER BY row").fetchall()
             model_rows = db.execute("SELECT name, hash, tokens FROM model_vectors ORDER BY row").fetchall()
             documents: dict[str, list] = {}
-            for kind, source, payload in db.execute("SELECT kind, source, json FROM documents ORDER BY rowid"):
+            for kind, _source, payload in db.execute("SELECT kind, source, json FROM documents ORDER BY rowid"):
                 model = DOCUMENT_KINDS.get(kind)
                 if model is not None:
                     documents.setdefault(kind, []).append(model.model_validate_json(payload))
@@ -245,7 +245,7 @@ class IndexReader(LoadedBuild):
         if index.ntotal == 0:
             return []
         scores, rows = index.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), min(k, index.ntotal))
-        return [(ids[r], float(s)) for s, r in zip(scores[0], rows[0]) if r >= 0]
+        return [(ids[r], float(s)) for s, r in zip(scores[0], rows[0], strict=False) if r >= 0]
 
     def search_passages(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         return self._search(self._passage_index, self.passage_ids, vector, k)
@@ -259,5 +259,5 @@ class IndexReader(LoadedBuild):
         for index, hashes in ((self._passage_index, self.passage_hashes), (self._model_index, self.model_hashes)):
             if index.ntotal:
                 vectors = index.reconstruct_n(0, index.ntotal)
-                found.update(zip(hashes, vectors))
+                found.update(zip(hashes, vectors, strict=False))
         return found

@@ -80,7 +80,8 @@ class FakeKB:
             sizes = sorted(str(c.value) for c in conds(where) if c.field == "size")
             resolution = next((int(c.value) for c in conds(where) if c.field == "resolution"), None)
         filters = QueryFilters(sizes=sizes, resolution=resolution, matched_phrases=sizes)
-        where = all_of(([any_of([cond("size", s) for s in sizes])] if sizes else []) + ([cond("resolution", resolution)] if resolution else []))
+        where = all_of(([any_of([cond("size", s) for s in sizes])] if sizes else [])
+                       + ([cond("resolution", resolution)] if resolution else []))
         hits = [h for h in CATALOGUE if (not filters.sizes or any(f"_{s}_" in h.name for s in filters.sizes))
                 and (filters.resolution is None or h.resolution == filters.resolution)]
         language = "ko" if re.search(r"[가-힣]", question) else "en"
@@ -92,7 +93,10 @@ class FakeKB:
 
     def compare(self, names: list[str], lang="en") -> Comparison:
         hits = [next(h for h in CATALOGUE if h.name == n) for n in names]
-        rows = [ComparisonRow(key=key, label=key, values=[f"{getattr(h, key):g}" if isinstance(getattr(h, key), float) else str(getattr(h, key)) for h in hits],
+        def shown(value):
+            return f"{value:g}" if isinstance(value, float) else str(value)
+
+        rows = [ComparisonRow(key=key, label=key, values=[shown(getattr(h, key)) for h in hits],
                               differs=len({getattr(h, key) for h in hits}) > 1) for key in ("params_m", "top1", "license")]
         return Comparison(names=names, rows=rows)
 

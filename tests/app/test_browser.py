@@ -126,7 +126,7 @@ def pick(page, answer, names: list[str]) -> None:
 
     select = answer.get_by_test_id("stMultiSelect")
     for name in names:
-        for attempt in range(3):  # a rerun that lands while typing redraws the box: type again
+        for _attempt in range(3):  # a rerun that lands while typing redraws the box: type again
             wait_until_idle(page)
             box = select.locator("input")
             box.click()
@@ -251,6 +251,51 @@ def test_paged_answer_and_note_answer(running_app, lang):
         expect(answer.get_by_test_id("stMarkdown").first).to_be_in_viewport()  # the sentence that answers, on screen
         assert "```" not in answer.get_by_test_id("stMarkdown").first.inner_text()  # never a quoted code fence
         full_page_screenshot(page, ARTIFACTS / f"note-{lang}.png")
+    finally:
+        browser.close()
+        driver.stop()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_examples_pointing_back_code_and_a_narrow_window(running_app, lang):
+    """The empty page offers example questions to click; a turn that points back compares the answer's first two;
+    a how-to answer shows its code block whole; a phone-width window keeps the table inside the answer."""
+    from playwright.sync_api import expect
+
+    url, _ = running_app
+    ARTIFACTS.mkdir(exist_ok=True)
+    example, point_back, how_to = {
+        "en": ("which small in22k model at 384?", "compare the top two", "how do I freeze layers for transfer learning?"),
+        "ko": ("384 해상도의 small in22k 모델 알려줘", "위 두 개 비교해줘", "전이학습할 때 레이어 동결은 어떻게 해?"),
+    }[lang]
+    driver, browser, page = browse(url)
+    try:
+        button = page.get_by_role("button", name=example)
+        expect(button).to_be_visible(timeout=120_000)
+        full_page_screenshot(page, ARTIFACTS / f"empty-{lang}.png")
+        button.click()
+        messages = page.get_by_test_id("stChatMessage")
+        expect(messages).to_have_count(2, timeout=180_000)
+        wait_until_idle(page)
+        expect(messages.last.locator("table").first).to_contain_text(FIVE[0])
+
+        answer = ask(page, point_back, 2)  # about the weights the previous answer showed
+        comparison = answer.locator("table").first
+        expect(comparison).to_contain_text(FIVE[0], timeout=60_000)
+        expect(comparison).to_contain_text(FIVE[1])
+        full_page_screenshot(page, ARTIFACTS / f"point-back-{lang}.png")
+
+        answer = ask(page, how_to, 3)
+        code = answer.get_by_test_id("stCode").first
+        expect(code).to_contain_text("requires_grad = False", timeout=60_000)
+        assert "\n" in code.inner_text()  # the block, whole, not one line of it
+        full_page_screenshot(page, ARTIFACTS / f"how-to-{lang}.png")
+
+        page.set_viewport_size({"width": 390, "height": 844})  # a phone
+        page.wait_for_timeout(800)
+        assert page.evaluate("() => { const m = document.querySelector('.stMain'); return m.scrollWidth <= m.clientWidth + 1; }")
+        messages.nth(1).scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"narrow-{lang}.png"))
     finally:
         browser.close()
         driver.stop()

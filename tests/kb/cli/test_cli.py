@@ -74,8 +74,8 @@ def test_query_json_contract_and_stdin_batch(built_kb_home):
     assert ANSWER_KEYS <= set(data) and MODEL_KEYS <= set(data["models"][0])
     assert data["total_matches"] == 5 and data["passages"][0]["source"].endswith(".md")
     batch = run(["query", "-", "--json"], built_kb_home, stdin="which small in22k model at 384?\n384 해상도의 small in22k 모델\n")
-    lines = [json.loads(l) for l in batch.stdout.splitlines()]
-    assert [l["language"] for l in lines] == ["en", "ko"]
+    lines = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert [line["language"] for line in lines] == ["en", "ko"]
 
 
 @pytest.mark.slow

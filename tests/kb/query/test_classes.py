@@ -203,7 +203,7 @@ EXAMPLES = [
      'arch:tiny_vit_* AND token:11m AND NOT family:test', 'relevance'),
     ('negation', 'regnetz models without swag and anything at 288',  # "and anything" carries the exclusion on
      'family:regnetz AND NOT (method:swag OR res:288) AND NOT family:test', 'relevance'),
-    ('range', 'efficientnet b1 through b3 at 240 or more',  # pruned and CondConv variants only when asked for  
+    ('range', 'efficientnet b1 through b3 at 240 or more',  # pruned and CondConv variants only when asked for
      '(arch:efficientnet_b1 OR arch:efficientnet_b2 OR arch:efficientnet_b3 OR arch:tf_efficientnet_b1 OR arch:tf_efficientnet_b2'
      ' OR arch:tf_efficientnet_b3) AND res>=240 AND NOT family:test', 'relevance'),
     ('negation', 'repvgg a 시리즈 말고 b 시리즈 중에 gluon 아닌 거',  # the second series still knows its family
