@@ -25,7 +25,8 @@ Any fact of a weight (FACTS below, every one read from timm's own data):
                                         the gold set)
 A one-weight question names the facts it asks for: "ask": [FACT, ...] -> "expect": {FACT: value} from timm's data.
 A conversation may have any number of turns: "turn_specs" gives each turn's spec in context; every turn after the
-first becomes an item (the conversation so far, scored on its last turn).
+first becomes an item (the conversation so far, scored on its last turn). A turn asks facts of the one weight it
+names with "ask" in its spec, or with "turn_asks": [null | [FACT, ...] per turn].
 """
 import argparse
 import csv
@@ -305,11 +306,16 @@ def _turn_items(item):
     """A conversation of any length: every turn after the first, in context, scored on its own spec."""
     turns, specs = item['turns'], item['turn_specs']
     assert len(turns) == len(specs) >= 2 and item['lang'] in ('en', 'ko'), turns
-    rest = {k: v for k, v in item.items() if k not in ('lang', 'turns', 'turn_specs')}
+    rest = {k: v for k, v in item.items() if k not in ('lang', 'turns', 'turn_specs', 'turn_asks')}
+    # a turn may ask facts of the one weight it names: `ask` in its spec, or `turn_asks` (one list or None per turn)
+    asks = item.get('turn_asks') or [spec.get('ask') for spec in specs]
     for k in range(1, len(turns)):
         g = gold(specs[k])
+        extra = {'expect': _expect(specs[k], asks[k], g)} if asks[k] else {}
+        if asks[k] and item.get('turn_asks'):  # in the spec it is already written down
+            extra = {'ask': asks[k], **extra}
         yield {'kind': _kind(specs[k], g), 'turns': turns[:k + 1], 'lang': item['lang'], 'spec': specs[k], 'gold': g,
-               'turn': k + 1, **rest}
+               'turn': k + 1, **rest, **extra}
 
 
 def make(name):
