@@ -24,7 +24,8 @@ import numpy as np
 
 from kb.answering.relax import relaxations, repair_empty, why_matched
 from kb.answering.schema import Answer, Comparison, ModelHit, NoteQuote, PassageHit
-from kb.answering.text import compose_answer
+from kb.answering.text import FEW, compose_answer
+from kb.facts import BY_KEY
 from kb.language import detect_language, has_hangul, validate_question
 from kb.query.describe import describe
 from kb.query.expression import positive_conds, to_syntax
@@ -32,7 +33,7 @@ from kb.query.flat import filters_of, where_of
 from kb.query.lexicon import Lexicon
 from kb.query.parse import understand
 from kb.query.reading import FollowUp, QueryFilters, Understanding
-from kb.query.stopwords import narrows
+from kb.query.stopwords import korean_stem, narrows
 from kb.retrieval.extract import SentenceIndex, best_sentences, code_block
 from kb.retrieval.filters import Matcher
 from kb.retrieval.glossary import translate_tokens, translation_table
@@ -66,6 +67,18 @@ def asks_the_notes(read) -> bool:
 _NAMES = re.compile(r"[\w/.\-]*[_/.][\w/.\-]*|[()\[\]:,]")
 
 
+def knows_asked(read, models: list[ModelHit]) -> bool:
+    """Whether timm's data holds a fact the question asked of the weights the answer names first."""
+    return any(BY_KEY[key].value(m) not in (None, "", [], ()) for m in models[:FEW] for key in read.asked
+               if key in BY_KEY)
+
+
+def says_any(quote, words: list[str]) -> bool:
+    """The sentence or its heading says one of these words of the question (a Korean particle dropped)."""
+    text = f"{quote.passage.heading} {quote.text}".lower()
+    return any(len(stem) > 1 and stem in text for stem in (korean_stem(w).lower() for w in words))
+
+
 def related(quote, models: list[ModelHit], where=None) -> bool:
     """A sentence a structured answer may quote: it says something (not a bare name line) about a returned weight:
     its passage is linked to one of them and the sentence names it, or the sentence or its heading names a
@@ -74,13 +87,17 @@ def related(quote, models: list[ModelHit], where=None) -> bool:
     if len(_NAMES.sub(" ", quote.text).split()) < 3:
         return False  # "timm/deit3_base_patch16_224 (deit3_base_patch16_224.fb_in1k)": a name, not a statement
     text = f"{quote.passage.heading} {quote.text}".lower()
-    texts = (text, text.replace("-", ""))  # "DINOv2-g" names dinov2, "Swin-T" swin, "Res-Net" resnet
+    # "DINOv2-g" names dinov2, "Swin-T" swin, "Res-Net" resnet, "ConvNeXt V2-H" convnextv2
+    texts = (text, text.replace("-", ""), re.sub(r"[\s-]+(v\d)", r"\1", text))
     linked = bool({m.name for m in models} & set(quote.passage.models))
 
     def names(word: str) -> bool:  # "ConvNeXt" names convnext; "ConvNeXt V2" and "convnextv2_tiny" do not
         return any(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9]|\s*v\d)", t) for t in texts)
     subjects = {str(c.value) for c in positive_conds(where) if c.field in ("family", "arch", "arch_token") and c.op == "="}
-    return any(names(s) for s in subjects) or any(
+    # a dataset the question named, where the sentence defines it: "_in12k: ImageNet-12k …" explains in12k weights
+    data = {str(c.value) for c in positive_conds(where) if c.op == "=" and c.field in ("data", "first", "last", "finetune")}
+    defines = any(re.match(rf"[._]?{re.escape(d)}(?![a-z0-9])", quote.text.lower()) for d in data)
+    return defines or any(names(s) for s in subjects) or any(
         m.record is not None and (names(m.record.family) or names(m.record.arch) or (linked and m.name in quote.text))
         for m in models[:50])
 
@@ -272,11 +289,16 @@ class Searcher:
             QUOTES if note_question else 1, vocabulary)
         # what could not be applied: a fact timm's data lacks, always; words no rule read that could narrow the
         # answer, unless the question is about meaning (the notes answer those words)
-        unread = [] if read.wants_explanation else [w for w in read.ignored_words if narrows(w)]
-        # a structured answer read whole quotes only what is about its weights; one about meaning, or with words the
-        # filters could not apply, quotes what answers the question (the notes may hold what the filters do not)
-        about_weights = read.is_structured() and not read.wants_explanation and not unread
-        quotes = quotes_of([q for q in found if not q.code and related(q, models, read.where)] if about_weights else found)
+        leftover = [w for w in read.ignored_words if narrows(w)]
+        unread = [] if read.wants_explanation else leftover
+        # a structured answer read whole quotes only what is about its weights; one asking facts timm's data holds
+        # may also quote a sentence with a word the filters could not apply ("lr", "CIFAR10"); a question about
+        # meaning, or with such words and no facts the data holds ("ConvMixer 논문은 언제 나왔어?"), quotes what answers
+        if read.is_structured() and (knows_asked(read, models) or not (read.wants_explanation or leftover)):
+            named = leftover + [w for w in read.ignored_words if re.search(r"[a-z]", w.lower())]  # "cifar10", "1e-5"
+            found = [q for q in found if (related(q, models, read.where) or says_any(q, named))
+                     and (not q.code or "create_model" in read.asked or says_any(q, named))]
+        quotes = quotes_of(found)
         if note_question and found and not found[0].code:  # the passage of the answering sentence leads the evidence
             passages = [found[0].passage] + [p for p in passages if p is not found[0].passage]
         unapplied = read.unapplied + unread if read.is_structured() else []

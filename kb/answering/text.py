@@ -180,13 +180,16 @@ def compose_answer(lang: Lang, read: Understanding, models: list[ModelHit], tota
     quotes = quotes or []
     notes = _reading_notes(read, lang, follow_up)
     partial = partial_sentence(read, lang, unread or []) if read.is_structured() else ""
+    cond = " · ".join(chips(read.where, lang)) or _t("answer.any", lang)
     if comparison is not None:
         differs = [BY_KEY[row.key].short(lang) if row.key in BY_KEY else row.label for row in comparison.rows if row.differs]
         shown = ", ".join(differs[:6]) + (f" (+{len(differs) - 6})" if len(differs) > 6 else "")
         first = _t("answer.compared", lang, names=", ".join(comparison.names), fields=shown or "-")
+        # "X vs Y - which one's faster on the GPU?": the ranking answers first, the side by side follows
+        ranked = structured_paragraph(lang, read, models, total_matches, among or total_matches, relaxations, cond,
+                                      others or []) if read.is_structured() and read.sort != "relevance" and models else ""
         chosen = [_t("answer.default_tag", lang, written=d.written, tag=d.tag, others=d.others) for d in comparison.defaults]
-        return " ".join(x for x in [partial, first] + chosen + notes if x)
-    cond = " · ".join(chips(read.where, lang)) or _t("answer.any", lang)
+        return " ".join(x for x in [partial, ranked, first] + chosen + notes if x)
     facts_of_named = bool(read.asked) and 0 < total_matches <= FEW  # "ConvNeXt V2 huge 정확도가 몇이라고 돼 있어?"
     if read.is_structured() and (facts_of_named or not (read.wants_explanation and passages)):
         first = structured_paragraph(lang, read, models, total_matches, among or total_matches, relaxations, cond,

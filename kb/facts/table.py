@@ -84,7 +84,7 @@ FACTS: tuple[Fact, ...] = (
          about_en="parameters in millions, counted on the meta device", about_ko="파라미터 수 (백만), meta 장치에서 셈"),
     Fact(key="top1", kind="number", label_en="ImageNet top-1 (%)", label_ko="ImageNet top-1 (%)", read=lambda r: r.top1,
          digits=2, percent=True, unit="%", hit_key="top1", column=("top-1", "top-1"), places=ALL | {"widget"},
-         better="high", words=(r"top[\s\-_]?1(?:\s*(?:accuracy|acc))?|acc@1|accuracy", r"탑\s*1|정확도|성능"),
+         better="high", words=(r"(?:image\s*net(?:[\s\-]?1k)?[\s\-]*)?top[\s\-_]?1(?:\s*(?:accuracy|acc))?|acc@1|accuracy", r"탑\s*1|정확도|성능"),
          more=(r"more accurate|better|strong(?:er|est)", r"정확한|정확하|좋은|높은\s*정확도"),
          about_en="ImageNet-1k validation top-1 at the input size (timm's results table)",
          about_ko="입력 크기에서의 ImageNet-1k 검증 top-1 (timm 결과 표)"),
@@ -94,7 +94,7 @@ FACTS: tuple[Fact, ...] = (
          about_en="ImageNet-1k validation top-5 at the input size", about_ko="입력 크기에서의 ImageNet-1k 검증 top-5"),
     Fact(key="resolution", type_=Optional[int], kind="number", label_en="input size", label_ko="입력 크기", read=lambda r: r.resolution,
          unit="px", hit_key="resolution", syntax=("res",), column=("res", "해상도"), places=ALL | {"widget"},
-         words=(r"(?:input\s*)?(?:resolution|res|image\s*size|input\s*size|img\s*size)", r"해상도|입력\s*크기|이미지\s*크기"),
+         words=(r"(?:input\s*)?(?:resolution|res|image\s*size|input\s*size|img\s*size)", r"해상도|입력\s*(?:크기|사이즈)|이미지\s*(?:크기|사이즈)"),
          more=(r"higher[\s\-]res\w*",), about_en="the pretrained cfg's input size (the side, px)",
          about_ko="사전학습 cfg의 입력 크기 (한 변, px)"),
     Fact(key="test_resolution", type_=Optional[int], kind="number", label_en="test size", label_ko="테스트 크기", read=lambda r: r.test_resolution,
@@ -106,7 +106,9 @@ FACTS: tuple[Fact, ...] = (
     Fact(key="top1_test", kind="number", label_en="top-1 at the test size (%)", label_ko="테스트 크기 top-1 (%)",
          read=lambda r: r.top1_test, digits=2, percent=True, unit="%", hit_key="top1_test",
          column=("top-1 @test", "테스트 top-1"), places=ALL, drop=4, better="high",
-         words=(r"top[\s\-_]?1\s*(?:accuracy\s*)?(?:at|@|on)\s*(?:the\s*)?test[\s\-_]*(?:size|res\w*|time)|test[\s\-_]*(?:size|res\w*|time)\s*top[\s\-_]?1",
+         # "scores best at its test resolution": at the test size, the score is this top-1
+         words=(r"(?:top[\s\-_]?1\s*(?:accuracy\s*)?)?(?:at|@|on)\s*(?:its\s*|the\s*)?test[\s\-_]*(?:size|res\w*|time)"
+                r"|test[\s\-_]*(?:size|res\w*|time)\s*top[\s\-_]?1",
                 r"테스트\s*(?:해상도|크기|사이즈)\s*(?:에서(?:의)?|의)?\s*(?:top[\s\-_]?1|탑\s*1|정확도)"),
          about_en="ImageNet-1k top-1 at the test size, where timm measured it", about_ko="테스트 크기에서의 ImageNet-1k top-1"),
     Fact(key="top5_test", kind="number", label_en="top-5 at the test size (%)", label_ko="테스트 크기 top-5 (%)",
@@ -127,6 +129,7 @@ FACTS: tuple[Fact, ...] = (
     # ---- compute, speed and the head (timm's benchmark tables, the pretrained cfg)
     Fact(key="gmacs", ways=("most", "fewest", "많은", "적은"),  kind="number", label_en="GMACs", label_ko="GMACs", read=lambda r: r.gmacs, digits=2, measured=True,
          hit_key="gmacs", places=SHOWN, unit="GMACs",
+         more=(r"(?:more\s+)?expensive|costl(?:y|ier|iest)", r"비싼"), less=(r"cheap(?:er|est)?", r"저렴한|싼"),
          words=(r"g?macs|g?flops|multiply[\s\-]accumulates?|compute(?:\s*cost)?", r"연산량|계산량|맥스"),
          about_en="billions of multiply-accumulates at the input size (timm's benchmark table)",
          about_ko="입력 크기에서의 곱셈-누산 수 (십억, timm 벤치마크 표)"),
@@ -218,11 +221,16 @@ FACTS: tuple[Fact, ...] = (
                 r"정규화|평균\s*(?:/|과|,|와)?\s*표준\s*편차|mean\s*/\s*std"),
          values={"imagenet_default": (r"imagenet[\s_\-]?default|(?:standard|default|usual)\s+imagenet(?:\s+(?:mean|normali[sz]ation|stats))?",
                                       r"이미지넷\s*기본"),
-                 "imagenet_inception": (r"(?:imagenet[\s_\-]?)?inception(?:[\s\-]style)?(?=\s*(?:mean|normali|norm|정규화|평균))|0\.5\s*mean",),
-                 "openai_clip": (r"(?:openai[\s_\-]?)?clip(?=\s*(?:mean|normali|norm|stats|정규화|평균|\s*/\s*std))",),
-                 "imagenet_dpn": (r"dpn(?=\s*(?:mean|normali|norm|정규화|평균))",)},
-         about_en="the timm constant the mean / std equal (IMAGENET_DEFAULT, IMAGENET_INCEPTION, OPENAI_CLIP …)",
-         about_ko="mean / std와 같은 timm 상수 (IMAGENET_DEFAULT, IMAGENET_INCEPTION, OPENAI_CLIP …)"),
+                 # timm's constant as written ("IMAGENET_INCEPTION") needs no context; a bare "inception" does
+                 "imagenet_inception": (r"imagenet[\s_\-]?inception|inception(?:[\s\-]style)?(?=\s*(?:mean|normali|norm|정규화|평균))"
+                                        r"|0\.5\s*mean|\(?\s*0\.5\s*/\s*0\.5\s*\)?",),
+                 "openai_clip": (r"openai_clip|(?:openai[\s\-]?)?clip(?=\s*(?:mean|normali|norm|stats|정규화|평균|\s*/\s*std))",),
+                 "imagenet_dpn": (r"dpn(?=\s*(?:mean|normali|norm|정규화|평균))",),
+                 "none": (r"(?:no|without|skips?|skipping)\s+(?:the\s+)?(?:mean[\s/\-]*std\s+)?normali[sz]ation"
+                          r"|\(?\s*mean\s*(?:=|of)?\s*0\s*,?\s*(?:and\s+)?std\s*(?:=|of)?\s*1\s*\)?",
+                          r"정규화\s*(?:를|가)?\s*(?:안|없|하지\s*않|생략)\w*")},
+         about_en="the timm constant the mean / std equal (IMAGENET_DEFAULT, IMAGENET_INCEPTION, OPENAI_CLIP …; NONE: mean 0, std 1)",
+         about_ko="mean / std와 같은 timm 상수 (IMAGENET_DEFAULT, IMAGENET_INCEPTION, OPENAI_CLIP …; NONE: mean 0, std 1)"),
     # ---- where it comes from and how to load it
     Fact(key="paper", type_=list[str], kind="text", label_en="paper", label_ko="논문", read=lambda r: r.paper_ids, hit_key="paper_ids",
          places=SHOWN, syntax=("arxiv",), words=(r"paper|arxiv|publication", r"논문"),
@@ -233,7 +241,9 @@ FACTS: tuple[Fact, ...] = (
     Fact(key="paper_urls", type_=list[str], kind="display", label_en="paper links", label_ko="논문 링크", read=_paper_urls, hit_key="paper_urls"),
     Fact(key="hf_hub_id", kind="text", label_en="Hugging Face hub id", label_ko="Hugging Face 허브 id",
          read=lambda r: r.hf_hub_id, hit_key="hf_hub_id", places=frozenset({"detail"}), syntax=("hub",),
-         words=(r"(?:hf|hugging\s*face)?\s*hub[\s_]*id|hf[\s_]*hub|repo(?:sitory)?\s*id", r"허브\s*(?:id|아이디)"),
+         words=(r"(?:hf|hugging\s*face)?\s*hub[\s_]*id|(?:hf|hugging\s*face)(?:[\s_]*hub)?[\s_]*(?:repo(?:sitory)?|model\s*card|page)"
+                r"|hf[\s_]*hub|hub\s*repo(?:sitory)?|repo(?:sitory)?\s*id",
+                r"허브\s*(?:id|아이디)|(?:허깅\s*페이스|hf)\s*(?:허브|저장소|레포|리포)"),
          about_en="the Hugging Face repository the weights load from", about_ko="가중치를 받는 Hugging Face 저장소"),
     Fact(key="hf_url", type_=Optional[str], kind="display", label_en="Hugging Face", label_ko="Hugging Face", read=lambda r: r.hf_url,
          hit_key="hf_url", column=("link", "링크"), places=frozenset({"table", "csv", "detail"}), drop=1),

@@ -41,12 +41,25 @@ KO_SUPER = r"(?:가장|제일|젤)"
 KO_HIGH = r"(?:높은|큰|많은|높|크|많|좋은)"
 KO_LOW = r"(?:낮은|작은|적은|낮|작|적)"
 ORDER_WORD = (r"(?:sorted|ordered|ranked|sort|order|rank)\s+(?:them\s+)?by|(?<=\s)by(?=\s)|기준(?:으로)?")
-COUNT = (  # "top 3", "3 fastest", "2개", "상위 5"; not the metrics top-1 / top-5 unless a count follows ("top-5 by …")
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+_EN_NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten)"
+_KO_NUMBER = r"(?:두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+COUNT = (  # "top 3", "3 fastest", "2개", "상위 5", "which three do best"; not the metrics top-1 / top-5 unless a count
+    # follows ("top-5 by …")
     r"(?:best|first|상위|탑)\s*(\d{1,2})(?![\d.%])"
-    r"|top[\s\-]?(\d{1,2})(?=\s+(?:by|models?|weights?|ones|checkpoints?|of|among|in|개|모델|가중치))"
+    r"|top[\s\-]?(\d{1,2})(?=\s+(?:by|models?|weights?|ones|checkpoints?|of|among|in|on|개|모델|가중치))"
     r"|top[\s\-]?([2-46-9]|\d{2})(?![\d.%])(?!\s*(?:%|accuracy|acc|정확도))"
     r"|(\d{1,2})\s*(?:개|가지)(?![\d])"
-    r"|(\d{1,2})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest)\b)")
+    r"|(\d{1,2})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest|cheapest)\b)"
+    rf"|(?:which|the|top|give me(?:\s+the)?|show(?:\s+me)?(?:\s+the)?|pick|list)\s+(\d{{1,2}}|{_EN_NUMBER})(?=\s+[a-z])"
+    rf"|({_KO_NUMBER})\s*(?:개|가지)(?![가-힣])")
+# the fact ranked by the count before it: "top 5 models on ImageNet-A", "best 3 by GMACs"; after it: "ImageNet-R top 3",
+# "테스트 사이즈 top-1 상위 3개"
+TOP_COUNT = (rf"(?P<cue>top(?=[\s\-]?(?:(?:[2-46-9]|\d{{2}}|{_EN_NUMBER})(?![\d.%])"  # never the metrics top-1 / top-5
+             r"|[15]\s+(?:models?|weights?|ones|checkpoints?|of|on|in|by|개|모델|가중치)))"
+             rf"|best(?=\s*(?:\d|{_EN_NUMBER}))|상위(?=\s*\d)|탑(?=\s*\d))[\s\-]?")
+UNIT_NOTE = r"(?:\s*\([^()]{1,20}\))?"  # "activations(M)", "처리량(images/s)": a unit in parentheses after the fact
 DEVICE_WORDS = {"images_per_sec_cpu": r"cpu|씨피유|i7", "images_per_sec_gpu": r"gpu|4090|cuda|그래픽\s*카드"}
 
 
@@ -163,22 +176,36 @@ HEAD_IDIOMS = (  # the classifier head: no head, a head of n classes, a head
      r"|feature[\s\-]extract(?:or|ion)s?|backbone[\s\-]only|num[\s_]?classes\s*(?:=|==|:|is|of)?\s*0(?![\d.])"
      r"|(?:분류\s*)?헤드\s*(?:가|는|를)?\s*(?:없|뺀|빼|제거)\w*|특징\s*추출(?:기|용|만)?|피처\s*추출\w*|백본\s*(?:만|용)",
      lambda m: cond("num_classes", 0.0)),
-    (r"(\d{1,3}(?:,\d{3})+|\d+)[\s\-]*(?:class(?:es)?|클래스)\s*(?:classifier\s*|분류\s*)?(?:head|헤드|classifier)"
+    # "a 1000-class ImageNet head", "in12k 11821클래스 헤드": the dataset named with the count is the count's
+    (r"(?:(?:in|imagenet[\s\-]?)\d+k\s*)?(\d{1,3}(?:,\d{3})+|\d+)[\s\-]*(?:class(?:es)?|클래스)\s*"
+     r"(?:(?:imagenet|image\s*net|in\d+k|이미지넷)[\s\-]*)?(?:classifier\s*|분류\s*)?(?:head|헤드|classifier)"
      r"|(?:head|헤드|classifier)\s*(?:with|of|가|이|는)?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:class(?:es)?|클래스|개)",
      lambda m: cond("num_classes", float(next(g for g in m.groups() if g).replace(",", "")))),
     (r"with (?:a |the )?(?:classifier |classification )?head|(?:분류\s*)?헤드\s*(?:가|는)?\s*(?:있|달린|붙은)\w*",
      lambda m: cond("num_classes", 0.0, ">")),
 )
+_TEST_SIZE = r"test[\s\-_]*(?:size|res\w*|input(?:\s*size)?)"
+_TRAIN_SIZE = r"(?:(?:its|the)\s+)?(?:train\w*\s*(?:input\s*)?|input\s*|native\s*)(?:size|res\w*)?"
+_KO_SIZE = r"(?:해상도|크기|사이즈)"
+_KO_TRAIN = r"(?:학습|훈련|입력|기본)(?:\s*(?:학습|훈련|입력))?"
 INPUT_IDIOMS = (
     (r"(?:evaluated|tested|eval(?:uated)?|test(?:ed)?|scored)\s+at\s+(?:a\s+)?(?:higher|larger|bigger)\s+(?:res\w*|size|input)"
      r"(?:\s+than\s+(?:it\s+|the\s+)?(?:trains?|trained|training|input)(?:\s+(?:at|size|res\w*))?)?"
-     r"|test[\s\-_]*(?:size|res\w*)\s*(?:is\s+)?(?:higher|larger|bigger|greater)\s+than\s+(?:the\s+)?(?:train\w*|input)\s*(?:size|res\w*)?"
-     r"|(?:학습|훈련|입력)\s*(?:해상도|크기)\s*보다\s*(?:더\s*)?(?:큰|높은)\s*(?:해상도|크기)?\s*(?:에서)?\s*(?:평가|테스트|검증)\w*"
-     r"|테스트\s*(?:해상도|크기)\s*(?:가|이)?\s*(?:학습\s*(?:해상도|크기)\s*보다\s*)?(?:더\s*)?(?:큰|높은)",
+     rf"|{_TEST_SIZE}\s*(?:is\s+)?(?:higher|larger|bigger|greater)\s+than\s+(?:at\s+)?{_TRAIN_SIZE}"
+     rf"|{_KO_TRAIN}\s*{_KO_SIZE}\s*보다\s*(?:더\s*)?(?:큰|높은)\s*{_KO_SIZE}?\s*(?:에서)?\s*(?:평가|테스트|검증)\w*"
+     rf"|테스트\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?\s*보다\s*)?(?:더\s*)?(?:큰|높은)",
      lambda m: Cmp(field="test_resolution", op=">", other="resolution")),
     (r"(?:has|have|with)\s+(?:a\s+)?(?:separate\s+)?test[\s\-_]*(?:size|res\w*)(?!\s*(?:of\s+|=|:)?\s*\d)"
-     r"|테스트\s*(?:해상도|크기)\s*(?:가|이)?\s*(?:있|따로)\w*",
+     rf"|테스트\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:있|따로)\w*",
      lambda m: cond("test_resolution", 0.0, ">")),
+    # top-1 at the test size against top-1 at the input size: "top-1 at its test size is lower than at its input
+    # size", "테스트 사이즈에서 top-1이 입력 사이즈보다 낮은"
+    (rf"top[\s\-_]?1\s*(?:accuracy\s*)?(?:at|@|on)\s*(?:its\s+|the\s+)?{_TEST_SIZE}\s*(?:is\s+)?"
+     rf"(?P<way>lower|worse|less|higher|better|greater)\s+than\s+(?:at\s+|on\s+)?{_TRAIN_SIZE}"
+     rf"|테스트\s*{_KO_SIZE}\s*(?:에서(?:의)?|의)\s*(?:top[\s\-_]?1|정확도)\s*(?:이|가)?\s*{_KO_TRAIN}\s*{_KO_SIZE}\s*(?:에서)?\s*보다\s*"
+     r"(?:더\s*)?(?P<ko_way>낮|높|나쁜|좋)\w*",
+     lambda m: Cmp(field="top1_test", op="<" if (m.group("way") or m.group("ko_way") or "").lower() in (
+         "lower", "worse", "less", "낮", "나쁜") else ">", other="top1")),
 )
 
 
@@ -193,7 +220,8 @@ def parse_fact_idioms(q: Scan) -> None:
     for m in q.finditer(_re(r"(?:flexible|any|variable|arbitrary)\s+input\s+(?:size|res\w*)"
                             r"|입력\s*(?:크기|해상도)\s*(?:가|를)?\s*(?:자유|가변|바꿀\s*수)\w*")):
         q.add(cond("fixed_input_size", "false"), *m.span(), "fixed_input_size")
-    for m in q.finditer(_re(r"arxiv\s*[:\-]?\s*(\d{4}\.\d{4,5})(?:v\d)?")):  # "arXiv 2110.00476": the paper it comes from
+    # "arXiv 2110.00476 (ResNet strikes back)": the paper it comes from; its title in parentheses says no more
+    for m in q.finditer(_re(r"arxiv\s*[:\-]?\s*(\d{4}\.\d{4,5})(?:v\d)?(?:\s*\([^()]{1,80}\))?")):
         q.add(cond("paper", m.group(1)), *m.span(), "paper")
 
 
@@ -237,11 +265,16 @@ def parse_fact_rankings(q: Scan) -> None:
     순으로") and comparatives among named weights ("X랑 Y 중에 더 빠른 거"), with a count ("top 3", "2개")."""
     numeric = [f for f in FACTS if f.kind == "number" and f.words]
     found = []  # (spans, fact, high first, superlative): the longest wins ("top1 at the test size" over "top1")
-    gap = r"\s+(?:\w+\s+){0,2}?"  # "largest samvit by param count": the words between stay for other readers
+    gap = r"\s+(?:\w+\s+){0,3}?"  # "largest samvit by param count", "the best of them on": the words between stay
     for fact in (f for f in numeric if _said(q, _words(f))):
-        words = f"(?P<fact>{_bounded(_words(fact))})"
+        words = f"(?P<fact>{_bounded(_words(fact))}{UNIT_NOTE})"
+        better = fact.better != "low"
         for pattern, high, superlative in (  # "most GMACs", "lowest ImageNet-A top-1", "가장 높은 top-5", "GMACs가 제일 낮은"
-                (rf"(?P<cue>{SUPER_MORE}){gap}{words}", True, True), (rf"(?P<cue>{SUPER_LESS}){gap}{words}", False, True),
+                (rf"{NOT_AFTER}(?P<cue>{SUPER_MORE}){gap}{words}", True, True),
+                (rf"{NOT_AFTER}(?P<cue>{SUPER_LESS}){gap}{words}", False, True),
+                # "top 5 models on ImageNet-A", "ImageNet-R top 3", "테스트 사이즈 top-1 상위 3개": its better way
+                (rf"{TOP_COUNT}\S+\s+(?:(?:\S+\s+){{0,3}}?(?:on|in|by|for|of)\s+(?:the\s+)?)?{words}", better, True),
+                (rf"{words}\s*(?:기준\s*(?:으로)?\s*)?(?:에서\s*)?{TOP_COUNT}", better, True),
                 (rf"{KO_SUPER}\s*{KO_HIGH}\w*\s*{words}", True, True), (rf"{KO_SUPER}\s*{KO_LOW}\w*\s*{words}", False, True),
                 (rf"{words}{GAP}{KO_SUPER}\s*{KO_HIGH}", True, True), (rf"{words}{GAP}{KO_SUPER}\s*{KO_LOW}", False, True),
                 # "sorted by top-5", "by CPU speed" after a count, "GMACs 순으로", "top-5 낮은 순"
@@ -249,11 +282,13 @@ def parse_fact_rankings(q: Scan) -> None:
                 (rf"{words}\s*(?:이|가)?\s*{KO_HIGH}?\s*순(?:으로|서)?", True, False),
                 (rf"{words}\s*(?:이|가)?\s*{KO_LOW}\s*순(?:으로|서)?", False, False)) + ((
                 # among named weights: "which does better on ImageNet-V2", "top5 더 높은 거", "lower GMACs"
-                (rf"(?P<cue>{MORE_THAN}){gap}{words}", True, True), (rf"(?P<cue>{LESS_THAN}){gap}{words}", False, True),
+                (rf"{NOT_AFTER}(?P<cue>{MORE_THAN}){gap}{words}", True, True),
+                (rf"{NOT_AFTER}(?P<cue>{LESS_THAN}){gap}{words}", False, True),
                 (rf"{words}{GAP}{MORE_THAN}", True, True), (rf"{words}{GAP}{LESS_THAN}", False, True)) if _named(q) else ()):
             for m in q.finditer(_re(pattern)):
                 spans = [m.span("cue"), m.span("fact")] if "cue" in m.re.groupindex else [m.span()]
-                found.append((spans, m.end() - m.start(), m.start(), fact, high, superlative))
+                said = m.end("fact") - m.start("fact")  # of two facts in one span, the one said at more length
+                found.append((spans, (m.end() - m.start(), said), m.start(), fact, high, superlative))
     by_adjective: dict[str, list[Fact]] = {}
     for fact in numeric:
         for word in fact.more:
@@ -277,13 +312,20 @@ def parse_fact_rankings(q: Scan) -> None:
             q.consume(start, end)
     elif adjective is not None:  # "fastest", "smallest … by parameter count": its way, the fact an order names
         span, facts, high = adjective
-        _ranked(q, best[3] if best is not None else _device(q, facts), high, *span, superlative=True)
+        # "the lightest convnext in GMACs", "cheapest in terms of activations": the fact said after it
+        named = next((f for f in numeric if f.key not in DEVICE_WORDS and _said(q, _words(f)) and q.finditer(
+            _re(rf"(?:in|by|on|for)\s+(?:terms\s+of\s+)?(?:the\s+)?{_bounded(_words(f))}"))), None)
+        fact = best[3] if best is not None else named or _device(q, facts)
+        _ranked(q, fact, high, *span, superlative=True)
         for start, end in (best[0] if best is not None else []):
             q.consume(start, end)
+        for m in q.finditer(_re(rf"(?:(?:in|by|of)\s+)?{_bounded(_words(fact))}{UNIT_NOTE}") if fact.words else ()):
+            q.consume(*m.span())  # "the cheapest in GMACs": the fact the adjective ranks, said again
     if any(a.ranking for a in q.atoms):  # the count, read where the words around it were ("the 3 lightest")
         for m in _re(COUNT).finditer(q.original):
             if q.free(*m.span(m.lastindex)):
-                q.top_n = int(m.group(m.lastindex))
+                count = m.group(m.lastindex).lower()
+                q.top_n = NUMBER_WORDS[count] if count in NUMBER_WORDS else int(count)
                 q.consume(*m.span(m.lastindex))
                 break
 
@@ -298,15 +340,43 @@ def parse_missing(q: Scan) -> None:
                 q.consume(*m.span())
 
 
+def _mentions(text: str, taken: set[str]) -> list[tuple[int, int, str]]:
+    """(start, end, fact key) of every fact named in `text`, the longest first where two overlap ("테스트 해상도" is
+    the test size, not the resolution)."""
+    found = [(m.start(), m.end(), fact.key) for fact in FACTS
+             if fact.words and fact.hit_key and fact.key not in taken and _re(_bounded(_words(fact))).search(text)
+             for m in _re(_bounded(_words(fact))).finditer(text) if m.group(0).strip()]
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, key in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, key))
+    return sorted(chosen)
+
+
+# a fact asked with another that reads it: the crop pct with its crop mode, the test size with its top-1 there
+ASKED_WITH = {"crop_pct": "crop_mode", "test_resolution": "top1_test"}
+
+
+def _with_partners(keys: list[str]) -> list[str]:
+    return list(dict.fromkeys(k for key in keys for k in (key, ASKED_WITH.get(key)) if k))
+
+
+def parse_fact_mentions(q: Scan) -> None:
+    """A fact named with no condition or ranking ("ImageNet-ReaL, ImageNet-V2 top-1 알려줘"), read before the registry's
+    tokens could take a piece of it ("V2"): the question asks to be told it (kb.query.parse joins it to the asked)."""
+    for start, end, key in _mentions(q.text, set()):
+        if key not in q.mentioned:
+            q.mentioned.append(key)
+        q.consume(start, end)
+    q.mentioned[:] = _with_partners(q.mentioned)
+
+
 def asked_facts(leftover: str, taken: set[str]) -> tuple[list[str], str]:
     """The facts the words left over name ("라이선스가 뭐야", "input size and mean/std of"): the question asks to be
     told them. Returns (fact keys, the leftover with those words blanked)."""
     asked = []
-    for fact in FACTS:
-        if not fact.words or not fact.hit_key or fact.key in taken:
-            continue
-        for m in _re(_bounded(_words(fact))).finditer(leftover):
-            if fact.key not in asked:
-                asked.append(fact.key)
-            leftover = leftover[:m.start()] + " " * (m.end() - m.start()) + leftover[m.end():]
-    return asked, leftover
+    for start, end, key in _mentions(leftover, taken):
+        if key not in asked:
+            asked.append(key)
+        leftover = leftover[:start] + " " * (end - start) + leftover[end:]
+    return _with_partners(asked), leftover

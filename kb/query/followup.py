@@ -108,6 +108,20 @@ def _with_token(pattern: str, tokens: list[str], lexicon) -> list[str]:
     return found
 
 
+def _at_resolution(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, str]]:
+    """(index, architecture) when `part` is a resolution and a kept architecture spells another one in its name
+    that the registry also has at this resolution (vit_small_patch16_224 at 384: vit_small_patch16_384)."""
+    if lexicon is None or not (isinstance(part, Cond) and part.field == "resolution" and part.op == "="):
+        return None
+    size = int(float(part.value))
+    for index, kept_part in enumerate(kept):
+        if isinstance(kept_part, Cond) and kept_part.field == "arch" and kept_part.op == "=":
+            resized = re.sub(r"(?<=_)\d{3}(?=_|$)", str(size), str(kept_part.value))
+            if resized != kept_part.value and resized in lexicon.names.arch_tags:
+                return index, resized
+    return None
+
+
 def _is_version_token(part: Where) -> bool:
     items = part.items if isinstance(part, Or) else [part]
     return all(isinstance(i, Cond) and i.field in ("arch_token", "tag") and re.fullmatch(r"v\d", str(i.value)) for i in items)
@@ -225,6 +239,19 @@ def _without_lone_inclusion(read: Understanding) -> Understanding:
 
 
 HOW_BIG = ("size", "params")
+TRAINING = ("data", "pretrain", "finetune", "first", "last", "stage")  # the training data, said in many ways
+
+
+def _device_in_context(sort: str, where: Optional[Where], text: str) -> str:
+    """"the fastest one" after "at least 100 images/s on CPU": a speed ranked with no device named is the speed of
+    the device the conversation's conditions name."""
+    from kb.query.fact_words import DEVICE_WORDS
+
+    key, _, way = sort.rpartition("_")
+    if key not in DEVICE_WORDS or re.search(DEVICE_WORDS[key], text, flags=re.IGNORECASE):
+        return sort
+    named = {c.field for c in conjuncts(where) if isinstance(c, Cond)} & set(DEVICE_WORDS) if where is not None else set()
+    return f"{named.pop()}_{way}" if len(named) == 1 and key not in named else sort
 
 
 def merge(previous: Understanding, current: Understanding, text: str, lexicon=None) -> tuple[Understanding, FollowUp]:
@@ -253,6 +280,11 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         if version:
             kept[version[0]] = cond("family", version[1])
             added.remove(part)
+    for part in list(added):  # "same but the 384 version" after vit_small_patch16_224: that architecture at the size
+        resized = _at_resolution(kept, part, lexicon)
+        if resized:
+            kept[resized[0]] = cond("arch", resized[1])
+            added.remove(part)
     renamed: list[Where] = []
     for part in list(added):  # "what about the m variant?": the previous architecture's sibling replaces it
         sibling = siblings_of(kept, part, lexicon)
@@ -266,8 +298,9 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         if sibling:
             kept[sibling[0]] = any_of([kept[sibling[0]]] + sibling[1])
             additions.remove(part)
-    if re.search(CHANGE_CUES, text, flags=re.IGNORECASE) and any(field_of(p) in HOW_BIG for p in added):
-        kept = [k for k in kept if field_of(k) not in HOW_BIG]  # sizes and params answer one question
+    for question in (HOW_BIG, TRAINING):  # sizes and params answer one question; the data stages another
+        if re.search(CHANGE_CUES, text, flags=re.IGNORECASE) and any(field_of(p) in question for p in added):
+            kept = [k for k in kept if field_of(k) not in question]
     for part in added:
         if isinstance(part, Not) and part.item in kept:  # "in22k weights" then "drop the in22k ones": not both
             kept.remove(part.item)
@@ -311,7 +344,7 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     where = all_of(kept + added + defaults[:1])
     merged = current.model_copy(update={
         "where": where,
-        "sort": current.sort if current.sort != "relevance" else previous.sort,
+        "sort": _device_in_context(current.sort, where, text) if current.sort != "relevance" else previous.sort,
         "top_n": current.top_n if current.sort != "relevance" else previous.top_n,
         "ignored_words": current.ignored_words,
     })

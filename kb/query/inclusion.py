@@ -36,9 +36,9 @@ def listed_before(atoms: list[Atom], scope: list[Atom], original: str) -> list[l
 
 
 def noun_phrase(marked: list[Atom], atoms: list[Atom], original: str) -> list[Atom]:
-    """"add swinv2 tiny too", "swinv2 tiny도 추가": the subject written right next to the size an inclusion marks
-    is included with it (one noun phrase), not left behind as the turn's own subject."""
-    if len(marked) != 1 or marked[0].group not in ("size", "patch", "sizepatch", "token"):
+    """"add swinv2 tiny too", "swinv2 tiny도 추가", "regnetx tv2도 같이": the subject written right next to the size or
+    tag an inclusion marks is included with it (one noun phrase), not left behind as the turn's own subject."""
+    if len(marked) != 1 or marked[0].group not in ("size", "patch", "sizepatch", "token", "tag", "method"):
         return []
     atom = marked[0]
     for other in atoms:

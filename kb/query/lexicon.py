@@ -41,6 +41,7 @@ def family_keys(words: list[str]) -> list[str]:
     if len(lowered) == 1:  # ViTs -> vit, ResNets -> resnet; but "ViT S" is a ViT of size S, not a plural
         keys += [k[:-1] for k in list(keys) if k.endswith("s") and len(k) > 3]
         keys += [re.sub(r"(\d)$", r"v\1", k) for k in list(keys) if re.fullmatch(r"[a-z]{3,}\d", k)]  # mobilevit2 -> mobilevitv2
+    keys += [k[:-2] for k in list(keys) if re.fullmatch(r"[a-z]{3,}v1", k)]  # convnextv1 -> convnext: the first generation
     return list(dict.fromkeys(keys))
 
 

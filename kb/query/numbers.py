@@ -45,13 +45,13 @@ _STRICT_MORE = re.compile(r"over|above|more than|greater|larger|bigger|heavier|h
 
 def _less_op(text: str) -> str:
     inclusive = (r"at most|or (?:less|fewer|below|under|lower|smaller|lighter)|and (?:below|under|down|lower)|이하|no more"
-                 r"|not more|이내|까지|<=|≤")
+                 r"|not more|이내|까지|<=|≤|ceiling|cap|upper|상한")
     return "<" if _STRICT_LESS.search(text) and not re.search(inclusive, text, re.I) else "<="
 
 
 def _more_op(text: str) -> str:
     inclusive = (r"at least|or (?:more|above|over|higher|greater|larger|bigger|better)|and (?:up|above|over|higher|more)"
-                 r"|이상|no less|not less|>=|≥|\+")
+                 r"|이상|no less|not less|>=|≥|\+|floor|lower bound|lower limit|cut-?off|threshold|bar|하한")
     return ">" if _STRICT_MORE.search(text) and not re.search(inclusive, text, re.I) else ">="
 
 

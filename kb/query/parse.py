@@ -21,7 +21,7 @@ from kb.query.lexicon import Lexicon
 from kb.query.reading import Understanding
 from kb.query.scan import Scan
 from kb.query.scope import repair_scope
-from kb.query.stopwords import COMMON_WORDS, KO_PARTICLES, STOPWORDS
+from kb.query.stopwords import COMMON_WORDS, STOPWORDS, korean_stem
 from kb.query.syntax import looks_like_syntax, parse_where
 from kb.query.typos import correct, correct_hangul, correct_identifiers, correct_mixed, language_words
 from kb.query.words import BOTH_WORDS, EXPLANATION_PATTERN, TEST_WORDS
@@ -36,7 +36,7 @@ def _words_left(text: str) -> tuple[list[str], list[str]]:
         lowered = word.lower().strip("-")
         if not lowered or lowered in STOPWORDS or word.isdigit() or re.fullmatch("[\u1100-\u11ff\u3131-\u318e]+", word):
             continue  # jamo alone ("ㅋㅋ", "ㄱㄱ") is tone, not a word
-        stripped = next((lowered[: -len(p)] for p in KO_PARTICLES if lowered.endswith(p) and len(lowered) > len(p) + 1), lowered)
+        stripped = korean_stem(lowered)
         if stripped in STOPWORDS:
             continue
         kept.append(word)
@@ -125,6 +125,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     tokens.parse_variants(q, lexicon)
     tokens.parse_sizes(q)
     tokens.parse_family_prefixes(q, lexicon)
+    fact_words.parse_fact_mentions(q)
     tokens.parse_tokens(q, lexicon, COMMON_WORDS)
     where, additions, notes, leftover = compose(q)
     where = _rest_of_family(where, lexicon)
@@ -146,6 +147,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
         where = all_of([where, NOT_TEST])
     taken = {c.field for c in conds(where)} | {sort.rsplit("_", 1)[0]}
     asked, leftover = fact_words.asked_facts(leftover, taken)
+    asked = [key for key in q.mentioned if key not in taken] + [key for key in asked if key not in q.mentioned]
     named = any(c.field in ("name", "arch") and not any(ch in str(c.value) for ch in "*?[") for c in positive_conds(where))
     free, ignored = _words_left(leftover)
     return Understanding(
@@ -155,7 +157,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
         free_text=" ".join(free),
         # "X 라이선스가 뭐야": the registry answers, the notes after it
         wants_explanation=wants_explanation,
-        asked=asked if named or not wants_explanation else [],
+        asked=asked if named or structured or not wants_explanation else [],
         matched_phrases=list(dict.fromkeys(q.phrases)),
         ignored_words=ignored if structured else [],
         unapplied=[phrase for phrase, _, _ in q.unapplied],

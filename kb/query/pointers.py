@@ -21,7 +21,8 @@ SEVERAL = [  # the first n shown
     rf"(?<![A-Za-z])(?:of\s+)?(?:those|these|the\s+(?:top|first|above|previous))\s+{_COUNT}(?:\s+(?:ones|models|weights|above))?(?![A-Za-z])",
     rf"(?<![A-Za-z])(?:the\s+)?{_COUNT}\s+(?:above|listed|shown)(?![A-Za-z])",
     r"(?<![A-Za-z])(both)\s+of\s+(?:them|those|these)(?![A-Za-z])|(?<![A-Za-z])(?:compare\s+)?(both)(?=\s*[?.!,]?\s*$)",
-    rf"(?:위|앞|상위|이|그)\s*(?:의\s*)?{_KO_COUNT}\s*(?:개|가지)?(?:\s*(?:중에서|중에|중|를|을|만|다|랑|끼리))?",
+    # a word of its own: "위 두 개", "이 둘"; never inside a name ("레그넷" is no "그 넷")
+    rf"(?<![가-힣])(?:위|앞|상위|이|그)\s*(?:의\s*)?{_KO_COUNT}\s*(?:개|가지)?(?:\s*(?:중에서|중에|중|를|을|만|다|랑|끼리))?(?![가-힣])",
     rf"(?<![가-힣A-Za-z0-9_]){_KO_COUNT}\s*(?:개\s*)?중(?:에서|에)?",
 ]
 ONE = [  # one of those shown, by position

@@ -45,6 +45,7 @@ class Scan:
     drops: list[str] = field(default_factory=list)  # "any resolution is fine": fields a follow-up lets go
     top_n: Optional[int] = None  # "the lightest", "top 3": the n first by the ranking (ties shown)
     unapplied: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, why in English, in Korean)
+    mentioned: list[str] = field(default_factory=list)  # facts named with no condition ("its ImageNet-V2 top-1")
 
     def __post_init__(self):
         self.text = self.original.lower()

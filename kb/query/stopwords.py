@@ -17,7 +17,7 @@ STOPWORDS = set(
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들 테스트용
     해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
     되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 그 그중 이중 버전들 뭐있음 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 달린 달린거 붙은거 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
-    뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로 ckpt ckpts stuff 바꿔줘 바꿔 바꿔서""".split()
+    어느 쪽 쪽이 쪽은 쪽을 쪽의 어느쪽 어떤거 어떤게 뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로 ckpt ckpts stuff 바꿔줘 바꿔 바꿔서""".split()
 )
 KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
 # a Korean word that ends as a verb or adjective does ("쓰는", "나오는", "들어간거", "보여줄래", "됐고", "거친"): it
@@ -46,13 +46,20 @@ COMMON_WORDS = set(
     mnist nlp saw seen actually exactly exact inclusive somewhere doing come comes tagged ship product products gets
     runs matching listed pls plz ok okay hey hi so well really just kinda sort maybe btw anyway basically
     note notes guide table experiment experiments hm hmm umm uh ah oh compare comparison versus vs 비교 비교해줘 비교해
-    비교하면 차이""".split()
+    비교하면 차이 across overall everywhere regardless hold holds held reach reaches reaching cite cites citing perform
+    performs performing does bump bumped raise raised tighten loosen relax move moved set change changed instead""".split()
 )
+
+
+def korean_stem(word: str) -> str:
+    """The word without one particle glued to it and a plural 들 before it ("가중치들을" -> "가중치")."""
+    lowered = word.lower()
+    stem = next((lowered[: -len(p)] for p in KO_PARTICLES if lowered.endswith(p) and len(lowered) > len(p) + 1), lowered)
+    return stem[:-1] if stem.endswith("들") and len(stem) > 2 else stem
 
 
 def narrows(word: str) -> bool:
     """Whether a word no rule read could have narrowed the answer: not a Korean predicate ("쓰는", "뭐였지"), not a
     number or code ("1e-5", "cifar10"). An answer that leaves such a word unapplied says so (a partial answer)."""
-    lowered = word.lower()
-    stem = next((lowered[: -len(p)] for p in KO_PARTICLES if lowered.endswith(p) and len(lowered) > len(p) + 1), lowered)
+    lowered, stem = word.lower(), korean_stem(word)
     return not (KO_PREDICATE.search(lowered) or KO_PREDICATE.search(stem) or re.search(r"\d", word))

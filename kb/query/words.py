@@ -30,9 +30,13 @@ EN_UNITS_M = {"b": 1000.0, "bn": 1000.0, "billion": 1000.0, "m": 1.0, "mil": 1.0
 
 LESS = (r"(?:under|below|sub-?|less than|fewer than|smaller than|lighter than|at most|up to|no more than|not more than"
         r"|(?:no|not) (?:bigger|larger|heavier|greater) than|not (?:over|above|exceeding)"
-        r"|max(?:imum)?(?: of)?|within|<=|=<|≤|<|⩽)")
+        r"|max(?:imum)?(?: of)?|within|<=|=<|≤|<|⩽"
+        # a bound set or moved: "the params cap to 20M", "상한을 2천만으로"
+        r"|(?:ceiling|cap|upper bound|upper limit|상한(?:선)?)\s*(?:to|of|at|=|:|을|를)?)")
 MORE = (r"(?:over|above|more than|greater than|larger than|bigger than|heavier than|higher than|better than"
-        r"|at least|at minimum|(?:no|not) (?:less|fewer|smaller|lower) than|min(?:imum)?(?: of)?|exceeding|>=|=>|≥|>|⩾)")
+        r"|at least|at minimum|(?:no|not) (?:less|fewer|smaller|lower) than|min(?:imum)?(?: of)?|exceeding|>=|=>|≥|>|⩾"
+        # "bump the top-1 floor to 77", "top-1 하한을 77로"
+        r"|(?:floor|lower bound|lower limit|cut-?off|threshold|bar|하한(?:선)?)\s*(?:to|of|at|=|:|을|를)?)")
 # Verbs that state an accuracy reached: "clears 80%", "hits 85% on ImageNet"
 REACH = (r"(?:clear(?:s|ing)?|reach(?:es|ing)?|hit(?:s|ting)?|achiev(?:es|ing)?|get(?:s|ting)?|scor(?:es|ing)|exceed(?:s|ing)?"
          r"|beat(?:s|ing)?|tops?|topping|surpass(?:es|ing)?|break(?:s|ing)?|cross(?:es|ing)?)")
@@ -250,7 +254,9 @@ ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 # ---- explanation and stopwords ----------------------------------------------------------------------------------
 
 # A question about meaning or reasons wants the notes first, even when it names a method or family.
-EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|acronym|mean(?:s|ing)?\b|why\b|how (?:does|do|did)"
+# ("mean" the word, not the statistic: "mean/std", "mean 0, std 1", "the mean and std")
+EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|acronym"
+                       r"|mean(?:s|ing)?\b(?!\s*(?:/|and|&|,|-)\s*(?:std|standard)|\s*[=:]?\s*[\d(\[])|why\b|how (?:does|do|did)"
                        r"|explain|difference|according to|in the notes?\b|how many|how much|what(?:'s| is) (?:it|that|this)\s*\w*\s*called"
                        # the notes' tables and experiments: "the comparison table", "in the experiments", "실험에서"
                        r"|(?:comparison|results?)\s+table|experiments?\b|실험|비교\s*표"
@@ -321,7 +327,7 @@ REFINE_CUES = (r"^\s*(?:only|just|those|these|of (?:those|these|them)|among (?:t
                r"|그\s*중|그중|이\s*중|이중|거기서|그\s*가운데|여기서|그러면|그럼|그리고|그\s*다음|이\s*중에서|이것들|그것들|정렬|빼고|제외|말고)"
                r"|(?:of|among|from) (?:those|these|them)|(?:는|은)\s*\??\s*$|도\s*(?:포함|추가)")
 # "1억 파라미터 넘는 것들로 바꿔줘", "switch to ones over 100M": the follow-up asks anew how big (sizes or params)
-CHANGE_CUES = r"바꿔|바꾸|바뀐|변경|대신|instead|switch(?:ed)? to|change (?:it |that |them )?to"
+CHANGE_CUES = r"바꿔|바꾸|바뀐|변경|대신|instead|switch(?:ed)? to|change (?:it |that |them )?to|make (?:it|that|them|those)\b"
 NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|forget (?:that|those|it)|start over|다른\s*질문|새\s*질문|딴\s*얘기|다른\s*얘기"
 # Words that ask for timm's test_* dummy weights (otherwise never an answer)
 TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"

@@ -50,6 +50,7 @@ def normalization_names() -> dict[tuple, str]:
         if attribute.endswith("_MEAN") and hasattr(constants, attribute[:-5] + "_STD"):
             mean, std = getattr(constants, attribute), getattr(constants, attribute[:-5] + "_STD")
             names[(tuple(round(v, 4) for v in mean), tuple(round(v, 4) for v in std))] = attribute[:-5]
+    names[((0.0, 0.0, 0.0), (1.0, 1.0, 1.0))] = "NONE"  # pixels left as they are: timm has no constant for it
     return names
 
 

@@ -30,6 +30,14 @@ FACT_CONDITIONS = [  # facts the answers show, as conditions
     ("speed", "CPU에서 초당 100장 넘는 convnext", f"images_per_sec_cpu>100 AND family:convnext{NT}"),
     ("speed", "resnet50 with more than 3000 img/s", f"arch:resnet50 AND images_per_sec_gpu>3000{NT}"),
     ("fixed size", "swin weights with a fixed input size", f"family:swin AND fixed_input_size:true{NT}"),
+    ("head", "deit weights that carry an 1000-class imagenet head", f"family:deit AND num_classes:1000{NT}"),
+    ("head", "in22k 21841클래스 헤드 달린 convnext", f"num_classes:21841 AND family:convnext{NT}"),
+    ("test size", "regnety whose test size is larger than the input size", f"family:regnety AND test_res>res{NT}"),
+    ("test size", "테스트 사이즈가 학습 입력 사이즈보다 큰 deit3", f"test_res>res AND family:deit3{NT}"),
+    ("top-1 at test", "weights whose top-1 at the test size is worse than at the train size", f"top1_test<top1{NT}"),
+    ("normalisation", "efficientnet with IMAGENET_INCEPTION mean/std", f"family:efficientnet AND normalization:imagenet_inception{NT}"),
+    ("normalisation", "resnet weights without normalisation (mean 0, std 1)", f"family:resnet AND normalization:none{NT}"),
+    ("paper", "weights from arXiv 2201.03545 (A ConvNet for the 2020s)", f"paper:2201.03545{NT}"),
     ("paper", "weights from arXiv 2201.03545", f"paper:2201.03545{NT}"),
 ]
 
@@ -52,6 +60,19 @@ RANKINGS = [  # superlatives and orderings over any number, both ways, with a co
     ("convnext tiny weights sorted by ImageNet-A", "top1_a_desc", None),
     ("eva02 models, top-1 at the test size 높은 순", "top1_test_desc", None),
     ("에피션트넷 v2 small 중에 테스트 사이즈에서 top1 제일 높은 거", "top1_test_desc", 1),
+    # a count before the fact it ranks, a count word, a unit in parentheses, "best on", "cheapest in"
+    ("top 4 weights on ImageNet-R among convnext", "top1_r_desc", 4),
+    ("ImageNet-Sketch top 2 of the eva02 models", "top1_sketch_desc", 2),
+    ("deit 테스트 해상도 top-1 상위 4개", "top1_test_desc", 4),
+    ("which four swin weights do best on ImageNet-V2", "top1_v2_desc", 4),
+    ("which 2 are the slowest on CPU among convnext tiny", "images_per_sec_cpu_asc", 2),
+    ("activations(M) 가장 많은 거 세 개 (regnety)", "macts_desc", 3),
+    ("GPU 처리량(img/s) 젤 높은 mobilenetv3", "images_per_sec_gpu_desc", 1),
+    ("the cheapest vit in GMACs", "gmacs_asc", 1),
+    ("top 3 by ImageNet top-1 among 256px models", "top1", 3),
+    ("which of the regnetx ones does best at the test size", "top1_test_desc", 1),
+    # "stop" holds "top": no ranking
+    ("eva02 weights that stop at the in12k head", "relevance", None),
 ]
 
 
@@ -85,6 +106,11 @@ ASKED = [  # one weight's facts: what the answer's first sentence must say
     ("input size and mean/std of convnext_tiny.in12k_ft_in1k?", ["resolution", "normalization"]),
     ("resnet50.a1_in1k GMACs랑 활성화 수", ["gmacs", "macts"]),
     ("how do I load deit3_small_patch16_384.fb_in22k_ft_in1k", ["create_model"]),
+    # a fact that holds a registry token ("V2") and the longest of two facts ("테스트 해상도")
+    ("convnext_tiny.in12k_ft_in1k ImageNet-A랑 ImageNet-V2 점수", ["top1_a", "top1_v2"]),
+    ("deit3_base_patch16_224.fb_in1k 테스트 해상도 알려줘", ["test_resolution", "top1_test"]),
+    ("crop pct of efficientnet_b1.ft_in1k?", ["crop_pct", "crop_mode"]),
+    ("the Hugging Face repo of vit_small_patch16_224.augreg_in1k", ["hf_hub_id"]),
 ]
 
 

@@ -68,6 +68,16 @@ def turns(lexicon, *texts):
      "(family:mobileone OR family:fastvit) AND NOT family:test", "relevance", "refine"),
     (("poolformer weights", "include v2 as well"),
      "(family:poolformer OR family:poolformerv2) AND NOT family:test", "relevance", "refine"),
+    (("convnext top-1 over 80", "raise the top-1 floor to 83"),  # a floor or a cap moved is the bound on that side
+     "family:convnext AND top1>=83 AND NOT family:test", "relevance", "refine"),
+    (("deit3_small_patch16_224 weights", "same, the 384 version"),  # the architecture that spells the new size
+     "arch:deit3_small_patch16_384 AND NOT family:test", "relevance", "refine"),
+    (("vit base trained on in1k only", "make it in21k -> in1k instead"),  # the data stages asked anew
+     "family:vit AND size:base AND first:in22k AND finetune:in1k AND NOT family:test", "relevance", "refine"),
+    (("resnet50 at least 50 img/s on CPU", "and the fastest of them?"),  # the speed of the device already named
+     "arch:resnet50 AND images_per_sec_cpu>=50 AND NOT family:test", "images_per_sec_cpu_desc", "refine"),
+    (("regnety tv2 weights", "regnetx tv2도 같이"),  # the tag goes with the subject written next to it
+     "(family:regnety OR family:regnetx) AND tag:tv2 AND NOT family:test", "relevance", "refine"),
 ])
 def test_a_second_turn_refines_or_starts_over(texts, where, sort, mode, lexicon):
     assert turns(lexicon, *texts) == (where, sort, mode)
