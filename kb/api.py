@@ -132,7 +132,8 @@ class Conversation:
     def ask(self, question: str, *, limit: int = 50, lang: Optional[Lang] = None,
             where: "Optional[str | Where]" = None) -> Answer:
         """The next turn. `where` (e.g. the sidebar's edited expression) is the turn's exact reading: no merge."""
-        from kb.query.followup import merge
+        from kb.query.expression import to_syntax
+        from kb.query.followup import merge, recounted
         from kb.query.pointers import point_back
         from kb.query.reading import FollowUp
         from kb.query.words import NEW_SUBJECT_CUES
@@ -145,9 +146,19 @@ class Conversation:
         if pointed is not None:  # read with the names it points at written out
             read = searcher.understand(pointed[0])
             reason = f"the turn points back at {', '.join(pointed[1])}"
-            return self._answer(question, limit, lang, read, FollowUp(mode="refine", reason=reason))
+            context = (self.previous, self.shown)
+            answer = self._answer(question, limit, lang, read, FollowUp(mode="refine", reason=reason))
+            if len(pointed[1]) == 1 and answer.comparison is None and context[0] is not None:
+                # "the third one: what input size?": a question about one of the list; the list stays the context
+                self.previous, self.shown = context
+            return answer
         read = searcher.understand(question)
         if self.previous is not None and not (read.is_structured() or read.additions or read.drops):
+            recount = recounted(self.previous, read, question)
+            if recount is not None:  # "같은 조건으로 5개까지 늘려줘"
+                return self._answer(question, limit, lang, recount,
+                                    FollowUp(mode="refine", previous=to_syntax(self.previous.where),
+                                             reason=f"the same reading, {recount.top_n} shown"))
             read = self._in_context(question, read)
         if self.previous is None:
             merged, follow_up = read, FollowUp(mode="first")

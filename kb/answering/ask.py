@@ -28,7 +28,7 @@ from kb.answering.text import FEW, compose_answer
 from kb.facts import BY_KEY
 from kb.language import detect_language, has_hangul, validate_question
 from kb.query.describe import describe
-from kb.query.expression import positive_conds, to_syntax
+from kb.query.expression import conds, positive_conds, to_syntax
 from kb.query.flat import filters_of, where_of
 from kb.query.lexicon import Lexicon
 from kb.query.parse import understand
@@ -70,13 +70,32 @@ _NAMES = re.compile(r"[\w/.\-]*[_/.][\w/.\-]*|[()\[\]:,]")
 def knows_asked(read, models: list[ModelHit]) -> bool:
     """Whether timm's data holds a fact the question asked of the weights the answer names first."""
     return any(BY_KEY[key].value(m) not in (None, "", [], ()) for m in models[:FEW] for key in read.asked
-               if key in BY_KEY)
+               if key in BY_KEY and key != "create_model")  # "코드 어떻게 씀?": a how-to, the notes' code answers
+
+
+CODE_WORDS = re.compile(r"코드|code|snippet|예제|how (?:do|can|to|would)|어떻게|어케|방법", re.IGNORECASE)
+
+
+def wants_code(question: str, read) -> bool:
+    """A how-to ("코드 어케 짬?", "how do I load …"): code from the notes answers it."""
+    return "create_model" in read.asked or bool(CODE_WORDS.search(question))
 
 
 def says_any(quote, words: list[str]) -> bool:
-    """The sentence or its heading says one of these words of the question (a Korean particle dropped)."""
+    """The sentence or its heading says one of these words of the question (a Korean particle dropped; a Latin
+    word whole: "lr" is not in "clr")."""
     text = f"{quote.passage.heading} {quote.text}".lower()
-    return any(len(stem) > 1 and stem in text for stem in (korean_stem(w).lower() for w in words))
+    stems = [korean_stem(w).lower() for w in words]
+    return any(len(s) > 1 and (re.search(rf"(?<![a-z0-9]){re.escape(s)}(?![a-z0-9])", text) if s.isascii() else s in text)
+               for s in stems)
+
+
+def statement(quote) -> bool:
+    """Not a bare name line ("timm/deit3_base_patch16_224 (deit3_base_patch16_224.fb_in1k)")."""
+    return len(_NAMES.sub(" ", quote.text).split()) >= 3
+
+
+SHOWN_FIRST = 10  # the weights an answer shows first: a quote about a family the long tail holds is not about it
 
 
 def related(quote, models: list[ModelHit], where=None) -> bool:
@@ -84,8 +103,8 @@ def related(quote, models: list[ModelHit], where=None) -> bool:
     its passage is linked to one of them and the sentence names it, or the sentence or its heading names a
     returned weight's family or architecture, or a subject the question named ("ConvNeXt V2는 …" for convnextv2
     weights, "DINOv2 > 주요 혁신" for family:dinov2). Anything else is unrelated to the answer."""
-    if len(_NAMES.sub(" ", quote.text).split()) < 3:
-        return False  # "timm/deit3_base_patch16_224 (deit3_base_patch16_224.fb_in1k)": a name, not a statement
+    if not statement(quote):
+        return False
     text = f"{quote.passage.heading} {quote.text}".lower()
     # "DINOv2-g" names dinov2, "Swin-T" swin, "Res-Net" resnet, "ConvNeXt V2-H" convnextv2
     texts = (text, text.replace("-", ""), re.sub(r"[\s-]+(v\d)", r"\1", text))
@@ -99,7 +118,7 @@ def related(quote, models: list[ModelHit], where=None) -> bool:
     defines = any(re.match(rf"[._]?{re.escape(d)}(?![a-z0-9])", quote.text.lower()) for d in data)
     return defines or any(names(s) for s in subjects) or any(
         m.record is not None and (names(m.record.family) or names(m.record.arch) or (linked and m.name in quote.text))
-        for m in models[:50])
+        for m in models[:SHOWN_FIRST])
 
 
 def quotes_of(found: list) -> list[NoteQuote]:
@@ -252,7 +271,11 @@ class Searcher:
             repaired = repair_empty(self.matcher, self.lexicon.family_set, read.where, read.asides) if not matches and read.where else None
             if repaired:  # said in the answer, never silent
                 where, note_en, note_ko = repaired
-                read = read.model_copy(update={"where": where, "notes": read.notes + [note_ko if language == "ko" else note_en]})
+                # a fact a dropped condition named is told instead ("X 고정 입력임?": its fixed input size)
+                fields = {c.field for c in conds(read.where)} - {c.field for c in conds(where)}
+                dropped = [f for f in fields if f in BY_KEY and BY_KEY[f].hit_key]
+                read = read.model_copy(update={"where": where, "notes": read.notes + [note_ko if language == "ko" else note_en],
+                                               "asked": list(dict.fromkeys(read.asked + sorted(dropped)))})
                 matches = ranked_matches(self.matcher, where, read.sort)
             among, ranked = len(matches), matches
             if read.top_n:  # "the lightest", "top 3 by top-5": the first n, and every weight tied with the n-th
@@ -291,13 +314,13 @@ class Searcher:
         # answer, unless the question is about meaning (the notes answer those words)
         leftover = [w for w in read.ignored_words if narrows(w)]
         unread = [] if read.wants_explanation else leftover
-        # a structured answer read whole quotes only what is about its weights; one asking facts timm's data holds
-        # may also quote a sentence with a word the filters could not apply ("lr", "CIFAR10"); a question about
-        # meaning, or with such words and no facts the data holds ("ConvMixer 논문은 언제 나왔어?"), quotes what answers
-        if read.is_structured() and (knows_asked(read, models) or not (read.wants_explanation or leftover)):
+        # a structured answer quotes what is about its weights, or a statement that says a word of the question the
+        # filters could not apply ("lr", "CIFAR10", "latency"); a question about meaning quotes what answers it,
+        # unless it asks facts timm's data holds
+        if read.is_structured() and (knows_asked(read, models) or not read.wants_explanation):
             named = leftover + [w for w in read.ignored_words if re.search(r"[a-z]", w.lower())]  # "cifar10", "1e-5"
-            found = [q for q in found if (related(q, models, read.where) or says_any(q, named))
-                     and (not q.code or "create_model" in read.asked or says_any(q, named))]
+            found = [q for q in found if (wants_code(question, read) if q.code else True) and (
+                related(q, models, read.where) or (says_any(q, named) and statement(q)))]  # code: asked for
         quotes = quotes_of(found)
         if note_question and found and not found[0].code:  # the passage of the answering sentence leads the evidence
             passages = [found[0].passage] + [p for p in passages if p is not found[0].passage]

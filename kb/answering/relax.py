@@ -131,6 +131,15 @@ def repair_empty(matcher: Matcher, families: set[str], where: Where, asides=()) 
     def matches(candidate: Where) -> bool:
         return bool(conjuncts(candidate)) and bool(matcher.mask(candidate).any())
 
+    # one weight named in full is what the question is about: the rest asks of it ("X 고정 입력임?", "비트 X")
+    named = [p for p in parts if isinstance(p, Cond) and p.field == "name" and p.op == "=" and "." in str(p.value)]
+    if len(named) == 1 and len(parts) > 1 and matches(named[0]):
+        rest = [p for p in parts if p is not named[0] and not is_default_exclusion(p)]
+        words, words_ko = ", ".join(describe(p, "en") for p in rest), ", ".join(describe(p, "ko") for p in rest)
+        return (all_of([named[0]] + [p for p in parts if is_default_exclusion(p)]),
+                f"{named[0].value} does not have {words}: shown with its facts",
+                f"{named[0].value}는 {words_ko} 조건에 맞지 않습니다: 사실과 함께 보여 줍니다")
+
     for index, part in enumerate(parts):
         if isinstance(part, Cond) and part.field == "family" and part.op == "=":
             base = str(part.value)

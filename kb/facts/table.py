@@ -108,7 +108,7 @@ FACTS: tuple[Fact, ...] = (
          column=("top-1 @test", "테스트 top-1"), places=ALL, drop=4, better="high",
          # "scores best at its test resolution": at the test size, the score is this top-1
          words=(r"(?:top[\s\-_]?1\s*(?:accuracy\s*)?)?(?:at|@|on)\s*(?:its\s*|the\s*)?test[\s\-_]*(?:size|res\w*|time)"
-                r"|test[\s\-_]*(?:size|res\w*|time)\s*top[\s\-_]?1",
+                r"|test[\s\-_]*(?:size|res\w*|time)\s*top[\s\-_]?1|top[\s\-_]?1\s+there(?![a-z])",
                 r"테스트\s*(?:해상도|크기|사이즈)\s*(?:에서(?:의)?|의)?\s*(?:top[\s\-_]?1|탑\s*1|정확도)"),
          about_en="ImageNet-1k top-1 at the test size, where timm measured it", about_ko="테스트 크기에서의 ImageNet-1k top-1"),
     Fact(key="top5_test", kind="number", label_en="top-5 at the test size (%)", label_ko="테스트 크기 top-5 (%)",
@@ -142,7 +142,7 @@ FACTS: tuple[Fact, ...] = (
          read=lambda r: r.images_per_sec_gpu, digits=1, measured=True, hit_key="images_per_sec_gpu", places=SHOWN,
          column=("GPU images/s", "GPU 초당 이미지"),
          unit="img/s", syntax=("gpu_speed", "ips_gpu", "gpu"), better="high", more=FAST, less=SLOW,
-         words=(rf"(?:gpu|4090|cuda)(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:rtx\s*)?(?:gpu|4090|cuda)",
+         words=(rf"(?:rtx\s*)?(?:gpu|4090|cuda)(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:rtx\s*)?(?:gpu|4090|cuda)",
                 r"gpu|4090|그래픽\s*카드"),
          about_en="throughput on an RTX 4090, AMP, batch 1024, at the input size (timm's benchmark table)",
          about_ko="RTX 4090, AMP, 배치 1024, 입력 크기에서의 처리량 (timm 벤치마크 표)"),
@@ -150,7 +150,7 @@ FACTS: tuple[Fact, ...] = (
          read=lambda r: r.images_per_sec_cpu, digits=1, measured=True, hit_key="images_per_sec_cpu", places=SHOWN,
          column=("CPU images/s", "CPU 초당 이미지"),
          unit="img/s", syntax=("cpu_speed", "ips_cpu", "cpu"), better="high", more=FAST, less=SLOW,
-         words=(rf"(?:cpu|i7){BATCH1}(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:cpu|i7){BATCH1}",
+         words=(rf"(?:cpu|i7)(?:\s*\([^()]{{1,30}}\))?{BATCH1}(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:cpu|i7){BATCH1}",
                 r"cpu|씨피유|i7"),
          about_en="throughput on an i7-12700H CPU, fp32, batch 1, at the input size (timm's benchmark table)",
          about_ko="i7-12700H CPU, fp32, 배치 1, 입력 크기에서의 처리량 (timm 벤치마크 표)"),
@@ -168,7 +168,7 @@ FACTS: tuple[Fact, ...] = (
     # ---- robustness: top-1 on the other ImageNet test sets (timm's results tables, at the input size)
     Fact(key="top1_real", kind="number", label_en="ImageNet-ReaL top-1 (%)", label_ko="ImageNet-ReaL top-1 (%)",
          read=lambda r: r.top1_real, digits=2, percent=True, unit="%", hit_key="top1_real", places=SHOWN,
-         better="high", syntax=("real",), words=(rf"{IMAGENET}real{ACCURACY}|real labels?", r"이미지넷\s*[\-_]?\s*real|리얼"),
+         better="high", syntax=("real",), words=(rf"{IMAGENET}real{ACCURACY}|real labels?|real\s*(?:top[\s\-]?1|accuracy|acc)(?![a-z0-9])", r"이미지넷\s*[\-_]?\s*real|리얼"),
          about_en="top-1 on ImageNet-ReaL (reassessed labels)", about_ko="ImageNet-ReaL(재검수 레이블) top-1"),
     Fact(key="top1_v2", kind="number", label_en="ImageNet-V2 top-1 (%)", label_ko="ImageNet-V2 top-1 (%)",
          read=lambda r: r.top1_v2, digits=2, percent=True, unit="%", hit_key="top1_v2", places=SHOWN, better="high",

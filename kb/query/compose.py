@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kb.query.expression import Where, all_of, any_of, field_of, negate
+from kb.query.fact_words import fact_mentions
 from kb.query.inclusion import listed_before, noun_phrase
 from kb.query.scan import OR_GROUPS, Atom, Scan
 from kb.query.stopwords import STOPWORDS
@@ -326,6 +327,8 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
             segments = _scope_before(cue, cues, atoms, leftover, explicit, q.original)
         elif cue.kind in ("incl_pre", "incl_post"):  # "tf 포트 포함해서": what it marks, not the whole clause
             marked = _nearest(cue, atoms, explicit, before=cue.kind == "incl_post")
+            if cue.kind == "incl_post" and marked and fact_mentions(q.original[max(a.end for a in marked):cue.start], set()):
+                continue  # "HF hub id랑 같이 보여줘": shown with a fact of the weights, nothing included
             if cue.kind == "incl_post":  # "tf_ and gc_ variants too": a list before it, item by item
                 marked = [a for segment in listed_before(atoms, marked, q.original) for a in segment]
             included.update(id(a) for a in marked + noun_phrase(marked, atoms, q.original))
@@ -345,6 +348,17 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
             for atom in (a for segment in segments for a in segment):
                 negations[id(atom)] = negations.get(id(atom), 0) + 1
                 scope_of.setdefault(id(atom), number)
+    for m in re.finditer(r"\(([^()]*)\)", q.original):  # "not from the torchvision recipes (tv / tv2)": what a
+        # negated phrase is explained by in parentheses is negated with it, each an alternative
+        before = [a for a in atoms if a.end <= m.start() and re.fullmatch(r"[\sA-Za-z\-가-힣]{0,30}", q.original[a.end:m.start()])
+                  and not any(a.end <= c.start and c.end <= m.start() for c in cues)]  # no cue between
+        inside = [a for a in atoms if m.start() < a.start and a.end < m.end() and id(a) not in negations]
+        if before and id(before[-1]) in negations and inside:
+            number = scope_of[id(before[-1])]
+            for atom in inside:
+                negations[id(atom)] = negations[id(before[-1])]
+                scope_of[id(atom)] = number
+                segments_of[number].append([atom])
     for m in re.finditer(EXAMPLES_PAREN, q.original, flags=re.IGNORECASE):  # "(F0, F1 …)": examples, not conditions
         inside = [a for a in atoms if m.start() < a.start and a.end < m.end()]
         dropped.update(id(a) for a in inside)

@@ -3,8 +3,7 @@
 - a number with a comparison: "GMACs under 5", "5 GMACs 이하", "top-5 95% 이상", "CPU에서 초당 100장 넘는",
   "ImageNet-R 80+", "test size 288", ranges ("between 1 and 5 GMACs");
 - a text fact's value: "bilinear", "squash crop", "OpenAI CLIP mean/std";
-- the idioms of the head, the input size and the test size: "feature extractor", "분류 헤드 없는", "fixed input
-  size", "evaluated at a higher res than it trains at";
+- (the idioms of the head and the sizes, "feature extractor", "fixed input size", are kb.query.fact_idioms');
 - rankings over any number, both ways, with a count: "lightest", "most GMACs", "slowest on CPU", "top-3 by
   top-5", "가장 빠른 거 2개", "X랑 Y 중에 CPU에서 더 빠른 거";
 - the facts a question asks to be told ("X 라이선스가 뭐야?", "input size and mean/std of X?"): kb.query.parse
@@ -23,13 +22,16 @@ from typing import Optional
 from kb.facts import FACTS, Fact, sort_name
 from kb.facts.missing import MISSING
 from kb.facts.table import SPEED
-from kb.query.expression import Cmp, all_of, cond
+from kb.query.expression import all_of, cond
 from kb.query.scan import Scan
 from kb.query.words import EN_OR_LESS, EN_OR_MORE, KO_LESS, KO_MORE, LESS, MORE, NOT_AFTER, NOT_BEFORE
 from kb.regex_programs import compiled
 
 BESPOKE = ("params", "top1", "resolution")  # read by kb.query.numbers
-NUMBER = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+# "초당 1만장": Korean thousands and ten-thousands, when a unit or a bound follows
+NUMBER = r"(\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만](?=\s*(?:장|개|배|img|images?|이상|이하|넘|초과|미만)))?)"
+KO_MULTIPLIERS = {"천": 1e3, "만": 1e4}
+_IS_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만])?")  # a group NUMBER captured
 UNIT = (r"(?:\s*(?:%|퍼센트|프로|px|픽셀|g?macs|gflops|(?:m|million)(?![a-z])|img\s*/\s*s(?:ec)?|images?\s*/\s*s(?:ec)?"
         r"|images? per second|fps|장|개|classes|클래스|배))?")
 GAP = r"\s*(?:is|are|of|at|:|=|가|이|는|은|이가|에서|에서의|의|값이?)?\s*"
@@ -53,7 +55,9 @@ COUNT = (  # "top 3", "3 fastest", "2개", "상위 5", "which three do best"; no
     r"|(\d{1,2})\s*(?:개|가지)(?![\d])"
     r"|(\d{1,2})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest|cheapest)\b)"
     rf"|(?:which|the|top|give me(?:\s+the)?|show(?:\s+me)?(?:\s+the)?|pick|list)\s+(\d{{1,2}}|{_EN_NUMBER})(?=\s+[a-z])"
-    rf"|({_KO_NUMBER})\s*(?:개|가지)(?![가-힣])")
+    rf"|({_KO_NUMBER})\s*(?:개|가지)(?![가-힣])"
+    rf"|(?:lowest|highest|fastest|slowest|smallest|largest|cheapest|lightest|fewest|most|least|best|worst)[\s\-]+"
+    rf"(\d{{1,2}}|{_EN_NUMBER})(?![\d.%])(?!\s*(?:%|m\b|px|gmacs|img|개))")
 # the fact ranked by the count before it: "top 5 models on ImageNet-A", "best 3 by GMACs"; after it: "ImageNet-R top 3",
 # "테스트 사이즈 top-1 상위 3개"
 TOP_COUNT = (rf"(?P<cue>top(?=[\s\-]?(?:(?:[2-46-9]|\d{{2}}|{_EN_NUMBER})(?![\d.%])"  # never the metrics top-1 / top-5
@@ -64,27 +68,28 @@ DEVICE_WORDS = {"images_per_sec_cpu": r"cpu|씨피유|i7", "images_per_sec_gpu":
 
 
 @lru_cache(maxsize=None)
-def _re(pattern: str) -> "re.Pattern":
+def regex(pattern: str) -> "re.Pattern":
     """Compiled once and kept here: the table makes hundreds of patterns, more than `re`'s cache keeps."""
     return compiled(pattern, re.IGNORECASE)
 
 
-def _words(fact: Fact) -> str:
+def words_of(fact: Fact) -> str:
     return "(?:" + "|".join(fact.words) + ")"
 
 
-def _bounded(pattern: str) -> str:
+def bounded(pattern: str) -> str:
     return f"{NOT_AFTER}{pattern}{NOT_BEFORE}"
 
 
 def _said(q: Scan, words: str) -> bool:
     """Whether a fact's words occur in what is left unread: its long patterns (each holds the words) are compiled
     only then, so a question pays for the facts it names, not for the whole table."""
-    return bool(q.finditer(_re(_bounded(words))))
+    return bool(q.finditer(regex(bounded(words))))
 
 
 def _number(raw: str, fact: Fact) -> Optional[float]:
-    value = float(raw.replace(",", ""))
+    raw = raw.replace(",", "").strip()
+    value = float(raw[:-1].strip()) * KO_MULTIPLIERS[raw[-1]] if raw[-1] in KO_MULTIPLIERS else float(raw)
     if fact.key in ("crop_pct", "test_crop_pct") and value > 1:
         value /= 100.0  # "crop 95%"
     if fact.percent and not 0 < value <= 100:
@@ -99,7 +104,7 @@ def _op(text: str, less: bool) -> str:
 
 
 def _is_less(word: str, fact: Fact) -> bool:
-    return bool(_re(rf"{LESS}|{KO_LESS}|{EN_OR_LESS}|<").search(word)) or any(_re(w).search(word) for w in fact.less)
+    return bool(regex(rf"{LESS}|{KO_LESS}|{EN_OR_LESS}|<").search(word)) or any(regex(w).search(word) for w in fact.less)
 
 
 @lru_cache(maxsize=None)
@@ -112,7 +117,7 @@ def _pattern_texts(key: str, spoken: Optional[str] = None) -> list[tuple[str, st
     """(kind, pattern) for one numeric fact: comparisons written before or after, ranges, a bare value. `spoken`:
     other words for it than the table's (a speed said without its device)."""
     fact = next(f for f in FACTS if f.key == key)
-    words = _bounded(spoken or _words(fact))
+    words = bounded(spoken or words_of(fact))
     more = "|".join(fact.more + fact.less)
     than = rf"(?:(?:{more})\s+than|{LESS}|{MORE})" if more else rf"(?:{LESS}|{MORE})"
     after = rf"(?:(?:{KO_LESS}|{KO_MORE})\w*|{EN_OR_LESS}|{EN_OR_MORE})"
@@ -124,15 +129,15 @@ def _pattern_texts(key: str, spoken: Optional[str] = None) -> list[tuple[str, st
         ("before", rf"({than})\s*{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+|for\s+)?(?:the\s+)?{words}"),
         ("after", rf"{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+)?{words}{GAP}({after})"),
         ("after", rf"{NUMBER}{UNIT}\s*({after})\s*(?:of\s+|on\s+|in\s+|for\s+)?(?:the\s+)?{words}"),
-        ("equal", rf"{words}{GAP}{NUMBER}(?![\d.])" + (r"\s*%?" if fact.percent else "") + rf"(?!\s*(?:{after}|~|-|to))"),
-    ]
+        ("equal", rf"{words}{GAP}{NUMBER}(?![\d.])" + (r"\s*%?" if fact.percent else "") + rf"(?!\s*(?:{after}|~|-|to|등|위))"),
+    ] + ([("equal", rf"{NUMBER}\s*(?:px|픽셀)?[\s\-]*{words}")] if fact.unit == "px" else [])  # "a 320 test size"
 
 
 def parse_fact_numbers(q: Scan) -> None:
     """Every fact's numbers, the longest phrase first: "top-1 at the test size over 84" is top1_test, not the test
     size over 84."""
     found = [c for fact in FACTS if fact.kind == "number" and fact.key not in BESPOKE and fact.words
-             and _said(q, _words(fact)) for c in _read_numbers(q, fact, _patterns(fact.key))]
+             and _said(q, words_of(fact)) for c in _read_numbers(q, fact, _patterns(fact.key))]
     _add_longest(q, found)
     speeds = [f for f in FACTS if f.key in DEVICE_WORDS]  # "초당 100장 넘는" with the device said elsewhere, or not
     bare = [(kind, p) for kind, p in _patterns(speeds[0].key, SPEED) if kind != "equal"] if _said(q, SPEED) else []
@@ -149,13 +154,29 @@ def _add_longest(q: Scan, found: list) -> None:
             taken.append((start, end))
 
 
+# a unit written after a number, and the facts it can belong to (by their unit)
+_UNITS = ((r"%|퍼센트|프로", ("%",)), (r"(?:m|million)(?![a-z])", ("M",)), (r"px|픽셀", ("px",)),
+          (r"g?macs|gflops", ("GMACs",)), (r"img|images?|fps|장", ("img/s",)))
+
+
+def _unit_fits(after: str, fact: Fact) -> bool:
+    """Whether the unit written after a number (if any) is the fact's: "100M" is never a top-1, "85%" never a size."""
+    for pattern, units in _UNITS:
+        if regex(rf"\s*(?:{pattern})").match(after):
+            return fact.unit in units or (fact.percent and "%" in units)
+    return True
+
+
 def _read_numbers(q: Scan, fact: Fact, patterns: list) -> list:
     """((start, end), condition, group) for every phrase that states a number of the fact."""
     found = []
     for kind, pattern in patterns:
         for m in q.finditer(pattern):
-            numbers = [g for g in m.groups() if g and re.fullmatch(NUMBER, g)]
-            words = [g for g in m.groups() if g and not re.fullmatch(NUMBER, g)]
+            numbers = [g for g in m.groups() if g and _IS_NUMBER.fullmatch(g)]
+            if not all(_unit_fits(m.string[m.end(i):], fact) for i, g in enumerate(m.groups(), 1)
+                       if g and _IS_NUMBER.fullmatch(g)):
+                continue  # "params 100M 이하에서 ImageNet-R top-1": 100M is a parameter count, not a top-1
+            words = [g for g in m.groups() if g and not _IS_NUMBER.fullmatch(g)]
             values = [_number(n, fact) for n in numbers]
             if not values or None in values:
                 continue
@@ -171,77 +192,23 @@ def _read_numbers(q: Scan, fact: Fact, patterns: list) -> list:
     return found
 
 
-HEAD_IDIOMS = (  # the classifier head: no head, a head of n classes, a head
-    (r"headless|no (?:classifier |classification )?head|without (?:a |the |any )?(?:classifier |classification )?head"
-     r"|feature[\s\-]extract(?:or|ion)s?|backbone[\s\-]only|num[\s_]?classes\s*(?:=|==|:|is|of)?\s*0(?![\d.])"
-     r"|(?:분류\s*)?헤드\s*(?:가|는|를)?\s*(?:없|뺀|빼|제거)\w*|특징\s*추출(?:기|용|만)?|피처\s*추출\w*|백본\s*(?:만|용)",
-     lambda m: cond("num_classes", 0.0)),
-    # "a 1000-class ImageNet head", "in12k 11821클래스 헤드": the dataset named with the count is the count's
-    (r"(?:(?:in|imagenet[\s\-]?)\d+k\s*)?(\d{1,3}(?:,\d{3})+|\d+)[\s\-]*(?:class(?:es)?|클래스)\s*"
-     r"(?:(?:imagenet|image\s*net|in\d+k|이미지넷)[\s\-]*)?(?:classifier\s*|분류\s*)?(?:head|헤드|classifier)"
-     r"|(?:head|헤드|classifier)\s*(?:with|of|가|이|는)?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(?:class(?:es)?|클래스|개)",
-     lambda m: cond("num_classes", float(next(g for g in m.groups() if g).replace(",", "")))),
-    (r"with (?:a |the )?(?:classifier |classification )?head|(?:분류\s*)?헤드\s*(?:가|는)?\s*(?:있|달린|붙은)\w*",
-     lambda m: cond("num_classes", 0.0, ">")),
-)
-_TEST_SIZE = r"test[\s\-_]*(?:size|res\w*|input(?:\s*size)?)"
-_TRAIN_SIZE = r"(?:(?:its|the)\s+)?(?:train\w*\s*(?:input\s*)?|input\s*|native\s*)(?:size|res\w*)?"
-_KO_SIZE = r"(?:해상도|크기|사이즈)"
-_KO_TRAIN = r"(?:학습|훈련|입력|기본)(?:\s*(?:학습|훈련|입력))?"
-INPUT_IDIOMS = (
-    (r"(?:evaluated|tested|eval(?:uated)?|test(?:ed)?|scored)\s+at\s+(?:a\s+)?(?:higher|larger|bigger)\s+(?:res\w*|size|input)"
-     r"(?:\s+than\s+(?:it\s+|the\s+)?(?:trains?|trained|training|input)(?:\s+(?:at|size|res\w*))?)?"
-     rf"|{_TEST_SIZE}\s*(?:is\s+)?(?:higher|larger|bigger|greater)\s+than\s+(?:at\s+)?{_TRAIN_SIZE}"
-     rf"|{_KO_TRAIN}\s*{_KO_SIZE}\s*보다\s*(?:더\s*)?(?:큰|높은)\s*{_KO_SIZE}?\s*(?:에서)?\s*(?:평가|테스트|검증)\w*"
-     rf"|테스트\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?\s*보다\s*)?(?:더\s*)?(?:큰|높은)",
-     lambda m: Cmp(field="test_resolution", op=">", other="resolution")),
-    (r"(?:has|have|with)\s+(?:a\s+)?(?:separate\s+)?test[\s\-_]*(?:size|res\w*)(?!\s*(?:of\s+|=|:)?\s*\d)"
-     rf"|테스트\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:있|따로)\w*",
-     lambda m: cond("test_resolution", 0.0, ">")),
-    # top-1 at the test size against top-1 at the input size: "top-1 at its test size is lower than at its input
-    # size", "테스트 사이즈에서 top-1이 입력 사이즈보다 낮은"
-    (rf"top[\s\-_]?1\s*(?:accuracy\s*)?(?:at|@|on)\s*(?:its\s+|the\s+)?{_TEST_SIZE}\s*(?:is\s+)?"
-     rf"(?P<way>lower|worse|less|higher|better|greater)\s+than\s+(?:at\s+|on\s+)?{_TRAIN_SIZE}"
-     rf"|테스트\s*{_KO_SIZE}\s*(?:에서(?:의)?|의)\s*(?:top[\s\-_]?1|정확도)\s*(?:이|가)?\s*{_KO_TRAIN}\s*{_KO_SIZE}\s*(?:에서)?\s*보다\s*"
-     r"(?:더\s*)?(?P<ko_way>낮|높|나쁜|좋)\w*",
-     lambda m: Cmp(field="top1_test", op="<" if (m.group("way") or m.group("ko_way") or "").lower() in (
-         "lower", "worse", "less", "낮", "나쁜") else ">", other="top1")),
-)
-
-
-def parse_fact_idioms(q: Scan) -> None:
-    for idioms, group in ((HEAD_IDIOMS, "num_classes"), (INPUT_IDIOMS, "test_resolution")):
-        for pattern, where in idioms:
-            for m in q.finditer(_re(pattern)):
-                q.add(where(m), *m.span(), group)
-    fixed = _bounded(_words(next(f for f in FACTS if f.key == "fixed_input_size")))
-    for m in q.finditer(_re(fixed)):
-        q.add(cond("fixed_input_size", "true"), *m.span(), "fixed_input_size")
-    for m in q.finditer(_re(r"(?:flexible|any|variable|arbitrary)\s+input\s+(?:size|res\w*)"
-                            r"|입력\s*(?:크기|해상도)\s*(?:가|를)?\s*(?:자유|가변|바꿀\s*수)\w*")):
-        q.add(cond("fixed_input_size", "false"), *m.span(), "fixed_input_size")
-    # "arXiv 2110.00476 (ResNet strikes back)": the paper it comes from; its title in parentheses says no more
-    for m in q.finditer(_re(r"arxiv\s*[:\-]?\s*(\d{4}\.\d{4,5})(?:v\d)?(?:\s*\([^()]{1,80}\))?")):
-        q.add(cond("paper", m.group(1)), *m.span(), "paper")
-
-
 def parse_fact_values(q: Scan) -> None:
     """"bilinear", "squash", "OpenAI CLIP mean/std": the value of a text fact, with or without the fact's name."""
     for fact in FACTS:
         if fact.kind != "text" or not fact.values:
             continue
-        words = _words(fact) if fact.words else None
+        words = words_of(fact) if fact.words else None
         for value, patterns in fact.values.items():
             named = "(?:" + "|".join(patterns) + ")"
             for pattern in ([rf"{named}\s*(?:{words})?", rf"{words}{GAP}{named}"] if words else [named]):
-                for m in q.finditer(_re(_bounded(pattern))):
+                for m in q.finditer(regex(bounded(pattern))):
                     q.add(cond(fact.key, value), *m.span(), fact.key)
 
 
 def _device(q: Scan, facts: list[Fact]) -> Fact:
     """Of the speed facts, the one whose device the question names (CPU or GPU); the first (GPU) when none."""
     for fact in facts:
-        found = fact.key in DEVICE_WORDS and _re(rf"(?:on\s+(?:an?\s+|the\s+)?)?{_bounded(DEVICE_WORDS[fact.key])}"
+        found = fact.key in DEVICE_WORDS and regex(rf"(?:on\s+(?:an?\s+|the\s+)?)?{bounded(DEVICE_WORDS[fact.key])}"
                                                  r"(?:\s*(?:에서|에서는|으로|로))?").search(q.text)
         if found:
             q.consume(*found.span())  # the device said which speed
@@ -265,9 +232,9 @@ def parse_fact_rankings(q: Scan) -> None:
     순으로") and comparatives among named weights ("X랑 Y 중에 더 빠른 거"), with a count ("top 3", "2개")."""
     numeric = [f for f in FACTS if f.kind == "number" and f.words]
     found = []  # (spans, fact, high first, superlative): the longest wins ("top1 at the test size" over "top1")
-    gap = r"\s+(?:\w+\s+){0,3}?"  # "largest samvit by param count", "the best of them on": the words between stay
-    for fact in (f for f in numeric if _said(q, _words(f))):
-        words = f"(?P<fact>{_bounded(_words(fact))}{UNIT_NOTE})"
+    gap = r"[\s\-]+(?:\w+\s+){0,3}?"  # "largest samvit by param count", "Lowest-GMACs": the words between stay
+    for fact in (f for f in numeric if _said(q, words_of(f))):
+        words = f"(?P<fact>{bounded(words_of(fact))}{UNIT_NOTE})"
         better = fact.better != "low"
         for pattern, high, superlative in (  # "most GMACs", "lowest ImageNet-A top-1", "가장 높은 top-5", "GMACs가 제일 낮은"
                 (rf"{NOT_AFTER}(?P<cue>{SUPER_MORE}){gap}{words}", True, True),
@@ -275,20 +242,29 @@ def parse_fact_rankings(q: Scan) -> None:
                 # "top 5 models on ImageNet-A", "ImageNet-R top 3", "테스트 사이즈 top-1 상위 3개": its better way
                 (rf"{TOP_COUNT}\S+\s+(?:(?:\S+\s+){{0,3}}?(?:on|in|by|for|of)\s+(?:the\s+)?)?{words}", better, True),
                 (rf"{words}\s*(?:기준\s*(?:으로)?\s*)?(?:에서\s*)?{TOP_COUNT}", better, True),
+                # after a fact, "top 5" is a count, never the metric: "ImageNet-R top-1 top 5"
+                (rf"{words}\s*(?:기준\s*(?:으로)?\s*)?(?:에서\s*)?(?P<cue>top|상위|탑)[\s\-]?(?P<n>\d{{1,2}})(?![\d.%])", better, True),
+                # "img/s 제일 잘 나오는", "test-size top-1 1등": the fact's better way
+                (rf"{words}{GAP}(?:{KO_SUPER}\s*(?:잘\s*나오|잘\s*나와|잘\s*되)|1\s*등|일등)", better, True),
                 (rf"{KO_SUPER}\s*{KO_HIGH}\w*\s*{words}", True, True), (rf"{KO_SUPER}\s*{KO_LOW}\w*\s*{words}", False, True),
                 (rf"{words}{GAP}{KO_SUPER}\s*{KO_HIGH}", True, True), (rf"{words}{GAP}{KO_SUPER}\s*{KO_LOW}", False, True),
                 # "sorted by top-5", "by CPU speed" after a count, "GMACs 순으로", "top-5 낮은 순"
                 (rf"(?:{ORDER_WORD})\s*(?:the\s+)?{words}", True, False),
+                # "rank those by GMACs, lowest 3", "sorted by activations ascending": the way said after it
+                (rf"(?:{ORDER_WORD})\s*(?:the\s+)?{words}[\s,]*(?:{SUPER_LESS}|ascending|low(?:est)?\s+first)", False, False),
+                (rf"(?:{ORDER_WORD})\s*(?:the\s+)?{words}[\s,]*(?:{SUPER_MORE}|descending|high(?:est)?\s+first)", True, False),
                 (rf"{words}\s*(?:이|가)?\s*{KO_HIGH}?\s*순(?:으로|서)?", True, False),
                 (rf"{words}\s*(?:이|가)?\s*{KO_LOW}\s*순(?:으로|서)?", False, False)) + ((
                 # among named weights: "which does better on ImageNet-V2", "top5 더 높은 거", "lower GMACs"
                 (rf"{NOT_AFTER}(?P<cue>{MORE_THAN}){gap}{words}", True, True),
                 (rf"{NOT_AFTER}(?P<cue>{LESS_THAN}){gap}{words}", False, True),
                 (rf"{words}{GAP}{MORE_THAN}", True, True), (rf"{words}{GAP}{LESS_THAN}", False, True)) if _named(q) else ()):
-            for m in q.finditer(_re(pattern)):
+            for m in q.finditer(regex(pattern)):
                 spans = [m.span("cue"), m.span("fact")] if "cue" in m.re.groupindex else [m.span()]
+                count = m.group("n") if "n" in m.re.groupindex else None
+                spans += [m.span("n")] if count else []
                 said = m.end("fact") - m.start("fact")  # of two facts in one span, the one said at more length
-                found.append((spans, (m.end() - m.start(), said), m.start(), fact, high, superlative))
+                found.append((spans, (m.end() - m.start(), said), m.start(), fact, high, superlative, count))
     by_adjective: dict[str, list[Fact]] = {}
     for fact in numeric:
         for word in fact.more:
@@ -297,32 +273,34 @@ def parse_fact_rankings(q: Scan) -> None:
             by_adjective.setdefault("-" + word, []).append(fact)
     named, adjective = _named(q), None
     # "fastest", "가장 가벼운", "the lightest 3"; among named weights "더 빠른"
-    for word, facts in ((w, f) for w, f in by_adjective.items() if q.finditer(_re(w.lstrip("-")))):
+    for word, facts in ((w, f) for w, f in by_adjective.items() if q.finditer(regex(w.lstrip("-")))):
         pattern = word.lstrip("-")
         superlative = rf"{KO_SUPER}\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=est){NOT_BEFORE}"
         comparative = rf"더\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=er){NOT_BEFORE}(?!\s+than)"
-        m = next(iter(q.finditer(_re(superlative + (f"|{comparative}" if named else "")))), None)
+        m = next(iter(q.finditer(regex(superlative + (f"|{comparative}" if named else "")))), None)
         if m and (adjective is None or m.start() < adjective[0][0]):
             adjective = (m.span(), facts, not word.startswith("-"))
     best = max(found, key=lambda f: (f[1], -f[2])) if found else None
     if best is not None and (best[5] or adjective is None):  # "most GMACs", "sorted by top-5": the fact said outright
-        spans, _, _, fact, high, superlative = best
+        spans, _, _, fact, high, superlative, count = best
         _ranked(q, fact, high, *spans[0], superlative)
         for start, end in spans[1:]:
             q.consume(start, end)
+        if count:
+            q.top_n = int(count)
     elif adjective is not None:  # "fastest", "smallest … by parameter count": its way, the fact an order names
         span, facts, high = adjective
         # "the lightest convnext in GMACs", "cheapest in terms of activations": the fact said after it
-        named = next((f for f in numeric if f.key not in DEVICE_WORDS and _said(q, _words(f)) and q.finditer(
-            _re(rf"(?:in|by|on|for)\s+(?:terms\s+of\s+)?(?:the\s+)?{_bounded(_words(f))}"))), None)
+        named = next((f for f in numeric if f.key not in DEVICE_WORDS and _said(q, words_of(f)) and q.finditer(
+            regex(rf"(?:in|by|on|for)\s+(?:terms\s+of\s+)?(?:the\s+)?{bounded(words_of(f))}"))), None)
         fact = best[3] if best is not None else named or _device(q, facts)
         _ranked(q, fact, high, *span, superlative=True)
         for start, end in (best[0] if best is not None else []):
             q.consume(start, end)
-        for m in q.finditer(_re(rf"(?:(?:in|by|of)\s+)?{_bounded(_words(fact))}{UNIT_NOTE}") if fact.words else ()):
+        for m in q.finditer(regex(rf"(?:(?:in|by|of)\s+)?{bounded(words_of(fact))}{UNIT_NOTE}") if fact.words else ()):
             q.consume(*m.span())  # "the cheapest in GMACs": the fact the adjective ranks, said again
     if any(a.ranking for a in q.atoms):  # the count, read where the words around it were ("the 3 lightest")
-        for m in _re(COUNT).finditer(q.original):
+        for m in regex(COUNT).finditer(q.original):
             if q.free(*m.span(m.lastindex)):
                 count = m.group(m.lastindex).lower()
                 q.top_n = NUMBER_WORDS[count] if count in NUMBER_WORDS else int(count)
@@ -334,18 +312,18 @@ def parse_missing(q: Scan) -> None:
     """What timm's data does not hold ("downloads last month", "latency on a Pixel 7"): read, so it is not taken
     for something else, and kept to be said first in the answer."""
     for missing in MISSING:
-        for m in q.finditer(_re(_bounded(f"(?:{missing.pattern})"))):
+        for m in q.finditer(regex(bounded(f"(?:{missing.pattern})"))):
             if m.group(0).strip():
                 q.unapplied.append((q.original[m.start():m.end()].strip(), missing.en, missing.ko))
                 q.consume(*m.span())
 
 
-def _mentions(text: str, taken: set[str]) -> list[tuple[int, int, str]]:
+def fact_mentions(text: str, taken: set[str]) -> list[tuple[int, int, str]]:
     """(start, end, fact key) of every fact named in `text`, the longest first where two overlap ("테스트 해상도" is
     the test size, not the resolution)."""
     found = [(m.start(), m.end(), fact.key) for fact in FACTS
-             if fact.words and fact.hit_key and fact.key not in taken and _re(_bounded(_words(fact))).search(text)
-             for m in _re(_bounded(_words(fact))).finditer(text) if m.group(0).strip()]
+             if fact.words and fact.hit_key and fact.key not in taken and regex(bounded(words_of(fact))).search(text)
+             for m in regex(bounded(words_of(fact))).finditer(text) if m.group(0).strip()]
     chosen: list[tuple[int, int, str]] = []
     for start, end, key in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
         if all(end <= s or start >= e for s, e, _ in chosen):
@@ -364,7 +342,7 @@ def _with_partners(keys: list[str]) -> list[str]:
 def parse_fact_mentions(q: Scan) -> None:
     """A fact named with no condition or ranking ("ImageNet-ReaL, ImageNet-V2 top-1 알려줘"), read before the registry's
     tokens could take a piece of it ("V2"): the question asks to be told it (kb.query.parse joins it to the asked)."""
-    for start, end, key in _mentions(q.text, set()):
+    for start, end, key in fact_mentions(q.text, set()):
         if key not in q.mentioned:
             q.mentioned.append(key)
         q.consume(start, end)
@@ -375,7 +353,7 @@ def asked_facts(leftover: str, taken: set[str]) -> tuple[list[str], str]:
     """The facts the words left over name ("라이선스가 뭐야", "input size and mean/std of"): the question asks to be
     told them. Returns (fact keys, the leftover with those words blanked)."""
     asked = []
-    for start, end, key in _mentions(leftover, taken):
+    for start, end, key in fact_mentions(leftover, taken):
         if key not in asked:
             asked.append(key)
         leftover = leftover[:start] + " " * (end - start) + leftover[end:]

@@ -22,6 +22,7 @@ from typing import Callable, Optional
 from kb.query.datasets import NOT_FINETUNED
 from kb.query.describe import is_default_exclusion
 from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
+from kb.query.fact_words import DEVICE_WORDS, NUMBER_WORDS
 from kb.query.reading import FollowUp, Understanding
 from kb.query.words import CHANGE_CUES, NEW_SUBJECT_CUES, REFINE_CUES
 
@@ -194,6 +195,21 @@ def reranked(previous: Understanding, current: Understanding) -> Optional[Unders
                                       "wants_explanation": False})
 
 
+# "5개까지 늘려줘", "show 10", "top 5 instead", "just 2": a turn that gives only a new count
+_RECOUNT = re.compile(r"(?<![\w.])(\d{1,2}|다섯|여섯|일곱|여덟|아홉|열|두|세|네)\s*개\s*(?:까지|로|만|씩)?"
+                      r"|(?:top|show|give|list|first|just|only|up\s+to|to)\s+(\d{1,2}|two|three|four|five|ten)(?![\w.%])",
+                      re.IGNORECASE)
+
+
+def recounted(previous: Understanding, current: Understanding, text: str) -> Optional[Understanding]:
+    """"같은 조건으로 5개까지 늘려줘" after "… 높은 순 3개": the same ranking with another count."""
+    m = _RECOUNT.search(text)
+    if previous.sort == "relevance" or current.is_structured() or current.asked or not m:
+        return None
+    count = (m.group(1) or m.group(2)).lower()
+    return previous.model_copy(update={"top_n": NUMBER_WORDS.get(count) or int(count)})
+
+
 def widened_part(kept: list[Where], same: list[int], addition: Where, lexicon) -> int:
     """Which of the previous conditions on the addition's field it joins: "add the pcpvt ones too" after "twins
     svt" joins svt (twins_pcpvt_* exist), not twins (no pcpvt_svt_*)."""
@@ -245,7 +261,6 @@ TRAINING = ("data", "pretrain", "finetune", "first", "last", "stage")  # the tra
 def _device_in_context(sort: str, where: Optional[Where], text: str) -> str:
     """"the fastest one" after "at least 100 images/s on CPU": a speed ranked with no device named is the speed of
     the device the conversation's conditions name."""
-    from kb.query.fact_words import DEVICE_WORDS
 
     key, _, way = sort.rpartition("_")
     if key not in DEVICE_WORDS or re.search(DEVICE_WORDS[key], text, flags=re.IGNORECASE):

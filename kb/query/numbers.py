@@ -181,7 +181,10 @@ def parse_top1(q: Scan) -> None:
     ]
     for pattern, _ in patterns:
         for m in q.finditer(pattern):
-            value = float(next(g for g in m.groups() if g is not None and re.fullmatch(r"\d+(?:\.\d+)?", g)))
+            index = next(i for i, g in enumerate(m.groups(), 1) if g is not None and re.fullmatch(r"\d+(?:\.\d+)?", g))
+            value = float(m.group(index))
+            if re.search(r"(?:top|상위|탑)[\s\-]?$", m.string[:m.start(index)], flags=re.IGNORECASE):
+                continue  # "ImageNet-R top-1 top 5": a count of a ranking, not a top-1
             if 1 < value <= 100:
                 less = re.search(rf"{LESS}|{KO_LESS}", m.group(0), flags=re.IGNORECASE)
                 op = _less_op(m.group(0)) if less else _more_op(m.group(0))

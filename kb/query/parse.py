@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kb.query import datasets, fact_words, names, numbers, tokens
+from kb.query import datasets, fact_idioms, fact_words, names, numbers, tokens
 from kb.query.compose import asides, compose
 from kb.query.expression import all_of, any_of, cond, conds, conjuncts, field_of, is_true, negate, positive_conds
 from kb.query.followup import siblings_of
@@ -82,6 +82,12 @@ def _needs_test_weights(text: str, where) -> bool:
         c.field in ("family", "arch", "name") and str(c.value).startswith("test") for c in conds(where))
 
 
+def _lists_a_ranking(text: str, sort: str, top_n) -> bool:
+    """"ImageNet-R top 5 뭐야?", "what are the top 3 by GMACs?": asking what the ranked weights are, not a meaning."""
+    cues = [m.group(0).lower() for m in re.finditer(EXPLANATION_PATTERN, text, flags=re.IGNORECASE)]
+    return sort != "relevance" and bool(top_n) and bool(cues) and all(c in ("뭐야", "무엇", "what are", "what is") for c in cues)
+
+
 def understand(text: str, lexicon: Lexicon) -> Understanding:
     """What a question asks for. Pure: the same text and lexicon always give the same understanding."""
     normalized = unicodedata.normalize("NFKC", text)  # full-width digits and letters read as ASCII
@@ -104,7 +110,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     tokens.parse_token_phrases(q, lexicon)
     datasets.parse_any_field(q)
     fact_words.parse_missing(q)
-    fact_words.parse_fact_idioms(q)
+    fact_idioms.parse_fact_idioms(q)
     fact_words.parse_fact_values(q)
     numbers.parse_epochs_and_patch(q)
     fact_words.parse_fact_numbers(q)
@@ -156,7 +162,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
         top_n=q.top_n if sort != "relevance" else None,
         free_text=" ".join(free),
         # "X 라이선스가 뭐야": the registry answers, the notes after it
-        wants_explanation=wants_explanation,
+        wants_explanation=wants_explanation and not _lists_a_ranking(normalized, sort, q.top_n),
         asked=asked if named or structured or not wants_explanation else [],
         matched_phrases=list(dict.fromkeys(q.phrases)),
         ignored_words=ignored if structured else [],

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "both": 2, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4,
-          "2": 2, "3": 3, "4": 4}
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4,
+          "네": 4, "다섯": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "첫": 1, "두": 2, "세": 3, "네": 4,
             "1": 1, "2": 2, "3": 3, "4": 4, "마지막": -1}
-_COUNT = r"(two|three|four|both|2|3|4)"
-_KO_COUNT = r"(둘|두|셋|세|넷|네|2|3|4)"
+_COUNT = r"(two|three|four|five|both|2|3|4|5)"
+_KO_COUNT = r"(둘|두|셋|세|넷|네|다섯|2|3|4|5)"
 SEVERAL = [  # the first n shown
     rf"(?<![A-Za-z])(?:of\s+)?(?:those|these|the\s+(?:top|first|above|previous))\s+{_COUNT}(?:\s+(?:ones|models|weights|above))?(?![A-Za-z])",
-    rf"(?<![A-Za-z])(?:the\s+)?{_COUNT}\s+(?:above|listed|shown)(?![A-Za-z])",
+    rf"(?<![A-Za-z])(?:of|among)\s+the\s+{_COUNT}(?![A-Za-z])",  # "which of the five is fastest"
+    rf"(?<![\w\-])(?:the\s+)?{_COUNT}\s+(?:above|listed|shown)(?![A-Za-z])(?!\s*\d)",  # never "top-5 above 96"
     r"(?<![A-Za-z])(both)\s+of\s+(?:them|those|these)(?![A-Za-z])|(?<![A-Za-z])(?:compare\s+)?(both)(?=\s*[?.!,]?\s*$)",
     # a word of its own: "위 두 개", "이 둘"; never inside a name ("레그넷" is no "그 넷")
     rf"(?<![가-힣])(?:위|앞|상위|이|그)\s*(?:의\s*)?{_KO_COUNT}\s*(?:개|가지)?(?:\s*(?:중에서|중에|중|를|을|만|다|랑|끼리))?(?![가-힣])",

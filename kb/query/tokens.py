@@ -152,6 +152,10 @@ def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
         if word in common_words and families and any(lexicon.family_has_token(f, word) for f in families):
             q.add(cond("arch_token", word), *m.span(), "token")  # "xception, legacy 포함": legacy_xception
             continue
+        if word in common_words and re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", q.original[m.start():m.end()]) \
+                and lexicon.is_arch_token(word):
+            q.add(cond("arch_token", word), *m.span(), "token")  # "BiT", "BIT": an acronym typed on purpose, not "a bit"
+            continue
         if len(word) < 2 or word in STOPWORDS or word in common_words:
             continue
         if word in lexicon.token_stems or any(t.startswith(word) and t[len(word):].isdigit() for t in lexicon.token_stems.get(word, [])):

@@ -120,6 +120,8 @@ def correct_mixed(text: str, archs: set[str], vocabulary: set[str], targets: lis
 
 # a Hangul name and what is written with it: digits glued to it ("레즈넷50"), a version glued or after a space ("모바일넷 v3")
 _HANGUL_NAME = re.compile(r"([\uac00-\ud7a3]{2,})((?:\s?v\d+|\d+)[a-z]?(?![A-Za-z0-9]))?")
+_SPACED_NAME = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3}) ([\uac00-\ud7a3]{1,3})(?![\uac00-\ud7a3])")
+_SPELLED_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9\-]{1,30})\s*\)")
 
 
 @lru_cache(maxsize=1)
@@ -150,13 +152,20 @@ def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[
     from kb.naming.hangul import nearest_name, strip_particle
 
     corrections = []
+    for m in reversed(list(_SPACED_NAME.finditer(text))):  # "모바일 넷", "컨브 넥스트": a name written in two words
+        name, _ = strip_particle(m.group(1) + m.group(2))
+        alone, _ = strip_particle(m.group(1))
+        if (language.FAMILY_ALIASES.get(name) or nearest_name(name, spoken)) and not (
+                language.FAMILY_ALIASES.get(alone) or nearest_name(alone, spoken)) and alone not in korean_words():
+            text = text[:m.start()] + m.group(1) + m.group(2) + text[m.end():]
     for m in reversed(list(_HANGUL_NAME.finditer(text))):
         word, attached = m.group(1), (m.group(2) or "")
         name, particle = strip_particle(word) if not attached else (word, "")
         if word in korean_words() or name in korean_words():
             continue
-        found = language.FAMILY_ALIASES.get(name) or nearest_name(name, spoken)
-        if found is None:
+        spelled = _SPELLED_AFTER.match(text, m.end())
+        found = spelled.group(1) if spelled else language.FAMILY_ALIASES.get(name) or nearest_name(name, spoken)
+        if found is None:  # "비트(BiT)": the Latin name in parentheses says which name the sound is
             continue
         read_as = found + attached.strip()
         text = text[:m.start()] + read_as + particle + text[m.end():]

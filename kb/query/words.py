@@ -263,7 +263,11 @@ EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|a
                        r"|의미|뜻|무엇|뭐야|뭔가|뭐라고|약자|줄임말|왜|어떻게|설명|차이|란\?|이란|언제|얼마|몇|노트에서"
                        # advice on training settings is the notes' business, even when it names a model
                        r"|(?:recommended|suggested|typical|good)\s+(?:lr|learning rate|batch size|epochs?|settings?|hyper-?param\w*)"
-                       r"|(?:lr|learning rate|학습률|배치\s*크기|에폭)\s*(?:추천|권장)|(?:추천|권장)\s*(?:범위|값|설정|lr|학습률)")
+                       r"|(?:lr|learning rate|학습률|배치\s*크기|에폭)\s*(?:추천|권장)|(?:추천|권장)\s*(?:범위|값|설정|lr|학습률)"
+                       # advice asked outright: the notes' selection guide answers "뭘 추천해?"
+                       r"|(?:뭘|뭐|무엇을|뭐를)\s*(?:추천|권장)|what (?:do|does|would) (?:you|the notes?|the guide) (?:recommend|suggest)"
+                       # "뭐가 다른 거예요?", "어느 정도 크기를 말하는 거예요?": what a word means
+                       r"|뭐가\s*(?:다르|다른|달라)|무슨\s*차이|말하는\s*(?:거|것)|가리키는\s*(?:거|것)")
 
 
 EPOCH_PATTERN = rf"(\d{{2,4}})[\s\-]?(?:epochs?|ep|에폭|에포크|epoch\s*schedule)|{NOT_AFTER}(\d{{2,4}})e{NOT_BEFORE}"

@@ -55,3 +55,11 @@ def test_a_structured_answer_quotes_only_what_is_about_its_weights(knowledge_bas
 def test_a_question_about_an_experiment_in_the_notes_is_answered_from_them(knowledge_base):
     answer = knowledge_base.ask("in the CIFAR10 experiments, what test accuracy did full fine-tuning at lr 1e-3 reach?")
     assert not answer.partial and "80.75%" in first_paragraph(answer.answer)
+
+
+def test_one_weight_named_in_full_is_answered_with_the_facts_the_rest_asks(knowledge_base):
+    # "ViT" contradicts the weight named, and "fixed?" is asked of it: the weight, its facts, the dropped words said
+    answer = knowledge_base.ask("ViT resnetv2_50x1_bit.goog_in21k_ft_in1k: interpolation? fixed input size?")
+    first = first_paragraph(answer.answer)
+    assert [m.name for m in answer.models] == ["resnetv2_50x1_bit.goog_in21k_ft_in1k"]
+    assert "bilinear" in first and "does not have" in first

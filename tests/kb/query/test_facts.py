@@ -39,6 +39,15 @@ FACT_CONDITIONS = [  # facts the answers show, as conditions
     ("normalisation", "resnet weights without normalisation (mean 0, std 1)", f"family:resnet AND normalization:none{NT}"),
     ("paper", "weights from arXiv 2201.03545 (A ConvNet for the 2020s)", f"paper:2201.03545{NT}"),
     ("paper", "weights from arXiv 2201.03545", f"paper:2201.03545{NT}"),
+    # Korean thousands, a head count in parentheses, the test size before its noun, "top-1 there", ReaL alone
+    ("speed", "GPU에서 초당 2만장 넘는 것", f"images_per_sec_gpu>20000{NT}"),
+    ("head", "convnext with an in22k head (21841 classes)", f"family:convnext AND num_classes:21841{NT}"),
+    ("test size", "models evaluated at a 288 test size with over 83% top-1 there", f"test_res:288 AND top1_test>83{NT}"),
+    ("test size", "regnety 중 test size가 input size보다 큰 것", f"family:regnety AND test_res>res{NT}"),
+    ("top-1 at test", "weights whose top-1 at the test size is lower than at their native input size", f"top1_test<top1{NT}"),
+    ("robustness", "ReaL top-1 89 넘는 deit3", f"top1_real>89 AND family:deit3{NT}"),
+    # a number's unit says whose it is: 50M is a parameter count, never a top-1
+    ("unit", "params 50M 이하에서 ImageNet-A top-1 순", f"params<=50M{NT}"),
 ]
 
 
@@ -71,6 +80,14 @@ RANKINGS = [  # superlatives and orderings over any number, both ways, with a co
     ("the cheapest vit in GMACs", "gmacs_asc", 1),
     ("top 3 by ImageNet top-1 among 256px models", "top1", 3),
     ("which of the regnetx ones does best at the test size", "top1_test_desc", 1),
+    # a count after the fact, a hyphenated superlative, a superlative with its count, an order with its way after it
+    ("params 30M 이하에서 ImageNet-V2 top-1 top 4", "top1_v2_desc", 4),
+    ("Lowest-activations convnext", "macts_asc", 1),
+    ("highest 2 by ImageNet-A among deit3", "top1_a_desc", 2),
+    ("swin weights ranked by GMACs, lowest 4", "gmacs_asc", 4),
+    ("resnet50 중에 CPU(fp32) img/s 제일 잘 나오는 거", "images_per_sec_cpu_desc", 1),
+    ("top 2 by RTX 4090 throughput among convnext", "images_per_sec_gpu_desc", 2),
+    ("deit3 중 ImageNet-R 1등", "top1_r_desc", 1),
     # "stop" holds "top": no ranking
     ("eva02 weights that stop at the in12k head", "relevance", None),
 ]
@@ -91,6 +108,8 @@ HANGUL_NAMES = [  # names as Koreans type them: read by sound against the regist
     ("컨브넥스트 tiny in22k", "family:convnext AND size:tiny AND data:in22k"),
     ("덴스넷 121", "arch:densenet121"),
     ("에피션트넷 v2 small", "family:efficientnetv2 AND (size:small OR token:s)"),
+    ("모바일 넷 v4 가중치", "family:mobilenetv4"),  # a name written in two words
+    ("비트(BiT) 가중치 중 in21k", "token:bit AND data:in22k"),  # the Latin name in parentheses says which sound
 ]
 
 
@@ -140,3 +159,17 @@ UNAPPLIED = [  # what timm's data does not hold is said, never silently dropped
 def test_a_condition_that_cannot_be_applied_is_kept_to_be_said(lexicon, question, phrase):
     read = understand(question, lexicon)
     assert phrase in read.unapplied and read.unapplied_why and read.where is not None
+
+
+OTHER_READINGS = [  # an acronym typed on purpose; a fact shown with the answer is no inclusion; a negation's gloss
+    ("BiT weights fine-tuned on in1k", "token:bit AND finetune:in1k"),
+    ("just a bit more than 80% top-1", "top1>80"),
+    ("ImageNet-V2 top-1 80 넘는 모델들 HF hub id랑 같이 보여줘", "top1_v2>80"),
+    ("resnet50 not from the torchvision recipes (tv / tv2)", "arch:resnet50 AND NOT (method:tv OR token:tv OR tag:tv OR tag:tv2)"),
+]
+
+
+@pytest.mark.parametrize("question, expected", OTHER_READINGS, ids=[o[0] for o in OTHER_READINGS])
+def test_other_readings(lexicon, question, expected):
+    assert to_syntax(understand(question, lexicon).where) == expected + NT
+

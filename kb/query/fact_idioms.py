@@ -1,0 +1,65 @@
+"""The idioms of the head and the sizes, read before any number: "feature extractor", "분류 헤드 없는", "a 1000-class
+ImageNet head", "evaluated at a higher res than it trains at", "테스트 사이즈가 학습 사이즈보다 큰", "top-1 at the test size
+lower than at the input size", "fixed input size", and a paper by its arXiv id."""
+
+from __future__ import annotations
+
+from kb.facts import FACTS
+from kb.query.expression import Cmp, cond
+from kb.query.fact_words import bounded, regex, words_of
+from kb.query.scan import Scan
+
+HEAD_IDIOMS = (  # the classifier head: no head, a head of n classes, a head
+    (r"headless|no (?:classifier |classification )?head|without (?:a |the |any )?(?:classifier |classification )?head"
+     r"|feature[\s\-]extract(?:or|ion)s?|backbone[\s\-]only|num[\s_]?classes\s*(?:=|==|:|is|of)?\s*0(?![\d.])"
+     r"|(?:분류\s*)?헤드\s*(?:가|는|를)?\s*(?:없|뺀|빼|제거)\w*|특징\s*추출(?:기|용|만)?|피처\s*추출\w*|백본\s*(?:만|용)",
+     lambda m: cond("num_classes", 0.0)),
+    # "a 1000-class ImageNet head", "in12k 11821클래스 헤드": the dataset named with the count is the count's
+    (r"(?:(?:in|imagenet[\s\-]?)\d+k\s*)?(\d{1,3}(?:,\d{3})+|\d+)[\s\-]*(?:class(?:es)?|클래스)\s*"
+     r"(?:(?:imagenet|image\s*net|in\d+k|이미지넷)[\s\-]*)?(?:classifier\s*|분류\s*)?(?:head|헤드|classifier)"
+     r"|(?:(?:in|imagenet[\s\-]?)\d+k\s*)?(?:classifier\s*|분류\s*)?(?:head|헤드|classifier)\s*(?:with|of|가|이|는)?\s*\(?\s*"
+     r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:class(?:es)?|클래스|개)\s*\)?",
+     lambda m: cond("num_classes", float(next(g for g in m.groups() if g).replace(",", "")))),
+    (r"with (?:a |the )?(?:classifier |classification )?head|(?:분류\s*)?헤드\s*(?:가|는)?\s*(?:있|달린|붙은)\w*",
+     lambda m: cond("num_classes", 0.0, ">")),
+)
+_TEST_SIZE = r"test[\s\-_]*(?:size|res\w*|input(?:\s*size)?)"
+_TRAIN_SIZE = r"(?:(?:its|the|their)\s+)?(?:train\w*\s*(?:input\s*)?|(?:native\s*)?input\s*|native\s*)(?:size|res\w*)?"
+_KO_SIZE = r"(?:해상도|크기|사이즈)"
+_KO_TRAIN = r"(?:학습|훈련|입력|기본)(?:\s*(?:학습|훈련|입력))?"
+INPUT_IDIOMS = (
+    (r"(?:evaluated|tested|eval(?:uated)?|test(?:ed)?|scored)\s+at\s+(?:a\s+)?(?:higher|larger|bigger)\s+(?:res\w*|size|input)"
+     r"(?:\s+than\s+(?:it\s+|the\s+)?(?:trains?|trained|training|input)(?:\s+(?:at|size|res\w*))?)?"
+     rf"|{_TEST_SIZE}\s*(?:is\s+)?(?:higher|larger|bigger|greater)\s+than\s+(?:at\s+)?{_TRAIN_SIZE}"
+     rf"|{_KO_TRAIN}\s*{_KO_SIZE}\s*보다\s*(?:더\s*)?(?:큰|높은)\s*{_KO_SIZE}?\s*(?:에서)?\s*(?:평가|테스트|검증)\w*"
+     rf"|테스트\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?\s*보다\s*)?(?:더\s*)?(?:큰|높은)"
+     rf"|{_TEST_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?|{_TRAIN_SIZE})\s*보다\s*(?:더\s*)?(?:큰|높은)",
+     lambda m: Cmp(field="test_resolution", op=">", other="resolution")),
+    (r"(?:has|have|with)\s+(?:a\s+)?(?:separate\s+)?test[\s\-_]*(?:size|res\w*)(?!\s*(?:of\s+|=|:)?\s*\d)"
+     rf"|테스트\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:있|따로)\w*",
+     lambda m: cond("test_resolution", 0.0, ">")),
+    # top-1 at the test size against top-1 at the input size: "top-1 at its test size is lower than at its input
+    # size", "테스트 사이즈에서 top-1이 입력 사이즈보다 낮은"
+    (rf"top[\s\-_]?1\s*(?:accuracy\s*)?(?:at|@|on)\s*(?:its\s+|the\s+)?{_TEST_SIZE}\s*(?:is\s+)?"
+     rf"(?P<way>lower|worse|less|higher|better|greater)\s+than\s+(?:at\s+|on\s+)?{_TRAIN_SIZE}"
+     rf"|테스트\s*{_KO_SIZE}\s*(?:에서(?:의)?|의)\s*(?:top[\s\-_]?1|정확도)\s*(?:이|가)?\s*{_KO_TRAIN}\s*{_KO_SIZE}\s*(?:에서)?\s*보다\s*"
+     r"(?:더\s*)?(?P<ko_way>낮|높|나쁜|좋)\w*",
+     lambda m: Cmp(field="top1_test", op="<" if (m.group("way") or m.group("ko_way") or "").lower() in (
+         "lower", "worse", "less", "낮", "나쁜") else ">", other="top1")),
+)
+
+
+def parse_fact_idioms(q: Scan) -> None:
+    for idioms, group in ((HEAD_IDIOMS, "num_classes"), (INPUT_IDIOMS, "test_resolution")):
+        for pattern, where in idioms:
+            for m in q.finditer(regex(pattern)):
+                q.add(where(m), *m.span(), group)
+    fixed = bounded(words_of(next(f for f in FACTS if f.key == "fixed_input_size")))
+    for m in q.finditer(regex(fixed)):
+        q.add(cond("fixed_input_size", "true"), *m.span(), "fixed_input_size")
+    for m in q.finditer(regex(r"(?:flexible|any|variable|arbitrary)\s+input\s+(?:size|res\w*)"
+                            r"|입력\s*(?:크기|해상도)\s*(?:가|를)?\s*(?:자유|가변|바꿀\s*수)\w*")):
+        q.add(cond("fixed_input_size", "false"), *m.span(), "fixed_input_size")
+    # "arXiv 2110.00476 (ResNet strikes back)": the paper it comes from; its title in parentheses says no more
+    for m in q.finditer(regex(r"arxiv\s*[:\-]?\s*(\d{4}\.\d{4,5})(?:v\d)?(?:\s*\([^()]{1,80}\))?")):
+        q.add(cond("paper", m.group(1)), *m.span(), "paper")
