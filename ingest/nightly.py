@@ -7,11 +7,13 @@ previous index; a report of what changed goes to KB_HOME/reports/ as JSON and te
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional
 
+from ingest.coverage import fact_holders, fact_source_problems, lost_facts
 from ingest.pipeline import build_index
 from ingest.types import NightlyReport
 from kb import KBError, LockHeld, QueryFilters, kb_home, open_kb
@@ -29,17 +31,21 @@ def _snapshot(home: Path):
         kb = open_kb(home)
     except KBError:
         return None
+    records = kb.records()
     return {
         "build": kb.build_id,
         "timm": kb.manifest.timm_version,
         "sources": dict(kb.manifest.source_hashes),
-        "records": {r.name for r in kb.records()},
+        "records": {r.name for r in records},
+        "facts": fact_holders(records),
         "unresolved": {f.subject for f in kb.findings() if f.kind == "unresolved"},
     }
 
 
-def canary_check(directory: Path, home: Path, previous_records: int) -> list[str]:
-    """Raise CanaryFailed unless the finalized (not yet live) build answers like a good index."""
+def canary_check(directory: Path, home: Path, previous_records: int,
+                 previous_facts: Optional[dict[str, set[str]]] = None) -> list[str]:
+    """Raise CanaryFailed unless the finalized (not yet live) build answers like a good index and keeps the facts
+    of the serving build (`previous_facts`: fact key -> the weights that had it)."""
     kb = open_kb(home, build=directory)  # verifies every file against the manifest
     passed = []
     records = kb.records()
@@ -49,6 +55,11 @@ def canary_check(directory: Path, home: Path, previous_records: int) -> list[str
     if not passages:
         raise CanaryFailed("the new index has no note passages")
     passed.append(f"counts: {len(records)} records, {passages} passages")
+    if previous_facts:
+        lost = lost_facts(previous_facts, fact_holders(records), {r.name for r in records})
+        if lost:
+            raise CanaryFailed("facts lost against the serving build: " + "; ".join(lost))
+        passed.append(f"facts: every fact kept its weights ({len(previous_facts)} facts)")
     for question, expected in [
         ("which small in22k model at 384?", QueryFilters(sizes=["small"], datasets=["in22k"], resolution=384)),
         ("384 해상도의 small in22k 모델", QueryFilters(sizes=["small"], datasets=["in22k"], resolution=384)),
@@ -65,13 +76,28 @@ def canary_check(directory: Path, home: Path, previous_records: int) -> list[str
     return passed
 
 
+def _write_whole(path: Path, text: str) -> None:
+    """Write aside, fsync, rename: a full disk leaves the old file or none, never an empty or half report."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_report(report: NightlyReport, home: Path, keep: int = KEEP_REPORTS) -> Path:
     folder = home / "reports"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = report.started_at.replace(":", "").replace("-", "")
     json_path = folder / f"nightly-{stamp}.json"
-    json_path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
-    (folder / f"nightly-{stamp}.txt").write_text(render_report(report), encoding="utf-8")
+    _write_whole(json_path, report.model_dump_json(indent=2))
+    _write_whole(folder / f"nightly-{stamp}.txt", render_report(report))
     reports = sorted(folder.glob("nightly-*.json"))
     for old in reports[:-keep]:
         old.unlink(missing_ok=True)
@@ -120,10 +146,14 @@ def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
     canaries: list[str] = []
 
     def check(directory: Path) -> None:
-        canaries.extend(canary_check(directory, home, len(before["records"]) if before else 0))
+        canaries.extend(canary_check(directory, home, len(before["records"]) if before else 0,
+                                     before["facts"] if before else None))
 
     clock = time.perf_counter()
     try:
+        missing = fact_source_problems()
+        if missing:  # checked before the lock and the build: nothing to roll back, the serving index untouched
+            raise CanaryFailed("a fact source is missing or empty: " + "; ".join(missing))
         ingest = build_index(notes_dir=notes_dir, home=home, progress=progress, before_swap=check)
     except LockHeld:
         raise

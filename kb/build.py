@@ -8,7 +8,7 @@ ingest module that needs the schema does not load the embedder or the store.
                           ModelRecord, CheckFinding, FileReport, IngestReport, Manifest
     places and settings   NOTES_DIR, SHIPPED_VECTORS_DIR, kb_home, cache_dir, embed_model_id, write_cache
     errors and the lock   BadInput, KBError, IngestLock
-    the registry          load_registry, timm_version, NameIndex
+    the registry          load_registry, timm_version, NameIndex, fact_source_problems
     what gets indexed     describe_record, passage_index_text, embedding_key, tokenize, TOKENIZER_VERSION, kiwi,
                           passage_sentences, UNITS_VERSION, load_embedder, printable
     the store             new_writer, open_index, new_build_id, check_backend, describe_backend
@@ -27,6 +27,7 @@ _SURFACE: dict[str, str] = {
     "BadInput": "kb.errors", "KBError": "kb.errors",
     "IngestLock": "kb.lock",
     "load_registry": "kb.registry.records", "timm_version": "kb.registry.records",
+    "fact_source_problems": "kb.registry.results",
     "NameIndex": "kb.naming.index",
     **dict.fromkeys(("describe_record", "passage_index_text", "embedding_key"), "kb.retrieval.index_text"),
     **dict.fromkeys(("tokenize", "TOKENIZER_VERSION", "kiwi"), "kb.retrieval.lexical"),

@@ -102,10 +102,22 @@ BASELINE_SET_SIZE = 10
 
 
 def load_items(path: Path) -> list[EvalItem]:
+    """The items of a JSON-lines set; ValueError in one line (the line number, the first problem) when one is bad."""
+    from pydantic import ValidationError
+
     items = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
             items.append(EvalItem.model_validate(json.loads(line)))
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "item"
+            more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+            raise ValueError(f"line {number}: {where}: {first['msg']}{more}") from None
+        except ValueError as error:
+            raise ValueError(f"line {number}: {str(error).splitlines()[0]}") from None
     return items
 
 

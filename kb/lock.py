@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 from pathlib import Path
 
-from kb.errors import LockHeld
+from kb.errors import CannotWrite, LockHeld
+
+
+def open_plain_file(path: Path, what: str):
+    """`path` opened for reading and writing (created if absent), never through a symbolic link nor anything
+    but a regular file: a link planted there would have a root nightly empty whatever it names. CannotWrite (73)
+    says so in one line; nothing is written."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise CannotWrite(f"{path} is a symbolic link; refusing to follow it for the {what} (remove it)") from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise CannotWrite(f"{path} is not a regular file; refusing to use it for the {what} (remove it)")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "r+", encoding="utf-8")
 
 
 class IngestLock:
@@ -18,7 +37,7 @@ class IngestLock:
 
     def __enter__(self) -> "IngestLock":
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")
+        handle = open_plain_file(self.path, "lock")
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -54,12 +54,38 @@ def handles_errors(command: Callable) -> Callable:
             sys.exit(0)
         except OSError as error:
             fail(from_os_error(error), as_json)
+        except Exception as error:  # sqlite's own errors carry no errno: a full disk must still be exit 74
+            known = storage_error(error)
+            if known is None:
+                raise
+            fail(known, as_json)
 
     return wrapper
+
+
+def storage_error(error: Exception):
+    """The KBError for a database error that is the disk's or the permissions' fault, else None (a bug: exit 70)."""
+    if type(error).__module__ not in ("sqlite3", "_sqlite3", "sqlite3.dbapi2"):
+        return None
+    from kb import CannotWrite, NoSpace
+
+    text = str(error).lower()
+    if "disk is full" in text:
+        return NoSpace(f"no space left (sqlite: {error}); free disk space and retry (the previous index is kept)")
+    if "disk i/o error" in text:
+        return NoSpace(f"I/O error (sqlite: {error}) (the previous index is kept)")
+    if "readonly database" in text or "read-only" in text:
+        return CannotWrite(f"cannot write (sqlite: {error}); make KB_HOME writable or point KB_HOME elsewhere")
+    return None
 
 
 def console(stderr: bool = False):
     """A rich console that never reads emoji codes (`user:x:1000` stays as written) nor markup."""
     from rich.console import Console
 
-    return Console(stderr=stderr, emoji=False, markup=False, highlight=False, soft_wrap=True)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # rich exits 1; `handles_errors` ends quietly with 0, as `kb models` does
+            self.quiet = True
+            raise BrokenPipeError(32, "Broken pipe")
+
+    return _Console(stderr=stderr, emoji=False, markup=False, highlight=False, soft_wrap=True)

@@ -10,7 +10,17 @@ import click
 
 from kb.cli.common import console, emit_json, handles_errors, json_option
 
-notes_option = click.option("--notes", "notes_dir", type=click.Path(path_type=Path), default=None,
+
+def _notes_dir(ctx, param, value: Optional[str]) -> Optional[Path]:
+    """`--notes ""` would be Path("") -- the current directory -- which no one means: bad input (exit 2)."""
+    from kb import BadInput
+
+    if value is not None and not value.strip():
+        raise BadInput("--notes: the directory name is empty; give the notes directory (default: data/notes)")
+    return Path(value) if value is not None else None
+
+
+notes_option = click.option("--notes", "notes_dir", default=None, callback=_notes_dir, metavar="DIR",
                             help="Notes directory (default: data/notes).")
 
 

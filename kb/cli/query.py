@@ -79,6 +79,29 @@ def stdin_lines() -> Iterator[str]:
         yield line.rstrip("\r\n")
 
 
+ECHO_LIMIT = 80  # characters of a rejected line said back: enough to find it, never the whole 20 MB
+
+
+def echoed(text: str, limit: int = ECHO_LIMIT) -> str:
+    """A rejected stream line as said back in its error: printable, cut to `limit` characters and "…"."""
+    from kb import printable
+
+    head = text[: limit + 1]
+    return printable(head[:limit] + "…" if len(head) > limit else head)
+
+
+def stream_error(text: str, error: BaseException, as_json: bool) -> None:
+    """One line for a line of a `kb query -` / `kb chat` stream that cannot be answered; the stream goes on."""
+    from kb import BadInput
+
+    if isinstance(error, RecursionError):  # a safety net: parse_where bounds nesting before it recurses
+        error = BadInput("the question is too deeply nested")
+    if as_json:
+        emit_json({"query": echoed(text), **error_payload(error)})
+    else:
+        click.echo(f"error: {error.message}", err=True)
+
+
 limit_option = click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
                             help="Most models to return.")
 lang_option = click.option("--lang", type=click.Choice(["ko", "en"]), default=None,
@@ -98,7 +121,7 @@ lang_option = click.option("--lang", type=click.Choice(["ko", "en"]), default=No
 def query(question: Optional[str], output_format: Optional[str], where: Optional[str], as_json: bool, limit: int,
           lang: Optional[str], strict: bool) -> None:
     """Answer QUESTION (Korean or English). `-` answers one question per stdin line, as each line arrives."""
-    from kb import BadInput, KBError, open_kb, printable
+    from kb import BadInput, KBError, open_kb
 
     if question is None and where is None:
         raise BadInput("give a question, `-` for one question per stdin line, or --where EXPR")
@@ -117,12 +140,9 @@ def query(question: Optional[str], output_format: Optional[str], where: Optional
         try:
             kb.refresh()  # a swap between two lines: answer the next one from the new index
             answer = kb.ask(text, limit=limit, lang=lang, where=where)
-        except KBError as error:
+        except (KBError, RecursionError) as error:
             failures += 1
-            if as_json:
-                emit_json({"query": printable(text), **error_payload(error)})
-            else:
-                click.echo(f"error: {error.message}", err=True)
+            stream_error(text, error, as_json)
             continue
         _emit(answer, as_json, output_format)
         partial += answer.partial
@@ -143,7 +163,7 @@ def query(question: Optional[str], output_format: Optional[str], where: Optional
 def chat(as_json: bool, limit: int, lang: Optional[str]) -> None:
     """A conversation on stdin: each line is the next turn; a turn may refine the one before ("only at 384",
     "그 중에 제일 가벼운 거"). `/new` starts over. With --json, one answer object per line (the query contract)."""
-    from kb import KBError, open_kb, printable
+    from kb import KBError, open_kb
 
     kb = open_kb()
     conversation = kb.conversation()
@@ -156,11 +176,8 @@ def chat(as_json: bool, limit: int, lang: Optional[str]) -> None:
         try:
             kb.refresh()
             answer = conversation.ask(text, limit=limit, lang=lang)
-        except KBError as error:
-            if as_json:
-                emit_json({"query": printable(text), **error_payload(error)})
-            else:
-                click.echo(f"error: {error.message}", err=True)
+        except (KBError, RecursionError) as error:
+            stream_error(text, error, as_json)
             continue
         if as_json:
             emit_json(answer)
@@ -177,9 +194,12 @@ def chat(as_json: bool, limit: int, lang: Optional[str]) -> None:
 @handles_errors
 def compare(names: tuple[str, ...], as_json: bool, lang: Optional[str]) -> None:
     """NAMES side by side (2-4 tags, or architectures for their default tag), with what differs marked (*)."""
-    from kb import open_kb
+    from kb import BadInput, open_kb
 
     comparison = open_kb().compare(list(names), lang or "en")
+    repeated = sorted({n for n in comparison.names if comparison.names.count(n) > 1})
+    if repeated:  # `kb compare X X`, or an architecture beside its own default tag
+        raise BadInput(f"compare names each weight once; given more than once: {', '.join(repeated)}")
     if as_json:
         emit_json(comparison)
         return

@@ -46,8 +46,13 @@ def sort_of(value: str) -> str:
 def models(sizes, datasets, resolution, max_params, min_top1, families, licenses, sort, where, limit: Optional[int],
            output_format, as_json) -> None:
     """List live pretrained timm weights."""
-    from kb import filters_from_flags, list_models, registry_records
+    import math
 
+    from kb import BadInput, filters_from_flags, list_models, registry_records
+
+    for flag, value in (("--max-params", max_params), ("--min-top1", min_top1)):
+        if value is not None and not math.isfinite(value):
+            raise BadInput(f"{flag}: {value} is not a finite number")
     live = registry_records()  # read once: both helpers would each read and validate the whole registry
     filters = filters_from_flags(sizes=sizes, datasets=datasets, resolution=resolution, max_params_m=max_params,
                                  min_top1=min_top1, families=families, licenses=licenses,

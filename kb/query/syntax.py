@@ -27,6 +27,8 @@ _TOKEN = re.compile(r"""\s*(?:(?P<open>\()|(?P<close>\))"""
 _COND = re.compile(r"""^([A-Za-z_][A-Za-z0-9_]*)\s*(<=|>=|<|>|=|:)\s*(.+)$""")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\s*([mkb]?)%?$", re.IGNORECASE)
 _PATTERN = re.compile(r"[*?\[\]]")
+MAX_NESTING = 100  # parentheses and NOTs inside each other; each level is a few frames of recursion
+MAX_NUMBER = 1e15  # no fact of a weight comes near; beyond it a number is a typo (or an attack)
 
 
 def looks_like_syntax(text: str) -> bool:
@@ -78,6 +80,9 @@ def _condition(text: str) -> Where:
         if not number:
             raise BadInput(f"--where: {name} needs a number, got {raw!r}")
         value = float(number.group(1)) * (UNITS[number.group(2).lower()] if field == "params" else 1.0)
+        if value > MAX_NUMBER:  # 400 digits would be infinity, which no weight has and no integer holds
+            shown = raw if len(raw) <= 20 else raw[:20] + "…"
+            raise BadInput(f"--where: {name} number {shown} is too large (at most {MAX_NUMBER:.0e})")
         return cond(field, value, op)
     if op != "=":
         raise BadInput(f"--where: {name} takes field:value, not {op}")
@@ -146,11 +151,34 @@ class _Parser:
         raise BadInput(f"--where: unexpected {self.take()[1]!r}")
 
 
+def nesting_depth(tokens: list[tuple[str, str]]) -> int:
+    """How deep the expression nests: open parentheses plus the NOTs still waiting for their factor, at the
+    deepest point. The parser and every walk of the expression recurse once (or more) per level."""
+    levels = [0]  # per open parenthesis: the NOTs that wait for its next factor
+    deepest = 0
+    for kind, _ in tokens:
+        if kind == "not":
+            levels[-1] += 1
+        elif kind == "open":
+            levels.append(0)
+        elif kind == "close" and len(levels) > 1:
+            levels.pop()
+            levels[-1] = 0
+        elif kind in ("cond", "word"):
+            levels[-1] = 0
+        deepest = max(deepest, len(levels) - 1 + sum(levels))
+    return deepest
+
+
 def parse_where(text: str) -> Where:
     """The expression a `--where` string states; BadInput (exit 2) when it cannot be read."""
     tokens = _tokens(text or "")
     if not tokens:
         raise BadInput("--where: the expression is empty")
+    depth = nesting_depth(tokens)
+    if depth > MAX_NESTING:  # checked before parsing: a recursion error would end a whole `kb query -` stream
+        raise BadInput(f"--where: the expression is too deeply nested ({depth} levels of parentheses and NOT; "
+                       f"at most {MAX_NESTING})")
     parser = _Parser(tokens)
     where = parser.expr()
     if parser.position != len(tokens):

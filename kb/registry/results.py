@@ -106,3 +106,28 @@ def speed_facts(rows: list[dict], native_size: int) -> dict:
             facts.setdefault("gmacs", row.get("gmacs"))
             facts.setdefault("macts", row.get("macts"))
     return facts
+
+
+def fact_source_problems(results_dir: Path | None = None) -> list[str]:
+    """The results and benchmark tables kb reads facts from that are missing or hold no usable row, one line
+    each ("results-imagenet.csv is missing"). A nightly refuses to build while any is listed: without it every
+    fact it gives would turn null without a sound."""
+    from kb import config
+
+    folder = Path(results_dir) if results_dir is not None else config.RESULTS_DIR
+    problems = []
+    names = [f"{stem}.csv" for stem in BENCHMARKS] + list(SPEED_FILES)
+    for name in names:
+        path = folder / name
+        if not path.is_file():
+            problems.append(f"{path} is missing")
+            continue
+        try:
+            with path.open(newline="", encoding="utf-8") as handle:
+                usable = any(row.get("model") for row in csv.DictReader(handle))
+        except (OSError, UnicodeDecodeError, csv.Error) as error:
+            problems.append(f"{path} is unreadable ({error.__class__.__name__})")
+            continue
+        if not usable:
+            problems.append(f"{path} is empty (no model rows)")
+    return problems

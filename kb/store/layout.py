@@ -11,10 +11,12 @@ need into memory when they open, so swapping or pruning builds never breaks a ru
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import shutil
+import stat
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,8 +54,10 @@ _BUILD_ID = re.compile(r"^\d{8}T\d{6}-[0-9a-f]{6}$")
 def write_pointer(home: Path, name: str, build_id: str) -> None:
     tmp = home / f".{name}.{os.getpid()}.tmp"
     target = home / name
+    tmp.unlink(missing_ok=True)  # a stale file or a planted link: never written through
     try:
-        with open(tmp, "w", encoding="utf-8") as handle:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(build_id + "\n")
             handle.flush()
             os.fsync(handle.fileno())
@@ -67,14 +71,27 @@ def write_pointer(home: Path, name: str, build_id: str) -> None:
 
 def read_pointer(home: Path, name: str, strict: bool = False) -> Optional[str]:
     """The build id a pointer file names; None when absent. A damaged pointer (not a build id, a directory,
-    unreadable bytes) is None, or CorruptIndex with `strict`."""
+    unreadable bytes, a symbolic link: never followed) is None, or CorruptIndex with `strict`; an ingest
+    replaces it (os.replace replaces a link, never what it names)."""
     path = Path(home) / name
     try:
-        value = path.read_bytes().decode("ascii").strip()
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError):
-        value = None
+    except OSError as error:
+        if error.errno == errno.ELOOP and strict:
+            raise CorruptIndex(f"{path} is a symbolic link; refusing to follow it: remove it, then run `kb ingest` "
+                               "or `kb rollback`") from None
+        fd = None
+    value = None
+    if fd is not None:
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                value = os.read(fd, 256).decode("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            value = None
+        finally:
+            os.close(fd)
     if value and _BUILD_ID.match(value):
         return value
     if value == "":
@@ -99,6 +116,9 @@ def rollback(home: Path) -> str:
     """Make the previous build current again (and the current one previous). Returns the build now live.
     The caller holds the ingest lock, so no ingest can swap or prune in between."""
     home = Path(home)
+    for name in ("current", "previous"):
+        if (home / name).is_symlink():
+            raise CorruptIndex(f"{home / name} is a symbolic link; refusing to follow it: remove it, then run `kb ingest`")
     previous = read_pointer(home, "previous")
     if not previous or not (build_dir(home, previous) / MANIFEST).is_file():
         raise NoIndex("there is no previous index to roll back to")
