@@ -271,6 +271,8 @@ class PassageSentences(_Model):
     version: str  # kb.retrieval.extract.UNITS_VERSION: stale units are cut again at query time
     heading: list[str] = Field(default_factory=list)
     units: list[SentenceUnit] = Field(default_factory=list)
+    # each run of Hangul in the heading and text -> kiwi's content morphemes for it (kb.retrieval.korean_cut)
+    runs: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class IngestReport(_Model):

@@ -38,6 +38,7 @@ from kb.retrieval.extract import SentenceIndex, best_sentences, code_block
 from kb.retrieval.filters import Matcher
 from kb.retrieval.glossary import translate_tokens, translation_table
 from kb.retrieval.index_text import describe_record, passage_index_text
+from kb.retrieval.korean_cut import KoreanVocabulary
 from kb.retrieval.lexical import BM25Index, relative_score_fusion, tokenize, weighted_rrf
 from kb.retrieval.rank import ranked_matches, tied_at
 from kb.schema import Lang, ModelRecord, Passage
@@ -191,10 +192,11 @@ class Searcher:
         return _EMBEDDING.submit(self.query_vector, text)
 
     @cached_property
-    def korean_vocabulary(self) -> frozenset[str]:
-        """The Korean words retrieval can use, the notes' tokens and the glossary's (which translates them): a
-        structured question's Korean words are cut by them, without kiwi."""
-        return frozenset(t for t in list(self.passage_idf) + list(translation_table()) if has_hangul(t))
+    def korean_vocabulary(self) -> KoreanVocabulary:
+        """What kiwi made of the notes' Hangul at ingest, and the Korean words retrieval can use (the notes' tokens
+        and the glossary's, which translates them): a question's Korean is cut by them, without kiwi."""
+        return KoreanVocabulary(runs=self.sentences.korean_runs(), morphemes=frozenset(
+            t for t in list(self.passage_idf) + list(translation_table()) if has_hangul(t)))
 
     def bm25_passages(self, text: str, k: int = CANDIDATES, vocabulary: Optional[frozenset[str]] = None) -> list[tuple[str, float]]:
         tokens = tokenize(text, vocabulary)  # vocabulary: Korean cut without kiwi (kb.retrieval.lexical.tokenize)
@@ -209,7 +211,7 @@ class Searcher:
 
     def bm25_models(self, text: str, k: int = MAX_FREE_TEXT_MODELS) -> list[tuple[str, float]]:
         if self.reader.tokens_current:
-            return self.reader.sparse_models(tokenize(text), k)
+            return self.reader.sparse_models(tokenize(text, self.korean_vocabulary if has_hangul(text) else None), k)
         if self._retokenised_models is None:
             self._retokenised_models = BM25Index.build(self.reader.model_names, [
                 tokenize(describe_record(self.records_by_name[n])) for n in self.reader.model_names])
@@ -259,9 +261,8 @@ class Searcher:
         language: Lang = lang or detect_language(question)
         read = understanding or self.understand(question, filters)
 
-        # a question the filters answer in full needs no Korean morphology for its evidence (kiwi: ~0.9 s cold)
-        without_kiwi = read.is_structured() and not asks_the_notes(read) and has_hangul(question)
-        vocabulary = self.korean_vocabulary if without_kiwi else None
+        # Korean is cut by what kiwi made of the notes at ingest: no kiwi at query time (kb.retrieval.korean_cut)
+        vocabulary = self.korean_vocabulary if has_hangul(question) else None
         lexical = self.bm25_passages(question, vocabulary=vocabulary)  # what needs no vector runs beside the engine
         models: list[ModelHit] = []
         total = among = 0

@@ -15,7 +15,7 @@ from typing import Optional
 
 from kb.answering.schema import PassageHit
 from kb.retrieval.glossary import SIZE_LETTERS, translate_tokens
-from kb.retrieval.lexical import stem, tokenize
+from kb.retrieval.lexical import hangul_runs, stem, tokenize
 from kb.schema import PassageSentences, SentenceUnit
 
 PASSAGES = 5
@@ -144,7 +144,7 @@ def _units_version() -> str:
 
     rules = [inspect.getsource(f) for f in (_looks_like_code, _units, _stems)]
     rules += [r.pattern for r in (_MARKUP, _SENTENCE_END, _CODE_SYNTAX, _IDENTIFIER, _TABLE_ROW, _BOX_DRAWING)]
-    return TOKENIZER_VERSION + "+" + hashlib.sha1("\n".join(rules).encode()).hexdigest()[:12]
+    return TOKENIZER_VERSION + "+runs-1+" + hashlib.sha1("\n".join(rules).encode()).hexdigest()[:12]
 
 
 UNITS_VERSION = _units_version()  # what stored units were cut with
@@ -153,7 +153,8 @@ UNITS_VERSION = _units_version()  # what stored units were cut with
 def passage_sentences(passage_id: str, heading: str, text: str) -> PassageSentences:
     """A passage's sentences with stemmed tokens, cut at ingest and stored with the index."""
     return PassageSentences(passage_id=passage_id, version=UNITS_VERSION, heading=sorted(_stems(tokenize(heading))),
-                            units=[SentenceUnit(text=t, code=c, stems=sorted(_stems(tokenize(t)))) for t, c in _units(text)])
+                            units=[SentenceUnit(text=t, code=c, stems=sorted(_stems(tokenize(t)))) for t, c in _units(text)],
+                            runs={**hangul_runs(heading), **hangul_runs(text)})
 
 
 class SentenceIndex:
@@ -175,6 +176,10 @@ class SentenceIndex:
         if key not in self._units:
             self._units[key] = [(u.text, u.code, frozenset(u.stems)) for u in self._sentences(passage).units]
         return self._units[key]
+
+    def korean_runs(self) -> dict[str, tuple[str, ...]]:
+        """What kiwi made of every Hangul run of the notes at ingest (kb.retrieval.korean_cut)."""
+        return {run: tuple(tokens) for s in self._stored.values() for run, tokens in s.runs.items()}
 
     def heading_tokens(self, passage: PassageHit) -> frozenset[str]:
         return frozenset(self._sentences(passage).heading)

@@ -1,8 +1,8 @@
 """Korean-aware lexical search: identifier-preserving tokens, kiwipiepy morphemes, BM25 and weighted RRF.
 
 kiwi splits identifiers (in22k -> in/22/k, beitv2 -> beitv/2), so model names and `_`/`.`/`-` identifiers are cut
-out first and kept whole (plus their parts); only the prose between them goes to kiwi. Kiwi is loaded only when
-the text has Hangul, so English questions never pay its ~2 s start-up.
+out first and kept whole (plus their parts); only the prose between them goes to kiwi. Kiwi cuts the notes at
+ingest; a question's Korean is cut by what it made of them (kb.retrieval.korean_cut), so no query loads kiwi.
 
 English prose words (in English text and inside Korean sentences) are Snowball-stemmed, so "blocks" in a question
 meets "block" in a note. Identifiers are never stemmed: `blocks_in22k` stays what it is.
@@ -17,7 +17,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from kb.language import HANGUL_SYLLABLES, has_hangul
+from kb.language import has_hangul
+from kb.retrieval.korean_cut import HANGUL_RUN, KoreanVocabulary, cut, runs_of
 
 _IDENTIFIER = re.compile(r"[A-Za-z0-9]+(?:[._\-/×][A-Za-z0-9]+)+|[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+(?:\.[0-9]+)?%?")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -76,31 +77,28 @@ def _identifier_tokens(identifier: str) -> list[str]:
     return [whole] + [p for p in parts if p != whole and len(parts) > 1]
 
 
-def _prose_tokens(text: str, vocabulary: Optional[frozenset[str]] = None) -> list[str]:
+def _prose_tokens(text: str, vocabulary: Optional[KoreanVocabulary] = None) -> list[str]:
     if vocabulary is not None and has_hangul(text):
         return _vocabulary_tokens(text, vocabulary)
     return list(_prose_tokens_cached(text))
 
 
-_HANGUL_RUN = re.compile(f"[{HANGUL_SYLLABLES}]+")
-
-
-def _vocabulary_tokens(text: str, vocabulary: frozenset[str]) -> list[str]:
-    """Korean prose cut by the index's own Korean tokens instead of by kiwi: each run of syllables gives the
-    longest words the notes use, left to right ("해상도의" -> 해상도, "사전학습된" -> 사전 학습). For the evidence of a
-    question the filters answer, whose passages rank mostly by their links to the answers: kiwi's start-up is
-    ~0.9 s of a cold query."""
-    tokens = _latin_tokens(_HANGUL_RUN.sub(" ", text))
-    for run in _HANGUL_RUN.findall(text):
-        start = 0
-        while start < len(run):  # longest match first, left to right: "사전학습된" -> 사전 학습
-            # one syllable only where a word starts: a verb's stem ("쓰는" -> 쓰), never a particle
-            shortest = start + 1 if start == 0 else start + 2
-            word = next((run[start:end] for end in range(len(run), shortest - 1, -1) if run[start:end] in vocabulary), None)
-            if word:
-                tokens.append(word)
-            start += len(word) if word else 1
+def _vocabulary_tokens(text: str, vocabulary: KoreanVocabulary) -> list[str]:
+    """Korean prose cut by what kiwi made of the notes at ingest (kb.retrieval.korean_cut), not by kiwi: its
+    model and start-up are most of a cold Korean question."""
+    tokens = _latin_tokens(HANGUL_RUN.sub(" ", text))
+    for run in HANGUL_RUN.findall(text):
+        tokens.extend(cut(run, vocabulary))
     return tokens
+
+
+def hangul_runs(text: str) -> dict[str, list[str]]:
+    """At ingest: each run of Hangul in `text` with kiwi's content morphemes for it, cut in its sentence."""
+    if not has_hangul(text):
+        return {}
+    with _kiwi_lock:
+        morphemes = [m for m in kiwi().tokenize(text) if m.tag.startswith(CONTENT_TAGS) and m.tag != "SL"]
+    return {run: list(tokens) for run, tokens in runs_of(text, morphemes).items()}
 
 
 def _latin_tokens(text: str) -> list[str]:
@@ -133,7 +131,7 @@ def _prose_tokens_uncached(text: str) -> list[str]:
     return tokens
 
 
-def tokenize(text: str, vocabulary: Optional[frozenset[str]] = None) -> list[str]:
+def tokenize(text: str, vocabulary: Optional[KoreanVocabulary] = None) -> list[str]:
     """Index/query tokens: identifiers whole (and split), Korean morphemes, English words. With `vocabulary` (the
     index's Korean tokens), Korean prose is cut by it instead of by kiwi (`_vocabulary_tokens`)."""
     tokens: list[str] = []
