@@ -60,7 +60,7 @@ def decoder(kb, lang: Lang) -> None:
     name = st.text_input(t("decode", lang), key="decode_name", placeholder=t("decode_hint", lang),
                          label_visibility="collapsed")
     if name and name.strip():
-        decode(kb, name.strip()[:200], lang)
+        decode(kb, name.strip(), lang)  # an over-long name is refused by kb.explain with a message
 
 
 def decode(kb, name: str, lang: Lang) -> None:

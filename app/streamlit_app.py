@@ -7,7 +7,8 @@ KnowledgeBase there before the first run); otherwise the real KnowledgeBase for 
 with st.cache_resource and refreshed on every run so a nightly re-ingest is picked up without a restart.
 
 Note text is never rendered as HTML: passages are shown with st.text, everything else derived from notes goes
-through view.escape_markdown, and unsafe_allow_html is not used anywhere.
+through view.escape_markdown, and unsafe_allow_html is not used anywhere. Error messages quote what was typed:
+they go through view.escape_markdown too (a `![x](http://…)` in a question is shown, never fetched).
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def index_missing_page(error: KBError) -> None:
         st.markdown(t("no_index_why", "en", home=home))
         st.markdown(t("no_index_why", "ko", home=home))
     else:  # stale or corrupt: the message says what happened, a rebuild fixes both
-        st.error(error.message)
+        st.error(view.escape_markdown(error.message))
     if st.button(both("build"), key="build", type="primary"):
         bar = st.progress(0.0, text=both("building"))
         stages = list(STAGE_NAMES)
@@ -95,10 +96,10 @@ def index_missing_page(error: KBError) -> None:
         try:
             report = build_index(home=kb_home(), progress=progress)
         except KBError as build_error:
-            st.error(build_error.message)
+            st.error(view.escape_markdown(build_error.message))
             return
         if not report.ok:
-            st.error(report.message)
+            st.error(view.escape_markdown(report.message))
             return
         _open_kb.clear()
         st.rerun()
@@ -256,8 +257,8 @@ def conversation(kb, lang: Lang) -> None:
         with st.chat_message("user"):
             st.text(turn.question)
         with st.chat_message("assistant"):
-            if turn.error is not None:
-                st.warning(turn.error)
+            if turn.error is not None:  # it quotes the question as typed: literal text, never markdown or an image
+                st.warning(view.escape_markdown(turn.error))
             else:
                 show_answer(turn.answer, index, turn.rerun)
     if history:

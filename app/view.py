@@ -16,7 +16,14 @@ from kb import Answer, Explanation, Lang, Manifest, ModelHit, QueryFilters, unde
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:&])")
 
 def escape_markdown(text: str) -> str:
-    """Literal text for st.markdown: no HTML element, link, emphasis or formula can come out of it."""
+    """Literal text for st.markdown: no HTML element, image, `[text](target)` link, emphasis or formula can come
+    out of it, so nothing is fetched and no link hides its target.
+
+    Policy for bare URLs: a `http(s)://…` or `www.…` written in the text stays as written (copying it gives the
+    URL, no hidden character is inserted), and Streamlit's renderer (GFM autolink literals, found after escapes
+    are read) may show it as a clickable link whose text is the URL itself. Nothing is loaded unless the reader
+    clicks; `javascript:` and other schemes are never linked. Text that must not be clickable at all (passages)
+    is shown with st.text instead. See docs/architecture.md ("What the app renders")."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 

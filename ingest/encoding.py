@@ -6,6 +6,8 @@ Each refusal is a BadInput with a message naming the file, so one bad note never
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Optional
 
@@ -72,31 +74,45 @@ def cached_repair(text: str, digest: str, home: Optional[Path] = None) -> Repair
 def repair_note(path: Path) -> RepairResult:
     """`kb repair FILE`: the note's text repaired, under the same size cap and decoding as ingest."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise BadInput(f"not a file: {path}")
-    _check_size(path)
-    text, _, _ = decode_note(path.read_bytes(), path.name)
+    text, _, _ = decode_note(read_note_bytes(path), path.name)
     return repair_text(text)
 
 
-def _check_size(path: Path) -> None:
-    """Before reading a byte: a 1 GB file (sparse or not) is refused from its size alone."""
+def read_note_bytes(path: Path) -> bytes:
+    """The note's bytes, from a regular file only. Opened non-blocking and checked after opening (fstat), so a
+    FIFO or device swapped in after the directory was listed is refused in one line instead of blocking the
+    ingest (and its lock) forever; a file over the size cap is refused from its size, before reading a byte."""
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         raise BadInput(f"{path.name}: cannot read ({error.strerror})") from None
-    if size > MAX_NOTE_BYTES:
-        raise BadInput(f"{path.name}: {size / 1e6:.1f} MB is over the {MAX_NOTE_BYTES // (1024 * 1024)} MB limit for a note")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise BadInput(f"{path.name}: not a regular file (a FIFO, device or directory); skipped")
+        if info.st_size > MAX_NOTE_BYTES:
+            raise BadInput(f"{path.name}: {info.st_size / 1e6:.1f} MB is over the "
+                           f"{MAX_NOTE_BYTES // (1024 * 1024)} MB limit for a note")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            data = handle.read(MAX_NOTE_BYTES + 1)
+    except OSError as error:
+        raise BadInput(f"{path.name}: cannot read ({error.strerror})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > MAX_NOTE_BYTES:
+        raise BadInput(f"{path.name}: over the {MAX_NOTE_BYTES // (1024 * 1024)} MB limit for a note")
+    return data
 
 
 def read_note(path: Path, home: Optional[Path] = None) -> SourceFile:
     """The note as text, repaired when it is mojibake. Raises BadInput for files that cannot be notes."""
     path = Path(path)
-    _check_size(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise BadInput(f"{path.name}: cannot read ({error.strerror})") from None
+    data = read_note_bytes(path)
     text, encoding, problems = decode_note(data, path.name)
     repaired = uncertain = 0
     if looks_like_mojibake(text):

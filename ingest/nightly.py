@@ -16,7 +16,7 @@ from typing import Callable, Optional
 from ingest.coverage import fact_holders, fact_source_problems, lost_facts
 from ingest.pipeline import build_index
 from ingest.types import NightlyReport
-from kb import KBError, LockHeld, QueryFilters, kb_home, open_kb
+from kb import KBError, LockHeld, QueryFilters, kb_home, open_kb, redact
 
 KEEP_REPORTS = 14
 MIN_RECORD_SHARE = 0.9  # a registry that lost more than 10% of its tags overnight is a broken install, not news
@@ -96,8 +96,8 @@ def write_report(report: NightlyReport, home: Path, keep: int = KEEP_REPORTS) ->
     folder.mkdir(parents=True, exist_ok=True)
     stamp = report.started_at.replace(":", "").replace("-", "")
     json_path = folder / f"nightly-{stamp}.json"
-    _write_whole(json_path, report.model_dump_json(indent=2))
-    _write_whole(folder / f"nightly-{stamp}.txt", render_report(report))
+    _write_whole(json_path, redact(report.model_dump_json(indent=2)))
+    _write_whole(folder / f"nightly-{stamp}.txt", redact(render_report(report)))
     reports = sorted(folder.glob("nightly-*.json"))
     for old in reports[:-keep]:
         old.unlink(missing_ok=True)
@@ -158,7 +158,8 @@ def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
     except LockHeld:
         raise
     except Exception as error:  # any failure: previous index kept, reported, exit 1
-        report.message = f"failed, previous index kept: {getattr(error, 'message', None) or f'{error.__class__.__name__}: {error}'}"
+        report.message = redact(f"failed, previous index kept: "
+                                f"{getattr(error, 'message', None) or f'{error.__class__.__name__}: {error}'}")
         report.canaries = canaries
         report.timings_s = {"total": round(time.perf_counter() - clock, 3)}
         write_report(report, home, keep_reports)

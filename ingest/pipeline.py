@@ -5,7 +5,7 @@ Vectors come, in this order, from the previous build, KB_HOME's cache and the ve
 (`data/vectors`, made by scripts/ship_vectors.py); only text none of them has seen is embedded. A lock keeps
 ingests one at a time; a failure or a kill at any stage leaves `current` on the last good build.
 
-`KB_FAULT_AT=<stage>` (tests only) makes the process stop dead at the start of that stage, as `kill -9` would.
+`KB_TEST_FAULT_AT=<stage>` (tests only) makes the process stop dead at the start of that stage, as `kill -9` would.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class _Clock:
 
     def start(self, stage: str) -> None:
         self.finish()
-        if os.environ.get("KB_FAULT_AT") == stage:
+        if os.environ.get("KB_TEST_FAULT_AT") == stage:
             os.kill(os.getpid(), signal.SIGKILL)
         self._stage, self._started = stage, time.perf_counter()
         self.report(0.0)

@@ -10,7 +10,9 @@ ftfy alone cannot restore a sequence whose byte is gone, so this works on bytes:
 4. pick the most plausible Korean: a Hangul syllable model (unigrams + bigrams from the clean Korean notes) and,
    where that is not decisive, kiwipiepy's analysis score of the whole line.
 
-Lines that decode cleanly after step 1 need no guess; pure ASCII lines are never touched.
+Lines that decode cleanly after step 1 need no guess; pure ASCII lines are never touched, nor is a clean line with
+Latin or symbol characters ("7×7", "café", "«café…»"): a line is read as mojibake only when its bytes have no stray
+byte and at least as many intact UTF-8 sequences as truncated ones (`reads_as_mojibake`).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pydantic import BaseModel, Field
 
 from kb.build import kiwi
 
-REPAIR_VERSION = 1  # bump when the repair's choices change: cached repairs are keyed by it
+REPAIR_VERSION = 2  # bump when the repair's choices change: cached repairs are keyed by it
 LOST_BYTES = (0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x8E, 0x9E, 0xAD)
 MOJIBAKE_MARKERS = re.compile(r"[ìíëêðâãåïîçèéæ]"
                               r"[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
@@ -215,8 +217,39 @@ class LineRepair:
     uncertain: bool
 
 
-def repair_line(line: str, model: Optional[SyllableModel] = None, use_kiwi: bool = True) -> LineRepair:
-    """One line back to UTF-8. Lines that are not mojibake come back unchanged."""
+def reads_as_mojibake(data: bytes, in_mojibake_file: bool = False) -> bool:
+    """The bytes a line's characters stand for look like UTF-8 that lost some continuation bytes: every non-ASCII
+    byte belongs to a sequence (a lead with its continuations, some maybe lost; mojibake never loses a lead), and
+    intact sequences are at least as many as truncated ones. A clean Latin line fails: "7×7" and "café…" hold a
+    truncated sequence and no intact one, "«café»" starts with a stray continuation byte. In a file that reads as
+    mojibake as a whole, a line of truncated sequences that each kept a continuation byte ("âŒ", ❌ less 0x9D)
+    is mojibake too; "7×7" still is not (its lone lead kept none)."""
+    intact = truncated = bare = 0
+    i = 0
+    while i < len(data):
+        need = _sequence_length(data[i])
+        if need == 1:
+            i += 1
+            continue
+        if need == 0:
+            return False
+        j = i + 1
+        while j < len(data) and j - i < need and 0x80 <= data[j] <= 0xBF:
+            j += 1
+        if j - i == need:
+            intact += 1
+        else:
+            truncated += 1
+            bare += j - i == 1
+        i = j
+    if in_mojibake_file and truncated and not bare:
+        return True
+    return intact >= max(1, truncated)
+
+
+def repair_line(line: str, model: Optional[SyllableModel] = None, use_kiwi: bool = True,
+                in_mojibake_file: bool = False) -> LineRepair:
+    """One line back to UTF-8. Lines that are not mojibake (`reads_as_mojibake`) come back unchanged."""
     if line.isascii():
         return LineRepair(line, 0, False)
     data = to_bytes(line)
@@ -226,8 +259,10 @@ def repair_line(line: str, model: Optional[SyllableModel] = None, use_kiwi: bool
         return LineRepair(data.decode("utf-8"), 0, False)
     except UnicodeDecodeError:
         pass
-    model = model or default_syllable_model()
+    if not reads_as_mojibake(data, in_mojibake_file):
+        return LineRepair(line, 0, False)
     gaps = find_gaps(data)
+    model = model or default_syllable_model()
     pieces: list[str] = []  # alternating fixed text and gap choices
     options: list[list[str]] = []
     cursor = 0
@@ -279,8 +314,9 @@ def repair_text(text: str, model: Optional[SyllableModel] = None) -> RepairResul
     out: list[str] = []
     changed = damaged = sequences = 0
     uncertain: list[int] = []
+    in_mojibake_file = looks_like_mojibake(text)
     for number, line in enumerate(lines, start=1):
-        fixed = repair_line(line, model)
+        fixed = repair_line(line, model, in_mojibake_file=in_mojibake_file)
         if fixed.text != line:
             changed += 1
         if fixed.gaps:

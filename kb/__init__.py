@@ -39,6 +39,7 @@ from kb.errors import (
     StaleIndex,
     UnknownName,
     from_os_error,
+    redact,
 )
 from kb.facts import FACTS, Fact, fact, in_place, sort_order
 from kb.language import detect_language, printable, validate_question
@@ -84,7 +85,7 @@ __all__ = [
     "kb_home", "NOTES_DIR", "PROJECT_ROOT", "EVAL_DIR", "EVAL_FILE",
     # errors and exit codes
     "KBError", "BadInput", "UnknownName", "NoIndex", "StaleIndex", "CorruptIndex", "LockHeld", "CannotWrite",
-    "NoSpace", "InternalError", "from_os_error", "EXIT_CODES",
+    "NoSpace", "InternalError", "from_os_error", "redact", "EXIT_CODES",
     # types
     "Answer", "CheckFinding", "Explanation", "IngestReport", "Lang", "LicenseClassRow", "Manifest", "ModelHit", "ModelRecord",
     "PassageHit", "QueryFilters", "Relaxation", "Where", "parse_where", "to_syntax",

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import os
+import re
+
+_URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^\s/@'\"<>]+@")
+_SECRET_PARAMS = re.compile(r"(?i)\b((?:api[_-]?key|apikey|token|access[_-]?token|password|passwd|secret)=)[^\s&'\"<>]+")
+SECRET_VARIABLES = ("KB_QDRANT_API_KEY",)
+
+
+def redact(text: str) -> str:
+    """`text` with credentials replaced by `***`: a URL's user:password@ (http://***@host:6333), key=, token=,
+    password= parameters, and the value of KB_QDRANT_API_KEY wherever it appears. Every message kb shows or saves
+    passes through it: KBError messages, the internal-error line, the nightly report, the manifest's backend."""
+    text = _URL_CREDENTIALS.sub(r"\1***@", str(text))
+    text = _SECRET_PARAMS.sub(r"\1***", text)
+    for variable in SECRET_VARIABLES:
+        value = os.environ.get(variable, "")
+        if len(value) >= 4:
+            text = text.replace(value, "***")
+    return text
+
+
 
 class KBError(Exception):
     exit_code = 1
 
     def __init__(self, message: str, *, suggestions: list[str] | None = None):
+        message = redact(message)
         super().__init__(message)
         self.message = message
         self.suggestions = suggestions or []

@@ -6,6 +6,7 @@ import errno
 import fcntl
 import os
 import stat
+import time
 from pathlib import Path
 
 from kb.errors import CannotWrite, LockHeld
@@ -28,6 +29,19 @@ def open_plain_file(path: Path, what: str):
     return os.fdopen(fd, "r+", encoding="utf-8")
 
 
+STUCK_AFTER_S = 6 * 3600  # a nightly takes minutes: a lock held this long names a process that is stuck
+
+
+def format_age(seconds: float) -> str:
+    """'42 s', '7 min', '3 h 05 min'."""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
 class IngestLock:
     """`with IngestLock(home):` raises LockHeld (exit 75) at once if another process holds it."""
 
@@ -42,9 +56,12 @@ class IngestLock:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
-            holder = handle.read().strip() or "unknown"
+            holder = handle.read(32).strip() or "unknown"
+            age = time.time() - os.fstat(handle.fileno()).st_mtime
             handle.close()
-            raise LockHeld(f"another ingest is running (pid {holder}, lock {self.path}); try again when it ends") from None
+            stuck = f"; over {STUCK_AFTER_S // 3600} h: it may be stuck (check pid {holder})" if age > STUCK_AFTER_S else ""
+            raise LockHeld(f"another ingest is running (pid {holder}, holding the lock for {format_age(age)}, "
+                           f"lock {self.path}); try again when it ends{stuck}") from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from kb.errors import UnknownName
+from kb.errors import BadInput, UnknownName
 from kb.facts import BY_KEY, in_place
 from kb.naming.index import closest_names
 from kb.naming.mmpretrain import detect_convention, match_mmpretrain_to_timm, parse_mmpretrain_name
@@ -12,6 +12,7 @@ from kb.naming.timm import parse_timm_name
 from kb.schema import Explanation, Lang, ModelRecord, ParsedName
 from kb.texts import ui_text
 
+MAX_NAME_CHARS = 200  # the longest live timm name is under 60; a 60 KB one took the did-you-mean seconds
 IN21K_NOTE = "in21k and in22k name the same dataset (ImageNet-21k = ImageNet-22k)."
 IN21K_NOTE_KO = "in21k와 in22k는 같은 데이터셋입니다 (ImageNet-21k = ImageNet-22k)."
 
@@ -40,6 +41,9 @@ def explain(
     text = (name or "").strip()
     if not text:
         raise UnknownName("give a model name, e.g. convnext_base.fb_in22k_ft_in1k")
+    if len(text) > MAX_NAME_CHARS:
+        raise BadInput(f"the name is {len(text):,} characters; the limit is {MAX_NAME_CHARS} "
+                       f"(timm names are under 60) / 이름이 너무 깁니다 ({len(text):,}자, 최대 {MAX_NAME_CHARS}자)")
     by_arch: dict[str, list[str]] = {}
     for record_name, record in records.items():  # an architecture's tags, timm's default (what it loads) first
         tags = by_arch.setdefault(record.arch, [])

@@ -119,12 +119,13 @@ def check(as_json: bool, strict: bool) -> None:
 def nightly(notes_dir: Optional[Path], as_json: bool, keep_reports: int) -> None:
     """Full refresh with canary checks before the swap. Exit 0 ok, 1 failed (previous index kept), 75 locked."""
     from ingest import render_report, run_nightly
+    from kb import redact
 
     report = run_nightly(notes_dir=notes_dir, keep_reports=keep_reports)
     if as_json:
-        emit_json(report)
+        click.echo(redact(report.model_dump_json()))
     else:
-        click.echo(render_report(report))
+        click.echo(redact(render_report(report)))
     sys.exit(0 if report.ok else 1)
 
 

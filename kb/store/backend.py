@@ -84,7 +84,9 @@ def describe_backend() -> str:
     """For `kb status`: "faiss", "qdrant (local)" or "qdrant (<url>)"."""
     if backend_name() == "faiss":
         return "faiss"
-    return f"qdrant ({os.environ['KB_QDRANT_URL']})" if server_mode() else "qdrant (local)"
+    from kb.errors import redact
+
+    return redact(f"qdrant ({os.environ['KB_QDRANT_URL']})") if server_mode() else "qdrant (local)"
 
 
 def _reader_class():

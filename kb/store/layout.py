@@ -3,6 +3,7 @@
     indexes/<build_id>/...files..., manifest.json
     current   - the live build id (replaced atomically with os.replace)
     previous  - the build before it, for `kb rollback`
+    pointers.pending - while a swap or rollback changes both: "<new current> <new previous>" (see set_pointers)
 
 A build is written into `indexes/.partial-<build_id>/`, checked, renamed into place and only then named in
 `current`. A crash at any point leaves `current` naming the last complete build. Readers load everything they
@@ -69,10 +70,65 @@ def write_pointer(home: Path, name: str, build_id: str) -> None:
     fsync_dir(home)
 
 
+PENDING = "pointers.pending"
+
+
+def _pending_pair(home: Path) -> Optional[tuple[str, str]]:
+    """(new current, new previous) a swap or rollback was setting, or None."""
+    value = _read_id_file(Path(home) / PENDING)
+    parts = (value or "").split()
+    return (parts[0], parts[1]) if len(parts) == 2 and all(_BUILD_ID.match(p) for p in parts) else None
+
+
+def set_pointers(home: Path, current: str, previous: Optional[str]) -> None:
+    """`current` and `previous` changed as one step. Two files cannot be replaced at once, so the pair is written
+    to `pointers.pending` first; writing `current` is the commit point. Killed before it: the old pair stands and
+    the pending file is void. Killed after it: `previous` is read from the pending file (read_pointer) until
+    `settle_pointers` writes it. No reader ever sees `current` and `previous` naming one build."""
+    home = Path(home)
+    if previous and previous != current:
+        write_pointer(home, PENDING, f"{current} {previous}")
+    write_pointer(home, "current", current)
+    if previous and previous != current:
+        write_pointer(home, "previous", previous)
+    (home / PENDING).unlink(missing_ok=True)
+    fsync_dir(home)
+
+
+def settle_pointers(home: Path) -> None:
+    """Finish or void a swap or rollback that was killed halfway (see set_pointers). Run under the ingest lock."""
+    home = Path(home)
+    if not os.path.lexists(home / PENDING):
+        return
+    pair = _pending_pair(home)
+    if pair and read_pointer(home, "current") == pair[0]:
+        write_pointer(home, "previous", pair[1])
+    (home / PENDING).unlink(missing_ok=True)
+    fsync_dir(home)
+
+
+def _read_id_file(path: Path) -> Optional[str]:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        return os.read(fd, 256).decode("ascii").strip() if stat.S_ISREG(os.fstat(fd).st_mode) else None
+    except (OSError, UnicodeDecodeError):
+        return None
+    finally:
+        os.close(fd)
+
+
 def read_pointer(home: Path, name: str, strict: bool = False) -> Optional[str]:
     """The build id a pointer file names; None when absent. A damaged pointer (not a build id, a directory,
     unreadable bytes, a symbolic link: never followed) is None, or CorruptIndex with `strict`; an ingest
-    replaces it (os.replace replaces a link, never what it names)."""
+    replaces it (os.replace replaces a link, never what it names). `previous` is read from a pending swap or
+    rollback whose `current` is written (set_pointers)."""
+    if name == "previous" and os.path.lexists(Path(home) / PENDING):
+        pair = _pending_pair(home)
+        if pair and read_pointer(home, "current") == pair[0]:
+            return pair[1]
     path = Path(home) / name
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -106,16 +162,16 @@ def build_dir(home: Path, build_id: str) -> Path:
 
 
 def swap_current(home: Path, build_id: str) -> None:
+    settle_pointers(home)
     old = read_pointer(home, "current")
-    if old and old != build_id:
-        write_pointer(home, "previous", old)
-    write_pointer(home, "current", build_id)
+    set_pointers(home, build_id, old if old and old != build_id else None)
 
 
 def rollback(home: Path) -> str:
     """Make the previous build current again (and the current one previous). Returns the build now live.
     The caller holds the ingest lock, so no ingest can swap or prune in between."""
     home = Path(home)
+    settle_pointers(home)
     for name in ("current", "previous"):
         if (home / name).is_symlink():
             raise CorruptIndex(f"{home / name} is a symbolic link; refusing to follow it: remove it, then run `kb ingest`")
@@ -123,10 +179,7 @@ def rollback(home: Path) -> str:
     if not previous or not (build_dir(home, previous) / MANIFEST).is_file():
         raise NoIndex("there is no previous index to roll back to")
     verify_build(build_dir(home, previous))
-    current = read_pointer(home, "current")
-    write_pointer(home, "current", previous)
-    if current:
-        write_pointer(home, "previous", current)
+    set_pointers(home, previous, read_pointer(home, "current"))
     return previous
 
 
@@ -137,6 +190,7 @@ def prune_builds(home: Path, keep: int = KEEP_BUILDS, keep_partial: Optional[str
     rollback trades the two), so a complete build newer than both never went live: a nightly killed during its
     canaries left it. It is removed, and does not count among the `keep` kept for rollbacks."""
     root = Path(home) / "indexes"
+    settle_pointers(home)
     protected = {read_pointer(home, "current"), read_pointer(home, "previous")} - {None}
     complete = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
     newest_live = max(protected, default="")

@@ -354,3 +354,51 @@ def test_passages_under_one_heading_are_one_citation():
     pieces[2] = pieces[2].model_copy(update={"heading": "Other"})
     assert by_citation(pieces, lambda p: f"[{p.source} § {p.heading}]") == [
         ("[a.md § H]", ["one", "two"], ["x", "y"]), ("[a.md § Other]", ["three"], [])]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Issue 28 #8, #10, #15: errors are literal text, an over-long name gets a message, the bare-URL policy
+# --------------------------------------------------------------------------------------------------------------
+
+IMAGE = '![x](http://127.0.0.1:9999/t.png)'
+UNESCAPED_MARKUP = re.compile(r"(?<!\\)[!\[\]()<>`*_]")
+
+
+class ParsingKB(FakeKB):
+    """Reads a `fact:value` question with the real expression parser, so its real error comes back."""
+
+    def ask(self, question, *, limit=50, lang=None, where=None):
+        from kb import parse_where
+
+        parse_where(question)
+        return super().ask(question, limit=limit, lang=lang, where=where)
+
+    def explain(self, name):
+        from kb.answering.explain import explain
+
+        return explain(name, {})  # the real length cap runs before any lookup
+
+
+def test_a_parse_error_quoting_an_image_is_shown_as_text_never_fetched():
+    at, _ = fake_app(ParsingKB())
+    ask(at, f'params:"{IMAGE}"')
+    shown = at.warning[0].value
+    assert IMAGE in unescape_markdown(shown) and "params needs a number" in shown
+    assert UNESCAPED_MARKUP.search(shown) is None  # no ![…](…): the browser has nothing to fetch
+    assert all("](http" not in m.value for m in at.markdown)
+
+
+def test_an_over_long_name_in_the_decode_box_gets_a_message():
+    at, _ = fake_app(ParsingKB())
+    at.sidebar.text_input(key="decode_name").set_value("convnext_" * 6700).run()
+    assert not at.exception
+    assert unescape_markdown(at.sidebar.error[0].value).startswith("the name is 60,300 characters; the limit is 200")
+
+
+def test_escape_markdown_keeps_bare_urls_as_written_and_makes_no_other_link():
+    from app.view import escape_markdown
+
+    text = "see http://example.com/a_b and www.example.org, [t](javascript:alert(1)) <http://x.y>"
+    escaped = escape_markdown(text)
+    assert unescape_markdown(escaped) == text  # a URL copies back whole: no hidden character inserted
+    assert "](" not in escaped.replace("\\]\\(", "") and UNESCAPED_MARKUP.search(escaped) is None

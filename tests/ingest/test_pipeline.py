@@ -89,7 +89,7 @@ def _ingest_child(home: Path, env_extra: dict) -> subprocess.Popen:
 def test_kill_9_at_each_stage_leaves_the_old_index_answering(built_kb_home, tmp_path, stage):
     home = copy_home(built_kb_home, tmp_path / "home")
     before = IndexReader.open(home).build_id
-    child = _ingest_child(home, {"KB_FAULT_AT": stage})
+    child = _ingest_child(home, {"KB_TEST_FAULT_AT": stage})
     child.wait(timeout=300)
     assert child.returncode == -signal.SIGKILL
     kb = open_kb(home)
