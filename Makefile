@@ -29,8 +29,8 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	bash scripts/ensure-browser.sh
 	HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -p no:cacheprovider
-	# the query and pipeline tests again on the Qdrant backend (local mode): both backends must answer alike
-	KB_BACKEND=qdrant HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -p no:cacheprovider tests/kb tests/ingest/test_pipeline.py
+	# what depends on the index backend again on Qdrant (local mode): both backends must answer alike
+	KB_BACKEND=qdrant HF_HUB_OFFLINE=1 $(VENV)/bin/python -m pytest -q -p no:cacheprovider -m backend tests/kb tests/ingest/test_pipeline.py
 
 bench: $(STAMP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/python bench/run.py

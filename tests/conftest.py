@@ -39,3 +39,16 @@ def knowledge_base(built_kb_home):
     from kb import open_kb
 
     return open_kb(built_kb_home)
+
+
+# What depends on the index backend: a test that opens or builds an index (through these fixtures), or a store
+# test. `make test` runs them a second time on Qdrant; the parser, the fact table and the rest need one pass.
+BACKEND_FIXTURES = {"built_kb_home", "knowledge_base"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = Path(str(item.fspath))
+        if BACKEND_FIXTURES & set(getattr(item, "fixturenames", ())) or "store" in path.parts:
+            item.add_marker(pytest.mark.backend)
+

@@ -16,7 +16,7 @@ from kb import open_kb
 from kb.config import NOTES_DIR, PROJECT_ROOT
 from kb.store import IndexReader
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.backend]  # every test builds an index: run again on Qdrant
 FIVE = {"convnext_small.fb_in22k_ft_in1k_384", "deit3_small_patch16_384.fb_in22k_ft_in1k",
         "vit_small_patch16_384.augreg_in21k_ft_in1k", "vit_small_patch32_384.augreg_in21k_ft_in1k",
         "vit_small_r26_s32_384.augreg_in21k_ft_in1k"}
