@@ -7,7 +7,6 @@ previous index; a report of what changed goes to KB_HOME/reports/ as JSON and te
 
 from __future__ import annotations
 
-import os
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,6 +16,7 @@ from ingest.coverage import fact_holders, fact_source_problems, lost_facts
 from ingest.pipeline import build_index
 from ingest.types import NightlyReport
 from kb import KBError, LockHeld, QueryFilters, kb_home, open_kb, redact
+from kb.build import atomic_write_text
 
 KEEP_REPORTS = 14
 MIN_RECORD_SHARE = 0.9  # a registry that lost more than 10% of its tags overnight is a broken install, not news
@@ -76,28 +76,13 @@ def canary_check(directory: Path, home: Path, previous_records: int,
     return passed
 
 
-def _write_whole(path: Path, text: str) -> None:
-    """Write aside, fsync, rename: a full disk leaves the old file or none, never an empty or half report."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def write_report(report: NightlyReport, home: Path, keep: int = KEEP_REPORTS) -> Path:
     folder = home / "reports"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = report.started_at.replace(":", "").replace("-", "")
     json_path = folder / f"nightly-{stamp}.json"
-    _write_whole(json_path, redact(report.model_dump_json(indent=2)))
-    _write_whole(folder / f"nightly-{stamp}.txt", redact(render_report(report)))
+    atomic_write_text(json_path, redact(report.model_dump_json(indent=2)))
+    atomic_write_text(folder / f"nightly-{stamp}.txt", redact(render_report(report)))
     reports = sorted(folder.glob("nightly-*.json"))
     for old in reports[:-keep]:
         old.unlink(missing_ok=True)
