@@ -15,8 +15,7 @@ from typing import Callable, Optional
 from ingest.coverage import fact_holders, fact_source_problems, lost_facts
 from ingest.pipeline import build_index
 from ingest.types import NightlyReport
-from kb import KBError, LockHeld, QueryFilters, kb_home, open_kb, redact
-from kb.build import atomic_write_text
+from kb import KBError, LockHeld, QueryFilters, atomic_write_text, kb_home, open_kb, redact
 
 KEEP_REPORTS = 14
 MIN_RECORD_SHARE = 0.9  # a registry that lost more than 10% of its tags overnight is a broken install, not news

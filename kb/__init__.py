@@ -42,6 +42,7 @@ from kb.errors import (
     redact,
 )
 from kb.facts import FACTS, Fact, fact, in_place, sort_order
+from kb.files import atomic_write_text
 from kb.language import detect_language, printable, validate_question
 from kb.naming import parse_name
 from kb.query import Where, parse_where, to_syntax
@@ -86,6 +87,8 @@ __all__ = [
     # errors and exit codes
     "KBError", "BadInput", "UnknownName", "NoIndex", "StaleIndex", "CorruptIndex", "LockHeld", "CannotWrite",
     "NoSpace", "InternalError", "from_os_error", "redact", "EXIT_CODES",
+    # writing a file whole (a report, an export): the old file or the new, never half
+    "atomic_write_text",
     # types
     "Answer", "CheckFinding", "Explanation", "IngestReport", "Lang", "LicenseClassRow", "Manifest", "ModelHit", "ModelRecord",
     "PassageHit", "QueryFilters", "Relaxation", "Where", "parse_where", "to_syntax",

@@ -23,7 +23,7 @@ _SURFACE: dict[str, str] = {
     **dict.fromkeys(("Passage", "PassageKind", "ModelNote", "Bullet", "SuffixTerm", "ConventionRule", "TableRow",
                      "ModelRecord", "CheckFinding", "FileReport", "IngestReport", "Manifest"), "kb.schema"),
     **dict.fromkeys(("NOTES_DIR", "SHIPPED_VECTORS_DIR", "kb_home", "cache_dir", "embed_model_id"), "kb.config"),
-    **dict.fromkeys(("write_cache", "atomic_write_text"), "kb.files"),
+    "write_cache": "kb.files",
     "BadInput": "kb.errors", "KBError": "kb.errors",
     "IngestLock": "kb.lock",
     "load_registry": "kb.registry.records", "timm_version": "kb.registry.records",

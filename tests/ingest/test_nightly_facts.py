@@ -100,7 +100,7 @@ def test_a_full_disk_leaves_no_empty_or_partial_report(tmp_path, monkeypatch):
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(nightly.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     later = report.model_copy(update={"started_at": "2026-01-02T00:00:00+00:00"})
     with pytest.raises(OSError):
         nightly.write_report(later, tmp_path)
