@@ -204,7 +204,7 @@ _RECOUNT = re.compile(r"(?<![\w.])(\d{1,2}|다섯|여섯|일곱|여덟|아홉|�
 def recounted(previous: Understanding, current: Understanding, text: str) -> Optional[Understanding]:
     """"같은 조건으로 5개까지 늘려줘" after "… 높은 순 3개": the same ranking with another count."""
     m = _RECOUNT.search(text)
-    if previous.sort == "relevance" or current.is_structured() or current.asked or not m:
+    if previous.sort == "relevance" or current.is_structured() or current.asked or current.wants_explanation or not m:
         return None
     count = (m.group(1) or m.group(2)).lower()
     return previous.model_copy(update={"top_n": NUMBER_WORDS.get(count) or int(count)})
