@@ -50,6 +50,7 @@ BM25_WEIGHT = 1.3
 RRF_K = 60
 CANDIDATES = 50  # per retriever, before fusion
 MAX_PASSAGES = 5
+SUBJECT_CANDIDATES = 20  # of the fused ranking, how deep a section about the named family is looked for
 MAX_FREE_TEXT_MODELS = 10
 # A passage linked to a returned model gains about half of what a first place in the dense list is worth.
 LINK_BONUS = {"relative": 0.5 * DENSE_WEIGHT, "rrf": 0.5 * DENSE_WEIGHT / (RRF_K + 1)}
@@ -293,8 +294,10 @@ class Searcher:
         query_vector = vector.result()
         ranked_passages = self.hybrid_passages(question, vocabulary=vocabulary, vector=query_vector, lexical=lexical)
         if read.is_structured():
-            if read.wants_explanation:  # a question about meaning: the notes' own ranking, not model links
-                passages = self._passage_hits(ranked_passages[:MAX_PASSAGES])
+            if read.wants_explanation:  # a question about meaning: the notes' own ranking, not model links, the
+                # sections about the family it names first ("DINOv2 pretrain에 쓴 데이터셋")
+                about = ranked_passages if wants_code(question, read) else self._about_subject(ranked_passages, read.where)
+                passages = self._passage_hits(about[:MAX_PASSAGES])  # a how-to's code may sit in any section
             else:
                 passages = self._evidence(ranked_passages, {m.name for m in models})
         else:
@@ -368,6 +371,20 @@ class Searcher:
         named = [str(c.value) for c in positive_conds(read.where) if c.field in ("name", "arch") and "*" not in str(c.value)]
         chosen = names_to_compare(question, named)
         return self.compare(chosen, lang) if chosen else None
+
+    def _about_subject(self, ranked: list[tuple[str, float]], where) -> list[tuple[str, float]]:
+        """The candidates whose heading names a family the question named, ahead of the others, each group in its
+        order (a heading that names it is what the section is about)."""
+        subjects = {str(c.value).lower() for c in positive_conds(where) if c.field == "family" and c.op == "="}
+        if not subjects:
+            return ranked
+        top = ranked[:SUBJECT_CANDIDATES]
+
+        def about(pid: str) -> bool:
+            passage = self.passage_by_id.get(pid)
+            heading = re.sub(r"[\s\-_]", "", passage.heading.lower()) if passage is not None else ""
+            return any(re.search(rf"(?<![a-z0-9]){re.escape(s)}(?![a-z0-9])", heading) for s in subjects)
+        return [r for r in top if about(r[0])] + [r for r in top if not about(r[0])] + ranked[SUBJECT_CANDIDATES:]
 
     def _passage_hits(self, scored: list[tuple[str, float]]) -> list[PassageHit]:
         hits = []

@@ -63,3 +63,8 @@ def test_one_weight_named_in_full_is_answered_with_the_facts_the_rest_asks(knowl
     first = first_paragraph(answer.answer)
     assert [m.name for m in answer.models] == ["resnetv2_50x1_bit.goog_in21k_ft_in1k"]
     assert "bilinear" in first and "does not have" in first
+
+
+def test_a_question_about_a_family_s_meaning_reads_the_sections_about_it_first(knowledge_base):
+    answer = knowledge_base.ask("what do the notes say about the data DINOv2 learned from?")
+    assert answer.passages and "DINOv2" in answer.passages[0].heading
