@@ -48,7 +48,7 @@ COMMON_WORDS = set(
     note notes guide table experiment experiments hm hmm umm uh ah oh compare comparison versus vs 비교 비교해줘 비교해
     비교하면 차이 across overall everywhere regardless hold holds held reach reaches reaching cite cites citing perform
     performs performing does bump bumped raise raised tighten loosen relax move moved set change changed instead
-    evaluate evaluates evaluated evaluating 처리""".split()
+    evaluate evaluates evaluated evaluating 처리 백본""".split()
 )
 
 
