@@ -3,8 +3,10 @@
     .venv/bin/python bench/soak.py [--seconds 180] [--home DIR]
 
 Every query must answer "which small in22k model at 384?" with the five tags; an ingest, nightly or rollback
-may succeed (0), find the lock held (75) or be killed by us (-9); anything else is a failure. Prints the counts
-and writes bench/soak.json. With --home, a copy of that KB_HOME is used (saves the first build).
+may succeed (0), find the lock held (75) or be killed by us (-9); anything else is a failure. Then the fault
+phase (bench/soak_faults.py: missing fact source, FIFO note, symlinked lock, deep nesting in a stream, full disk),
+--fault-rounds times, one fault at a time on copies of the soaked home. Prints the counts and writes
+bench/soak.json. With --home, a copy of that KB_HOME is used (saves the first build).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from soak_faults import run_faults  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = [sys.executable, "-m", "kb.cli"]
@@ -79,6 +84,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=180)
     parser.add_argument("--home", type=Path, default=None)
+    parser.add_argument("--fault-rounds", type=int, default=1)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kb-soak-"))
     home = work / "home"
@@ -103,12 +109,15 @@ def main() -> None:
             thread.start()
         for thread in threads:
             thread.join()
+        loops_seconds = time.time() - started
+        run_faults(ROOT, KB, home, work, FIVE, args.fault_rounds, counts)
         final = subprocess.run(KB + ["query", "which small in22k model at 384?", "--json"], env=env, cwd=ROOT,
                                capture_output=True, text=True)
         final_ok = final.returncode == 0 and {m["name"] for m in json.loads(final.stdout)["models"]} == FIVE
         failures = sum(v for k, v in counts.data.items() if k.endswith("failed"))
         wrong = counts.data.get("query wrong", 0)
-        result = {"seconds": round(time.time() - started, 1), "operations": dict(sorted(counts.data.items())),
+        result = {"seconds": round(time.time() - started, 1), "loops_seconds": round(loops_seconds, 1),
+                  "fault_rounds": args.fault_rounds, "operations": dict(sorted(counts.data.items())),
                   "failures": failures, "wrong_answers": wrong, "final_query_ok": final_ok, "problems": counts.problems[:20]}
     finally:
         shutil.rmtree(work, ignore_errors=True)
