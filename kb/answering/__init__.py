@@ -2,6 +2,7 @@
 
     ask       `Searcher`: a question (or a conversation turn) answered over one opened index
     text      the answer's paragraph in the question's language
+    quotes    which note sentences an answer quotes
     relax     why each weight matched; the nearest relaxations when nothing did
     compare   two to four weights side by side
     explain   a name part by part, with its weight's facts

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from kb.answering.ask import related
+from kb.answering.quotes import related
 from kb.evaluate import first_paragraph
 
 
