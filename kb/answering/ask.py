@@ -292,7 +292,6 @@ class Searcher:
     def _comparison(self, question: str, read: Understanding, lang: Lang) -> Optional[Comparison]:
         """"compare A and B", "A랑 B 차이": the names the question gives, side by side."""
         from kb.answering.compare import names_to_compare
-        from kb.query.expression import positive_conds
 
         named = [str(c.value) for c in positive_conds(read.where) if c.field in ("name", "arch") and "*" not in str(c.value)]
         chosen = names_to_compare(question, named)

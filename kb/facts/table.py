@@ -37,6 +37,18 @@ def _data_chain(record: ModelRecord) -> str | None:
     return " → ".join(f"{d.raw} ({d.stage})" for d in record.datasets) or None
 
 
+def _speed(device: str, setting_en: str, setting_ko: str, column: str, syntax: tuple[str, ...], said: str,
+           device_words: str, measured_en: str, measured_ko: str) -> Fact:
+    """A throughput fact of timm's benchmark table: the same fact on each device, named and measured its way."""
+    key = f"images_per_sec_{device}"
+    return Fact(key=key, kind="number", label_en=f"images/s ({setting_en})", label_ko=f"초당 이미지 ({setting_ko})",
+                read=lambda r: getattr(r, key), digits=1, measured=True, hit_key=key, places=SHOWN,
+                column=(f"{column} images/s", f"{column} 초당 이미지"), unit="img/s", syntax=syntax, better="high",
+                more=FAST, less=SLOW, words=(said, device_words),
+                about_en=f"throughput on {measured_en}, at the input size (timm's benchmark table)",
+                about_ko=f"{measured_ko}, 입력 크기에서의 처리량 (timm 벤치마크 표)")
+
+
 FACTS: tuple[Fact, ...] = (
     # ---- what the name says (kb.naming decodes it; kb.retrieval.filters matches it by postings)
     Fact(key="name", kind="name", label_en="name", label_ko="이름", read=lambda r: r.name, column=("name", "이름"),
@@ -138,22 +150,12 @@ FACTS: tuple[Fact, ...] = (
          words=(r"activations?(?:\s*(?:count|memory|size))?|macts", r"활성화(?:\s*(?:값|수|메모리|크기))?|액티베이션"),
          about_en="activations in millions at the input size (timm's benchmark table)",
          about_ko="입력 크기에서의 활성화 수 (백만, timm 벤치마크 표)"),
-    Fact(key="images_per_sec_gpu", kind="number", label_en="images/s (RTX 4090, AMP)", label_ko="초당 이미지 (RTX 4090, AMP)",
-         read=lambda r: r.images_per_sec_gpu, digits=1, measured=True, hit_key="images_per_sec_gpu", places=SHOWN,
-         column=("GPU images/s", "GPU 초당 이미지"),
-         unit="img/s", syntax=("gpu_speed", "ips_gpu", "gpu"), better="high", more=FAST, less=SLOW,
-         words=(rf"(?:rtx\s*)?(?:gpu|4090|cuda)(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:rtx\s*)?(?:gpu|4090|cuda)",
-                r"gpu|4090|그래픽\s*카드"),
-         about_en="throughput on an RTX 4090, AMP, batch 1024, at the input size (timm's benchmark table)",
-         about_ko="RTX 4090, AMP, 배치 1024, 입력 크기에서의 처리량 (timm 벤치마크 표)"),
-    Fact(key="images_per_sec_cpu", kind="number", label_en="images/s (CPU, fp32, batch 1)", label_ko="초당 이미지 (CPU, fp32, 배치 1)",
-         read=lambda r: r.images_per_sec_cpu, digits=1, measured=True, hit_key="images_per_sec_cpu", places=SHOWN,
-         column=("CPU images/s", "CPU 초당 이미지"),
-         unit="img/s", syntax=("cpu_speed", "ips_cpu", "cpu"), better="high", more=FAST, less=SLOW,
-         words=(rf"(?:cpu|i7)(?:\s*\([^()]{{1,30}}\))?{BATCH1}(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:cpu|i7){BATCH1}",
-                r"cpu|씨피유|i7"),
-         about_en="throughput on an i7-12700H CPU, fp32, batch 1, at the input size (timm's benchmark table)",
-         about_ko="i7-12700H CPU, fp32, 배치 1, 입력 크기에서의 처리량 (timm 벤치마크 표)"),
+    _speed("gpu", "RTX 4090, AMP", "RTX 4090, AMP", "GPU", ("gpu_speed", "ips_gpu", "gpu"),
+           rf"(?:rtx\s*)?(?:gpu|4090|cuda)(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:rtx\s*)?(?:gpu|4090|cuda)",
+           r"gpu|4090|그래픽\s*카드", "an RTX 4090, AMP, batch 1024", "RTX 4090, AMP, 배치 1024"),
+    _speed("cpu", "CPU, fp32, batch 1", "CPU, fp32, 배치 1", "CPU", ("cpu_speed", "ips_cpu", "cpu"),
+           rf"(?:cpu|i7)(?:\s*\([^()]{{1,30}}\))?{BATCH1}(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:cpu|i7){BATCH1}",
+           r"cpu|씨피유|i7", "an i7-12700H CPU, fp32, batch 1", "i7-12700H CPU, fp32, 배치 1"),
     Fact(key="fixed_input_size", kind="flag", label_en="fixed input size", label_ko="입력 크기 고정",
          read=lambda r: r.fixed_input_size, hit_key="fixed_input_size", syntax=("fixed", "fixed_size"), places=SHOWN,
          words=(r"fixed[\s\-_]*(?:input[\s\-_]*)?(?:size|res\w*)|fixed[\s\-]size input",

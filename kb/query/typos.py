@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from kb.query import stopwords
 from kb.query import words as language
@@ -17,23 +18,25 @@ _WORD = re.compile(r"(?<![A-Za-z0-9_.\-/*])[A-Za-z][A-Za-z]{3,}(?:v?\d)?(?![A-Za
 _PATTERN_WORD = re.compile(r"[a-z]{3,}")
 
 
+def _strings(value):
+    """Every string inside nested lists, tuples, sets and dicts (keys and values): the language tables' words."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+
+
 def _words_in(values) -> set[str]:
     found: set[str] = set()
-
-    def walk(value) -> None:
-        if isinstance(value, str):
-            joined = re.sub(r"\[\\s\\-\]\??|\[\\s\\-_\]\??|\\s[*?]|\[\\s\\-\]\*", "", value.lower())  # torch\s*vision
-            for text in (value.lower(), joined):
-                found.update(w for w in _PATTERN_WORD.findall(text) if not w.startswith(("nb", "na")))
-        elif isinstance(value, (list, tuple, set, frozenset)):
-            for item in value:
-                walk(item)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(key)
-                walk(item)
-
-    walk(values)
+    for value in _strings(values):
+        joined = re.sub(r"\[\\s\\-\]\??|\[\\s\\-_\]\??|\\s[*?]|\[\\s\\-\]\*", "", value.lower())  # torch\s*vision
+        for text in (value.lower(), joined):
+            found.update(w for w in _PATTERN_WORD.findall(text) if not w.startswith(("nb", "na")))
     return found
 
 
@@ -127,22 +130,9 @@ _SPELLED_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9\-]{1,30})\s*\)")
 @lru_cache(maxsize=1)
 def korean_words() -> frozenset[str]:
     """Every Hangul word the language tables spell out (sizes, stop words, cues …): Korean, not a name."""
-    found: set[str] = set()
-
-    def walk(value) -> None:
-        if isinstance(value, str):
-            found.update(re.findall(r"[\uac00-\ud7a3]+", value))
-        elif isinstance(value, (list, tuple, set, frozenset)):
-            for item in value:
-                walk(item)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(key)
-                walk(item)
-
-    walk([getattr(module, name) for module in (language, stopwords) for name in dir(module)
-          if name.isupper() and name != "FAMILY_ALIASES"])
-    return frozenset(found)
+    tables = [getattr(module, name) for module in (language, stopwords) for name in dir(module)
+              if name.isupper() and name != "FAMILY_ALIASES"]
+    return frozenset(w for value in _strings(tables) for w in re.findall(r"[\uac00-\ud7a3]+", value))
 
 
 def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
@@ -151,12 +141,14 @@ def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[
     them kept with them, the particle after them kept too. Korean words the language tables read are left alone."""
     from kb.naming.hangul import nearest_name, strip_particle
 
+    def sounds_like(word: str) -> Optional[str]:  # the registry word a Hangul word is, by the aliases or by sound
+        return language.FAMILY_ALIASES.get(word) or nearest_name(word, spoken)
+
     corrections = []
     for m in reversed(list(_SPACED_NAME.finditer(text))):  # "모바일 넷", "컨브 넥스트": a name written in two words
         name, _ = strip_particle(m.group(1) + m.group(2))
         alone, _ = strip_particle(m.group(1))
-        if (language.FAMILY_ALIASES.get(name) or nearest_name(name, spoken)) and not (
-                language.FAMILY_ALIASES.get(alone) or nearest_name(alone, spoken)) and alone not in korean_words():
+        if sounds_like(name) and not sounds_like(alone) and alone not in korean_words():
             text = text[:m.start()] + m.group(1) + m.group(2) + text[m.end():]
     for m in reversed(list(_HANGUL_NAME.finditer(text))):
         word, attached = m.group(1), (m.group(2) or "")
@@ -164,7 +156,7 @@ def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[
         if word in korean_words() or name in korean_words():
             continue
         spelled = _SPELLED_AFTER.match(text, m.end())
-        found = spelled.group(1) if spelled else language.FAMILY_ALIASES.get(name) or nearest_name(name, spoken)
+        found = spelled.group(1) if spelled else sounds_like(name)
         if found is None:  # "비트(BiT)": the Latin name in parentheses says which name the sound is
             continue
         read_as = found + attached.strip()
