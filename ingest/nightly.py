@@ -15,7 +15,7 @@ from typing import Callable, Optional
 from ingest.coverage import fact_holders, fact_source_problems, lost_facts
 from ingest.pipeline import build_index
 from ingest.types import NightlyReport
-from kb import KBError, LockHeld, QueryFilters, atomic_write_text, kb_home, open_kb, redact
+from kb import KBError, LockHeld, LockStuck, QueryFilters, atomic_write_text, kb_home, open_kb, redact
 
 KEEP_REPORTS = 14
 MIN_RECORD_SHARE = 0.9  # a registry that lost more than 10% of its tags overnight is a broken install, not news
@@ -121,7 +121,8 @@ def render_report(report: NightlyReport) -> str:
 
 def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
                 progress: Optional[Callable[[str, float], None]] = None, keep_reports: int = KEEP_REPORTS) -> NightlyReport:
-    """Refresh, check, swap; always writes a report. LockHeld propagates (exit 75)."""
+    """Refresh, check, swap; always writes a report. LockHeld propagates (exit 75); a stuck lock
+    (LockStuck) is this run's failure, reported."""
     home = Path(home) if home else kb_home()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     before = _snapshot(home)
@@ -139,9 +140,9 @@ def run_nightly(notes_dir: Optional[Path] = None, home: Optional[Path] = None,
         if missing:  # checked before the lock and the build: nothing to roll back, the serving index untouched
             raise CanaryFailed("a fact source is missing or empty: " + "; ".join(missing))
         ingest = build_index(notes_dir=notes_dir, home=home, progress=progress, before_swap=check)
-    except LockHeld:
-        raise
     except Exception as error:  # any failure: previous index kept, reported, exit 1
+        if isinstance(error, LockHeld) and not isinstance(error, LockStuck):
+            raise  # another nightly is running: not this run's failure (75)
         report.message = redact(f"failed, previous index kept: "
                                 f"{getattr(error, 'message', None) or f'{error.__class__.__name__}: {error}'}")
         report.canaries = canaries

@@ -34,6 +34,7 @@ from kb.errors import (
     InternalError,
     KBError,
     LockHeld,
+    LockStuck,
     NoIndex,
     NoSpace,
     StaleIndex,
@@ -85,7 +86,7 @@ __all__ = [
     # places
     "kb_home", "NOTES_DIR", "PROJECT_ROOT", "EVAL_DIR", "EVAL_FILE",
     # errors and exit codes
-    "KBError", "BadInput", "UnknownName", "NoIndex", "StaleIndex", "CorruptIndex", "LockHeld", "CannotWrite",
+    "KBError", "BadInput", "UnknownName", "NoIndex", "StaleIndex", "CorruptIndex", "LockHeld", "LockStuck", "CannotWrite",
     "NoSpace", "InternalError", "from_os_error", "redact", "EXIT_CODES",
     # writing a file whole (a report, an export): the old file or the new, never half
     "atomic_write_text",

@@ -68,6 +68,13 @@ class LockHeld(KBError):
     exit_code = 75
 
 
+class LockStuck(LockHeld):
+    """The lock has been held far longer than any ingest takes: its holder is likely stuck. A failure (exit 1), so
+    a scheduler that treats 75 as 'try tomorrow' notices it."""
+
+    exit_code = 1
+
+
 class CannotWrite(KBError):
     """KB_HOME (or a file in it) is read-only or not ours to write (EX_CANTCREAT)."""
 
@@ -117,5 +124,5 @@ EXIT_CODES = {
     70: "internal error: a bug in timm-kb (KB_DEBUG=1 shows the traceback); please report it with the input",
     73: "cannot write: KB_HOME is read-only or permission is denied (the previous index is kept)",
     74: "no space left on the device, or another I/O error (the previous index is kept)",
-    75: "another ingest holds the lock; try again later",
+    75: "another ingest holds the lock; try again later (held for over 6 h: exit 1, its holder may be stuck)",
 }

@@ -9,7 +9,7 @@ import stat
 import time
 from pathlib import Path
 
-from kb.errors import CannotWrite, LockHeld
+from kb.errors import CannotWrite, LockHeld, LockStuck
 
 
 def open_plain_file(path: Path, what: str):
@@ -43,7 +43,8 @@ def format_age(seconds: float) -> str:
 
 
 class IngestLock:
-    """`with IngestLock(home):` raises LockHeld (exit 75) at once if another process holds it."""
+    """`with IngestLock(home):` raises LockHeld (exit 75) at once if another process holds it,
+    LockStuck (exit 1) if it has held it for over STUCK_AFTER_S."""
 
     def __init__(self, home: Path):
         self.path = Path(home) / "ingest.lock"
@@ -59,9 +60,10 @@ class IngestLock:
             holder = handle.read(32).strip() or "unknown"
             age = time.time() - os.fstat(handle.fileno()).st_mtime
             handle.close()
-            stuck = f"; over {STUCK_AFTER_S // 3600} h: it may be stuck (check pid {holder})" if age > STUCK_AFTER_S else ""
-            raise LockHeld(f"another ingest is running (pid {holder}, holding the lock for {format_age(age)}, "
-                           f"lock {self.path}); try again when it ends{stuck}") from None
+            message = f"another ingest is running (pid {holder}, holding the lock for {format_age(age)}, lock {self.path})"
+            if age > STUCK_AFTER_S:
+                raise LockStuck(f"{message}; over {STUCK_AFTER_S // 3600} h: it may be stuck (check pid {holder})") from None
+            raise LockHeld(f"{message}; try again when it ends") from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

@@ -150,6 +150,12 @@ def repair_empty(matcher: Matcher, families: set[str], where: Where, asides=()) 
             if matches(replaced):
                 listed = ", ".join(wider)
                 return replaced, f"read {base} as the whole family ({listed})", f"{base}를 계열 전체({listed})로 읽었습니다"
+    for index, part in enumerate(parts):  # "in22k 파인튜닝 버전" where nothing is fine-tuned on in22k: fine-tuned from it
+        if isinstance(part, Cond) and part.field == "finetune" and part.op == "=":
+            replaced = all_of(parts[:index] + [cond("pretrain", part.value), cond("stage", "finetuned")] + parts[index + 1:])
+            if matches(replaced):
+                return (replaced, f"nothing is fine-tuned on {part.value}: read as pretrained on {part.value}, then fine-tuned",
+                        f"{part.value}로 파인튜닝된 가중치가 없어 {part.value}로 사전학습 후 파인튜닝된 것으로 읽었습니다")
     if any(_explicit(p) for p in parts):
         kept = [p for p in parts if _explicit(p) or not (_fields(p) and _fields(p) <= set(DESCRIPTIVE))]
         dropped = [p for p in parts if p not in kept]

@@ -79,9 +79,12 @@ def main() -> None:
         sys.exit(130)
     except UnicodeError as error:  # an argument the terminal could not decode
         fail(BadInput(f"the input is not valid text ({error.__class__.__name__})"), as_json)
-    except Exception as error:  # a bug of ours: one line and exit 70, not a traceback (KB_DEBUG=1 re-raises)
-        if os.environ.get("KB_DEBUG"):
-            raise
+    except Exception as error:  # a bug of ours: one line and exit 70, not a traceback (KB_DEBUG=1 prints it)
+        if os.environ.get("KB_DEBUG"):  # redacted too: a traceback quotes the URLs and keys it was handed
+            import traceback
+
+            from kb import redact
+            click.echo(redact("".join(traceback.format_exception(error))), err=True, nl=False)
         fail(InternalError(f"internal error ({error.__class__.__name__}: {error}); please report it with the input"), as_json)
     code = code if isinstance(code, int) else 0
     if sys.argv[1:2] and sys.argv[1] in READ_ONLY_COMMANDS:

@@ -107,21 +107,27 @@ FACTS: tuple[Fact, ...] = (
     Fact(key="resolution", type_=Optional[int], kind="number", label_en="input size", label_ko="입력 크기", read=lambda r: r.resolution,
          unit="px", hit_key="resolution", syntax=("res",), column=("res", "해상도"), places=ALL | {"widget"},
          words=(r"(?:input\s*)?(?:resolution|res|image\s*size|input\s*size|img\s*size)", r"해상도|입력\s*(?:크기|사이즈)|이미지\s*(?:크기|사이즈)"),
-         more=(r"higher[\s\-]res\w*",), about_en="the pretrained cfg's input size (the side, px)",
+         more=(r"higher[\s\-]res\w*|(?:larger|bigger|higher)\s+(?:input|resolution|res)",
+               r"(?:큰|높은|더\s*큰|더\s*높은)\s*(?:해상도|입력\s*(?:크기|사이즈))"),
+         less=(r"lower[\s\-]res\w*|(?:smaller|lower)\s+(?:input|resolution|res)",
+               r"(?:작은|낮은|더\s*작은|더\s*낮은)\s*(?:해상도|입력\s*(?:크기|사이즈))"),
+         about_en="the pretrained cfg's input size (the side, px)",
          about_ko="사전학습 cfg의 입력 크기 (한 변, px)"),
     Fact(key="test_resolution", type_=Optional[int], kind="number", label_en="test size", label_ko="테스트 크기", read=lambda r: r.test_resolution,
          unit="px", hit_key="test_resolution", syntax=("test_res", "test_size"), column=("test res", "테스트 해상도"),
          places=ALL, drop=2,
          words=(r"test(?:ing)?[\s\-_]*(?:time[\s\-_]*)?(?:input[\s\-_]*)?(?:size|res(?:olution)?)|eval(?:uation)?[\s\-_]*(?:size|res(?:olution)?)",
-                r"테스트\s*(?:해상도|크기|사이즈|입력\s*크기)|평가\s*(?:해상도|크기)"),
+                r"(?:테스트|test)\s*(?:해상도|크기|사이즈|입력\s*크기)|평가\s*(?:해상도|크기)"),
          about_en="a larger size timm evaluates the weight at (test_input_size)", about_ko="timm이 평가하는 더 큰 크기 (test_input_size)"),
     Fact(key="top1_test", kind="number", label_en="top-1 at the test size (%)", label_ko="테스트 크기 top-1 (%)",
          read=lambda r: r.top1_test, digits=2, percent=True, unit="%", hit_key="top1_test",
          column=("top-1 @test", "테스트 top-1"), places=ALL, drop=4, better="high",
          # "scores best at its test resolution": at the test size, the score is this top-1
          words=(r"(?:top[\s\-_]?1\s*(?:accuracy\s*)?)?(?:at|@|on)\s*(?:its\s*|the\s*)?test[\s\-_]*(?:size|res\w*|time)"
-                r"|test[\s\-_]*(?:size|res\w*|time)\s*top[\s\-_]?1|top[\s\-_]?1\s+there(?![a-z])",
-                r"테스트\s*(?:해상도|크기|사이즈)\s*(?:에서(?:의)?|의)?\s*(?:top[\s\-_]?1|탑\s*1|정확도)"),
+                r"|test[\s\-_]*(?:size|res\w*|time)\s*(?:top[\s\-_]?1|탑\s*1)|top[\s\-_]?1\s+there(?![a-z])",
+                # "test size로 평가했을 때 top-1", "테스트 해상도에서의 정확도"
+                r"(?:테스트|test)\s*(?:해상도|크기|사이즈|size|res\w*)\s*(?:에서(?:의)?|의|(?:으로|로)\s*평가\w*\s*(?:때|시)?(?:의)?)?"
+                r"\s*(?:top[\s\-_]?1|탑\s*1|정확도)"),
          about_en="ImageNet-1k top-1 at the test size, where timm measured it", about_ko="테스트 크기에서의 ImageNet-1k top-1"),
     Fact(key="top5_test", kind="number", label_en="top-5 at the test size (%)", label_ko="테스트 크기 top-5 (%)",
          read=lambda r: r.top5_test, digits=2, percent=True, unit="%", hit_key="top5_test", places=SHOWN, better="high",
@@ -159,7 +165,7 @@ FACTS: tuple[Fact, ...] = (
     Fact(key="fixed_input_size", kind="flag", label_en="fixed input size", label_ko="입력 크기 고정",
          read=lambda r: r.fixed_input_size, hit_key="fixed_input_size", syntax=("fixed", "fixed_size"), places=SHOWN,
          words=(r"fixed[\s\-_]*(?:input[\s\-_]*)?(?:size|res\w*)|fixed[\s\-]size input",
-                r"입력\s*(?:크기|해상도|사이즈)\s*(?:가|이)?\s*고정|고정\s*(?:된\s*)?(?:입력|해상도|크기)"),
+                r"입력\s*(?:(?:크기|해상도|사이즈)\s*)?(?:가|이)?\s*고정|고정\s*(?:된\s*)?(?:입력|해상도|크기)"),
          about_en="the model cannot take another input size (most ViTs)", about_ko="다른 입력 크기를 받을 수 없음 (대부분의 ViT)"),
     Fact(key="num_classes", ways=("most", "fewest", "많은", "적은"),  type_=Optional[int], kind="number", label_en="classifier classes", label_ko="분류 헤드 클래스 수",
          read=lambda r: r.num_classes, digits=0, hit_key="num_classes", places=SHOWN, syntax=("classes", "head"),
@@ -170,11 +176,16 @@ FACTS: tuple[Fact, ...] = (
     # ---- robustness: top-1 on the other ImageNet test sets (timm's results tables, at the input size)
     Fact(key="top1_real", kind="number", label_en="ImageNet-ReaL top-1 (%)", label_ko="ImageNet-ReaL top-1 (%)",
          read=lambda r: r.top1_real, digits=2, percent=True, unit="%", hit_key="top1_real", places=SHOWN,
-         better="high", syntax=("real",), words=(rf"{IMAGENET}real{ACCURACY}|real labels?|real\s*(?:top[\s\-]?1|accuracy|acc)(?![a-z0-9])", r"이미지넷\s*[\-_]?\s*real|리얼"),
+         better="high", syntax=("real",), words=(rf"{IMAGENET}real{ACCURACY}|real labels?|real\s*(?:top[\s\-]?1|accuracy|acc)(?![a-z0-9])"
+                                                 r"|(?-i:ReaL)", r"이미지넷\s*[\-_]?\s*real|리얼"),
          about_en="top-1 on ImageNet-ReaL (reassessed labels)", about_ko="ImageNet-ReaL(재검수 레이블) top-1"),
     Fact(key="top1_v2", kind="number", label_en="ImageNet-V2 top-1 (%)", label_ko="ImageNet-V2 top-1 (%)",
          read=lambda r: r.top1_v2, digits=2, percent=True, unit="%", hit_key="top1_v2", places=SHOWN, better="high",
-         syntax=("v2",), words=(rf"{IMAGENET}v2(?:[\s\-_]*matched[\s\-_]*frequency)?{ACCURACY}|imagenetv2", r"이미지넷\s*[\-_]?\s*v2"),
+         syntax=("v2",), words=(rf"{IMAGENET}v2(?:[\s\-_]*matched[\s\-_]*frequency)?{ACCURACY}|imagenetv2"
+                                # "ReaL이랑 V2 top-1", "V2 numbers": the test set, not a model's version
+                                r"|v2\s*(?:top[\s\-_]?1|탑\s*1|accuracy|acc\b|정확도|점수|scores?|numbers?|results?)"
+                                r"|(?<=real)(?:\s*(?:이랑|랑|과|와|하고|and|,|/)\s*)v2(?:\s*(?:top[\s\-_]?1|탑\s*1))?",
+                                r"이미지넷\s*[\-_]?\s*v2"),
          about_en="top-1 on ImageNet-V2 (matched frequency)", about_ko="ImageNet-V2 (matched frequency) top-1"),
     Fact(key="top1_sketch", kind="number", label_en="ImageNet-Sketch top-1 (%)", label_ko="ImageNet-Sketch top-1 (%)",
          read=lambda r: r.top1_sketch, digits=2, percent=True, unit="%", hit_key="top1_sketch", places=SHOWN,

@@ -121,6 +121,9 @@ def parse_any_field(q: Scan) -> None:
     """'any resolution is fine', '해상도는 상관없어': no condition, and a follow-up drops the previous one."""
     for field, pattern in ANY_FIELD.items():
         for m in q.finditer(pattern):
+            if field == "resolution" and re.search(r"(?:take|takes|taking|accept\w*|handle\w*|support\w*|work\w*\s+(?:with|at)|run\w*\s+at)\s+$",
+                                                   q.text[:m.start()], flags=re.IGNORECASE):
+                continue  # "ones that take any input size": a model that is not fixed to one (kb.query.fact_idioms)
             q.drops.append(field)
             q.consume(*m.span())
 

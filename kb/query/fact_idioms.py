@@ -4,6 +4,8 @@ lower than at the input size", "fixed input size", and a paper by its arXiv id."
 
 from __future__ import annotations
 
+import re
+
 from kb.facts import FACTS
 from kb.query.expression import Cmp, cond
 from kb.query.fact_words import bounded, regex, words_of
@@ -18,7 +20,9 @@ HEAD_IDIOMS = (  # the classifier head: no head, a head of n classes, a head
     (r"(?:(?:in|imagenet[\s\-]?)\d+k\s*)?(\d{1,3}(?:,\d{3})+|\d+)[\s\-]*(?:class(?:es)?|클래스)\s*"
      r"(?:(?:imagenet|image\s*net|in\d+k|이미지넷)[\s\-]*)?(?:classifier\s*|분류\s*)?(?:head|헤드|classifier)"
      r"|(?:(?:in|imagenet[\s\-]?)\d+k\s*)?(?:classifier\s*|분류\s*)?(?:head|헤드|classifier)\s*(?:with|of|가|이|는)?\s*\(?\s*"
-     r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:class(?:es)?|클래스|개)\s*\)?",
+     r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:class(?:es)?|클래스|개)\s*\)?"
+     # "(21841 클래스)", "a 11821-class head" said as a count of classes alone
+     r"|(\d{1,3}(?:,\d{3})+|\d{3,6})[\s\-]*(?:개\s*)?(?:class(?:es)?|클래스)(?![a-z])",
      lambda m: cond("num_classes", float(next(g for g in m.groups() if g).replace(",", "")))),
     (r"with (?:a |the )?(?:classifier |classification )?head|(?:분류\s*)?헤드\s*(?:가|는)?\s*(?:있|달린|붙은)\w*",
      lambda m: cond("num_classes", 0.0, ">")),
@@ -26,6 +30,7 @@ HEAD_IDIOMS = (  # the classifier head: no head, a head of n classes, a head
 _TEST_SIZE = r"test[\s\-_]*(?:size|res\w*|input(?:\s*size)?)"
 _TRAIN_SIZE = r"(?:(?:its|the|their)\s+)?(?:train\w*\s*(?:input\s*)?|(?:native\s*)?input\s*|native\s*)(?:size|res\w*)?"
 _KO_SIZE = r"(?:해상도|크기|사이즈)"
+_ADVERB = r"(?:(?:actually|really|even|still|slightly|much|any)\s+)?"
 _KO_TRAIN = r"(?:학습|훈련|입력|기본)(?:\s*(?:학습|훈련|입력))?"
 INPUT_IDIOMS = (
     (r"(?:evaluated|tested|eval(?:uated)?|test(?:ed)?|scored)\s+at\s+(?:a\s+)?(?:higher|larger|bigger)\s+(?:res\w*|size|input)"
@@ -36,11 +41,11 @@ INPUT_IDIOMS = (
      rf"|{_TEST_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?|{_TRAIN_SIZE})\s*보다\s*(?:더\s*)?(?:큰|높은)",
      lambda m: Cmp(field="test_resolution", op=">", other="resolution")),
     (r"(?:has|have|with)\s+(?:a\s+)?(?:separate\s+)?test[\s\-_]*(?:size|res\w*)(?!\s*(?:of\s+|=|:)?\s*\d)"
-     rf"|테스트\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:있|따로)\w*",
+     rf"|(?:테스트|test)[\s\-_]*(?:{_KO_SIZE}|size|res\w*)\s*(?:가|이)?\s*(?:따로\s*)?(?:있|따로)\w*",
      lambda m: cond("test_resolution", 0.0, ">")),
     # top-1 at the test size against top-1 at the input size: "top-1 at its test size is lower than at its input
     # size", "테스트 사이즈에서 top-1이 입력 사이즈보다 낮은"
-    (rf"top[\s\-_]?1\s*(?:accuracy\s*)?(?:at|@|on)\s*(?:its\s+|the\s+)?{_TEST_SIZE}\s*(?:is\s+)?"
+    (rf"top[\s\-_]?1\s*(?:accuracy\s*)?(?:at|@|on)\s*(?:its\s+|the\s+)?{_TEST_SIZE}\s*(?:is\s+)?{_ADVERB}"
      rf"(?P<way>lower|worse|less|higher|better|greater)\s+than\s+(?:at\s+|on\s+)?{_TRAIN_SIZE}"
      rf"|테스트\s*{_KO_SIZE}\s*(?:에서(?:의)?|의)\s*(?:top[\s\-_]?1|정확도)\s*(?:이|가)?\s*{_KO_TRAIN}\s*{_KO_SIZE}\s*(?:에서)?\s*보다\s*"
      r"(?:더\s*)?(?P<ko_way>낮|높|나쁜|좋)\w*",
@@ -49,11 +54,30 @@ INPUT_IDIOMS = (
 )
 
 
+_HIGHER = r"higher|greater|better|larger|bigger|more"
+_THAN_EN = rf"\s*(?:is\s+|are\s+)?{_ADVERB}(?P<way>{_HIGHER}|lower|less|worse|smaller|fewer)\s+than\s+(?:(?:the|its|their|clean|plain|regular|standard)\s+)*"
+
+
+def parse_fact_comparisons(q: Scan) -> None:
+    """Two facts of one weight compared: "ImageNet-R top-1 higher than clean ImageNet top-1", "top-5가 ReaL보다 높은"."""
+    numeric = [f for f in FACTS if f.kind == "number" and f.words and regex(bounded(words_of(f))).search(q.text)]
+    for a in numeric:
+        for b in (f for f in numeric if f is not a):
+            first, second = bounded(words_of(a)), bounded(words_of(b))
+            pattern = (rf"(?P<a>{first}){_THAN_EN}(?P<b>{second})"
+                       rf"|(?P<ko_a>{first})\s*(?:이|가|은|는)?\s*(?P<ko_b>{second})\s*(?:보다|에\s*비해)\s*(?:더\s*)?(?P<ko_way>높|낮|크|작|좋|나쁘|나쁜)")
+            for m in q.finditer(regex(pattern)):
+                way = (m.group("way") or m.group("ko_way") or "").lower()
+                higher = bool(re.fullmatch(_HIGHER, way)) or way in ("높", "크", "좋")
+                q.add(Cmp(field=a.key, op=">" if higher else "<", other=b.key), *m.span(), a.key)
+
+
 def parse_fact_idioms(q: Scan) -> None:
     for idioms, group in ((HEAD_IDIOMS, "num_classes"), (INPUT_IDIOMS, "test_resolution")):
         for pattern, where in idioms:
             for m in q.finditer(regex(pattern)):
                 q.add(where(m), *m.span(), group)
+    parse_fact_comparisons(q)
     fixed = bounded(words_of(next(f for f in FACTS if f.key == "fixed_input_size")))
     for m in q.finditer(regex(fixed)):
         q.add(cond("fixed_input_size", "true"), *m.span(), "fixed_input_size")

@@ -29,11 +29,13 @@ from kb.regex_programs import compiled
 
 BESPOKE = ("params", "top1", "resolution")  # read by kb.query.numbers
 # "초당 1만장": Korean thousands and ten-thousands, when a unit or a bound follows
-NUMBER = r"(\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만](?=\s*(?:장|개|배|img|images?|이상|이하|넘|초과|미만)))?)"
-KO_MULTIPLIERS = {"천": 1e3, "만": 1e4}
-_IS_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만])?")  # a group NUMBER captured
+# "over 20k img/s": thousands as k, when a unit or a bound follows
+NUMBER = (r"(\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만](?=\s*(?:장|개|배|img|images?|이상|이하|넘|초과|미만))"
+          r"|k(?=\s*(?:img|images?|fps|장|이상|이하|넘|초과|미만|or\s|and\s|\+|$)))?)")
+KO_MULTIPLIERS = {"천": 1e3, "만": 1e4, "k": 1e3}
+_IS_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만]|k)?")  # a group NUMBER captured
 UNIT = (r"(?:\s*(?:%|퍼센트|프로|px|픽셀|g?macs|gflops|(?:m|million)(?![a-z])|img\s*/\s*s(?:ec)?|images?\s*/\s*s(?:ec)?"
-        r"|images? per second|fps|장|개|classes|클래스|배))?")
+        r"|images? per second|fps|장\s*/\s*(?:s|sec|초)|장|개|classes|클래스|배))?")
 GAP = r"\s*(?:is|are|of|at|:|=|가|이|는|은|이가|에서|에서의|의|값이?)?\s*"
 SUPER_MORE = r"(?:most|highest|largest|biggest|greatest|max(?:imum)?|best|top(?![\s\-]?\d)|strongest|최고|최대)"
 MORE_THAN = r"(?:better|higher|greater|more|larger|bigger|stronger|더\s*(?:높|좋|크|큰|많))"  # among named weights
@@ -53,8 +55,8 @@ COUNT = (  # "top 3", "3 fastest", "2개", "상위 5", "which three do best"; no
     r"|top[\s\-]?(\d{1,2})(?=\s+(?:by|models?|weights?|ones|checkpoints?|of|among|in|on|개|모델|가중치))"
     r"|top[\s\-]?([2-46-9]|\d{2})(?![\d.%])(?!\s*(?:%|accuracy|acc|정확도))"
     r"|(\d{1,2})\s*(?:개|가지)(?![\d])"
-    r"|(\d{1,2})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest|cheapest)\b)"
-    rf"|(?:which|the|top|give me(?:\s+the)?|show(?:\s+me)?(?:\s+the)?|pick|list)\s+(\d{{1,2}}|{_EN_NUMBER})(?=\s+[a-z])"
+    rf"|(\d{{1,2}}|{_EN_NUMBER})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest|cheapest)\b)"
+    rf"|(?:which|the|top|give me(?:\s+the)?|show(?:\s+me)?(?:\s+the)?|pick|list)\s+(\d{{1,2}}|{_EN_NUMBER})(?=\s+[a-z]|\s*[.!?]*\s*$)"
     rf"|({_KO_NUMBER})\s*(?:개|가지)(?![가-힣])"
     rf"|(?:lowest|highest|fastest|slowest|smallest|largest|cheapest|lightest|fewest|most|least|best|worst)[\s\-]+"
     rf"(\d{{1,2}}|{_EN_NUMBER})(?![\d.%])(?!\s*(?:%|m\b|px|gmacs|img|개))")
@@ -199,7 +201,9 @@ def parse_fact_values(q: Scan) -> None:
             continue
         words = words_of(fact) if fact.words else None
         for value, patterns in fact.values.items():
-            named = "(?:" + "|".join(patterns) + ")"
+            # timm's constant as written ("IMAGENET_DPN"), and "… 상수로": the value named as a constant
+            written = value if "_" in value else None  # with its underscore: "OpenAI CLIP" is a data source
+            named = "(?:" + "|".join(patterns + ((written,) if written else ())) + r")(?:\s*(?:constants?|상수)(?:로|를|인|의|이)?)?"
             for pattern in ([rf"{named}\s*(?:{words})?", rf"{words}{GAP}{named}"] if words else [named]):
                 for m in q.finditer(regex(bounded(pattern))):
                     q.add(cond(fact.key, value), *m.span(), fact.key)

@@ -210,6 +210,45 @@ def recounted(previous: Understanding, current: Understanding, text: str) -> Opt
     return previous.model_copy(update={"top_n": NUMBER_WORDS.get(count) or int(count)})
 
 
+# "make that 70", "79로 낮추면?", "아니 50장으로 낮춰줘", "lower it to 75", "60 instead": a turn that gives only a new
+# number for a bound the previous turn set
+_REVALUE = re.compile(
+    r"(?:make|change|set|lower|raise|bump|drop|move)\s+(?:it|that|this|them|those|the\s+(?:bar|threshold|limit|cut[\s\-]?off))?"
+    r"\s*(?:to\s+)?(?P<en>\d[\d,]*(?:\.\d+)?)\s*(?P<en_unit>k|%|m\b|px|img/s)?"
+    r"|(?P<ko>\d[\d,]*(?:\.\d+)?)\s*(?P<ko_unit>%|장|M|px|만|천)?\s*(?:으로|로)\s*(?:낮|올|바꾸|바꿔|줄|늘|변경|하면|해|가면|잡으면|잡아)"
+    r"|(?P<inst>\d[\d,]*(?:\.\d+)?)\s*(?P<inst_unit>%|장|M|px)?\s*(?:instead|대신)", re.IGNORECASE)
+_UNIT_FIELDS = {"%": ("top1", "top5", "top1_test", "top5_test", "top1_real", "top1_v2", "top1_sketch", "top1_a", "top1_r"),
+                "장": ("images_per_sec_cpu", "images_per_sec_gpu"), "img/s": ("images_per_sec_cpu", "images_per_sec_gpu"),
+                "m": ("params", "macts"), "px": ("resolution", "test_resolution")}
+
+
+def _bounds(where: Optional[Where]) -> list[Cond]:
+    return [c for c in conjuncts(where) if isinstance(c, Cond) and c.op in ("<", "<=", ">", ">=", "=")
+            and not is_default_exclusion(c) and isinstance(c.value, (int, float))]
+
+
+def revalued(previous: Understanding, current: Understanding, text: str) -> Optional[Understanding]:
+    """"make that 70" after "swin v2 weights with ImageNet-A above 60": the previous reading with the one bound
+    the new number fits (by its unit when several could) set to it. None when the turn says more than a number."""
+    m = _REVALUE.search(text)
+    said = [p for p in conjuncts(current.where) if not is_default_exclusion(p)]
+    if not m or current.asked or any(not (isinstance(p, Cond) and p.field == "arch_token"
+                                          and re.fullmatch(r"[\d.,]+", str(p.value))) for p in said):
+        return None
+    number = next(g for g in (m.group("en"), m.group("ko"), m.group("inst")) if g)
+    unit = (m.group("en_unit") or m.group("ko_unit") or m.group("inst_unit") or "").lower()
+    value = float(number.replace(",", "")) * {"k": 1000, "만": 10000, "천": 1000}.get(unit, 1)
+    bounds = _bounds(previous.where)
+    if unit in _UNIT_FIELDS:
+        bounds = [b for b in bounds if b.field in _UNIT_FIELDS[unit]]
+    if len(bounds) != 1:
+        return None
+    old = bounds[0]
+    new = old.model_copy(update={"value": value})
+    where = all_of([new if part == old else part for part in conjuncts(previous.where)])
+    return previous.model_copy(update={"where": where, "ignored_words": []})
+
+
 def widened_part(kept: list[Where], same: list[int], addition: Where, lexicon) -> int:
     """Which of the previous conditions on the addition's field it joins: "add the pcpvt ones too" after "twins
     svt" joins svt (twins_pcpvt_* exist), not twins (no pcpvt_svt_*)."""
@@ -269,13 +308,18 @@ def _device_in_context(sort: str, where: Optional[Where], text: str) -> str:
     return f"{named.pop()}_{way}" if len(named) == 1 and key not in named else sort
 
 
+def says_refine(text: str) -> bool:
+    """The turn says it is about the previous answer ("only …", "of those", "which ones …", "그 중에", "… 것만")."""
+    return bool(re.search(REFINE_CUES, text.strip(), flags=re.IGNORECASE))
+
+
 def merge(previous: Understanding, current: Understanding, text: str, lexicon=None) -> tuple[Understanding, FollowUp]:
     """The current turn read in the context of the previous one (`lexicon` finds sibling architectures)."""
     before = to_syntax(previous.where)
     current = _without_lone_inclusion(current)
     if re.search(NEW_SUBJECT_CUES, text, flags=re.IGNORECASE):
         return current, FollowUp(mode="new", previous=before, reason="the turn says it is a new question")
-    refining = bool(re.search(REFINE_CUES, text.strip(), flags=re.IGNORECASE))
+    refining = says_refine(text)
     if not refining and (_subject(current) or not (current.is_structured() or current.additions or current.drops)):
         reason = "the turn names its own subject" if _subject(current) else "the turn asks the notes"
         return current, FollowUp(mode="new", previous=before, reason=reason)
@@ -325,6 +369,13 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept = [k for k in kept if _bound_side(k) != side and not _contradicts(k, part)]
         elif field in REPLACED_FIELDS:
             kept = [k for k in kept if field_of(k) != field]
+    if any(field_of(p) in ("family", "arch") for p in added):  # "그럼 vit clip 중에 …" after a turn about named weights:
+        kept = [k for k in kept if field_of(k) != "name"]  # a family within named weights would only re-filter them
+    families = {str(c.value) for p in added if field_of(p) == "family" for c in (p.items if isinstance(p, Or) else [p])}
+    if families and lexicon is not None:  # "crossvit dagger" then "now cait": a token no weight of the new family has goes
+        archs = [a.split("_") for a, f in lexicon.names.arch_family.items() if f in families]
+        kept = [k for k in kept if not (isinstance(k, Cond) and k.field == "arch_token" and k.op == "="
+                                        and not any(str(k.value) in parts for parts in archs))]
     named = [a for part in added + renamed for a in _named_archs(part)]
     if named:  # "tiny_vit 5m" then "what about 11m?": a name token the newly named architectures lack goes
         kept = [k for k in kept if not (isinstance(k, Cond) and k.field == "arch_token" and k.op == "="

@@ -32,8 +32,11 @@ ONE = [  # one of those shown, by position
     r"(첫|두|세|네|마지막)\s*(?:번째)?\s*(?:거|것|모델|가중치)(?:의|는|은|이랑|랑)?",
     r"([1-4])\s*(?:번째|등)\s*(?:거|것|모델|가중치)?(?:의|는|은|이랑|랑)?",
 ]
-THAT_ONE = (r"(?<![A-Za-z])(?:that|this)\s+one(?:'s)?(?![A-Za-z])(?!\s*(?:aside|apart))"
+THAT_ONE = (r"(?<![A-Za-z])(?:that|this)\s+one(?:'s)?(?![A-Za-z])(?!\s*(?:aside|apart))|(?<![A-Za-z])its(?![A-Za-z])"
             r"|(?<![가-힣])(?:그거|그것|그\s*모델|이거|이것)(?:의|는|은|이랑|랑|하고|과|와)?(?!\s*(?:말고|빼고|아닌|말구|대신))")
+
+
+RANKED_BY = r"(?<![A-Za-z])(?:by|on|sorted|ranked)\s+\S|기준|순으로|순서로"
 
 
 def point_back(text: str, shown: list[str]) -> Optional[tuple[str, list[str]]]:
@@ -43,6 +46,8 @@ def point_back(text: str, shown: list[str]) -> Optional[tuple[str, list[str]]]:
         return None
     for pattern in SEVERAL:
         m = re.search(pattern, text, flags=re.IGNORECASE)
+        if m and re.search(r"top|first|상위", m.group(0), flags=re.IGNORECASE) and re.search(RANKED_BY, text, flags=re.IGNORECASE):
+            continue  # "the top 2 by top-5", "top-5 기준으로 상위 2개": a ranking, not the names shown
         if m:
             count = COUNTS[next(g for g in m.groups() if g).lower()]
             if count <= len(shown):

@@ -122,7 +122,8 @@ def correct_mixed(text: str, archs: set[str], vocabulary: set[str], targets: lis
 
 
 # a Hangul name and what is written with it: digits glued to it ("레즈넷50"), a version glued or after a space ("모바일넷 v3")
-_HANGUL_NAME = re.compile(r"([\uac00-\ud7a3]{2,})((?:\s?v\d+|\d+)[a-z]?(?![A-Za-z0-9]))?")
+# or a variant ("에피션트넷b0": efficientnet_b0)
+_HANGUL_NAME = re.compile(r"([\uac00-\ud7a3]{2,})((?:\s?v\d+|\d+)[a-z]?(?![A-Za-z0-9])|[a-z]\d+(?![A-Za-z0-9]))?")
 _SPACED_NAME = re.compile(r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,3}) ([\uac00-\ud7a3]{1,3})(?![\uac00-\ud7a3])")
 _SPELLED_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z0-9\-]{1,30})\s*\)")
 
@@ -156,10 +157,12 @@ def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[
         if word in korean_words() or name in korean_words():
             continue
         spelled = _SPELLED_AFTER.match(text, m.end())
+        if spelled and re.fullmatch(r"v\d+", spelled.group(1), flags=re.IGNORECASE):
+            spelled = None  # "컨브넥스트(v1)": a version in parentheses, not the name spelled out
         found = spelled.group(1) if spelled else sounds_like(name)
         if found is None:  # "비트(BiT)": the Latin name in parentheses says which name the sound is
             continue
-        read_as = found + attached.strip()
+        read_as = found + ("_" if re.match(r"[a-uw-z]\d", attached) else "") + attached.strip()  # never a version
         text = text[:m.start()] + read_as + particle + text[m.end():]
         corrections.insert(0, (m.group(0).strip(), read_as))
     return text, corrections

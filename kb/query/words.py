@@ -327,9 +327,11 @@ DERIVED_FAMILIES = r"variants?|derivatives?|변형(?:들)?|파생"
 PORT_WORD = r"(?:ports?|ported|porting|포트|포팅|이식)"
 # A second turn that refines the first, or that starts over (kb.query.followup)
 REFINE_CUES = (r"^\s*(?:only|just|those|these|of (?:those|these|them)|among (?:them|those|these)|which (?:of|one of) (?:those|these|them)"
+               r"|which ones|any of (?:them|those|these)"
                r"|and\b|what about|how about|also|now|then|sort|order|rank|drop|remove|exclude|without|but|same|include|plus|add\b"
                r"|그\s*중|그중|이\s*중|이중|거기서|그\s*가운데|여기서|그러면|그럼|그리고|그\s*다음|이\s*중에서|이것들|그것들|정렬|빼고|제외|말고)"
-               r"|(?:of|among|from) (?:those|these|them)|(?:는|은)\s*\??\s*$|도\s*(?:포함|추가)")
+               r"|(?:of|among|from) (?:those|these|them)|(?:of|among) the [\w\-]+ ones|(?:는|은)\s*\??\s*$|도\s*(?:포함|추가)"
+               r"|(?:것|거|애|놈)들?\s*만\s*(?:요|줘|보여\s*줘)?\s*[?.!]*\s*$|만\s*(?:보여|남겨|골라|추려)")
 # "1억 파라미터 넘는 것들로 바꿔줘", "switch to ones over 100M": the follow-up asks anew how big (sizes or params)
 CHANGE_CUES = r"바꿔|바꾸|바뀐|변경|대신|instead|switch(?:ed)? to|change (?:it |that |them )?to|make (?:it|that|them|those)\b"
 NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|forget (?:that|those|it)|start over|다른\s*질문|새\s*질문|딴\s*얘기|다른\s*얘기"

@@ -32,6 +32,7 @@ from kb.store.layout import (
     new_build_id,
     prune_builds,
     read_manifest,
+    set_pointers,
     swap_current,
 )
 from kb.store.loaded import LoadedBuild, check_manifest, record_for_queries
@@ -180,6 +181,7 @@ def rollback_server(home: Path) -> str:
         raise NoIndex("there is no previous index to roll back to")
     QdrantServerReader.open_id(home, client, builds["previous"])  # verified before it goes live
     _switch_aliases(client, builds["previous"], builds.get("live"))
+    set_pointers(home, builds["previous"], builds.get("live"))  # KB_HOME's pair follows, as after a swap
     return builds["previous"]
 
 

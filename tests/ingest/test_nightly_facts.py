@@ -105,3 +105,28 @@ def test_a_full_disk_leaves_no_empty_or_partial_report(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         nightly.write_report(later, tmp_path)
     assert {p.name: p.read_bytes() for p in (tmp_path / "reports").iterdir()} == kept  # nothing new, nothing empty
+
+
+def test_a_lock_held_for_hours_fails_the_nightly_with_a_report(built_kb_home, tmp_path, monkeypatch):
+    """Issue 28 #3: the unit counts 75 as 'another run is busy'; a lock held for hours is a failure it must see."""
+    import time
+
+    from click.testing import CliRunner
+
+    from kb.cli import cli
+    from kb.lock import IngestLock
+
+    home = copy_home(built_kb_home, tmp_path / "home")
+    before = IndexReader.open(home).build_id
+    monkeypatch.setenv("KB_HOME", str(home))
+    reports = lambda: len(list((home / "reports").glob("nightly-*.json")))  # noqa: E731
+    with IngestLock(home):
+        fresh = CliRunner().invoke(cli, ["nightly"])
+        after_fresh = reports()
+        old = time.time() - 7 * 3600
+        os.utime(home / "ingest.lock", (old, old))
+        stuck = CliRunner().invoke(cli, ["nightly"])
+    assert fresh.exit_code == 75 and "try again when it ends" in fresh.output
+    assert stuck.exit_code == 1 and "may be stuck" in stuck.output and "previous index kept" in stuck.output
+    assert reports() == after_fresh + 1
+    assert IndexReader.open(home).build_id == before

@@ -7,6 +7,7 @@ import uuid
 import pytest
 
 from kb import open_kb, rollback_index
+from kb.store.layout import read_pointer
 from tests.ingest.test_pipeline import FIVE, copy_home
 
 pytestmark = pytest.mark.slow
@@ -55,5 +56,7 @@ def test_server_mode_ingest_answer_reingest_nightly_rollback(built_kb_home, know
     swapped = nightly.new_build not in (None, second.build_id)
     assert kb.refresh() == swapped
     before = second.build_id if swapped else first.build_id
+    live = open_kb(home).build_id
     assert rollback_index(home) == before
     assert open_kb(home).build_id == before
+    assert (read_pointer(home, "current"), read_pointer(home, "previous")) == (before, live)  # the local pair follows

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from kb.errors import LockHeld
+from kb.errors import LockHeld, LockStuck
 from kb.lock import IngestLock
 
 
@@ -17,8 +17,9 @@ def test_a_held_lock_names_its_holder_and_its_age(tmp_path):
         assert "stuck" not in fresh.value.message and fresh.value.exit_code == 75
         old = time.time() - 7 * 3600 - 300
         os.utime(tmp_path / "ingest.lock", (old, old))
-        with pytest.raises(LockHeld) as stale:
+        with pytest.raises(LockStuck) as stale:
             IngestLock(tmp_path).__enter__()
         assert "holding the lock for 7 h 05 min" in stale.value.message and "may be stuck" in stale.value.message
+        assert stale.value.exit_code == 1  # a failure the nightly unit sees; 75 is its "try tomorrow"
     with IngestLock(tmp_path):  # released: taken again at once
         pass

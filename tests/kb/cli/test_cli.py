@@ -168,3 +168,19 @@ def test_a_bug_is_one_line_and_exit_70_not_a_traceback(monkeypatch, capsys):
     assert exited.value.code == 70 and "Traceback" not in err
     assert err.strip().splitlines() == ["error: internal error (AttributeError: 'NoneType' object has no attribute 'kind'); "
                                         "please report it with the input"]
+
+
+def test_kb_debug_shows_the_traceback_with_credentials_redacted(monkeypatch, capsys):
+    import kb.cli as kb_cli
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("cannot reach http://user:secret@qdrant.internal:6333/collections")
+
+    monkeypatch.setattr(kb_cli.cli, "main", broken)
+    monkeypatch.setattr(sys, "argv", ["kb", "query", "anything"])
+    monkeypatch.setenv("KB_DEBUG", "1")
+    with pytest.raises(SystemExit) as exited:
+        kb_cli.main()
+    err = capsys.readouterr().err
+    assert exited.value.code == 70 and "Traceback" in err and "in broken" in err
+    assert "secret" not in err and "http://***@qdrant.internal:6333" in err
