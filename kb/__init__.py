@@ -14,7 +14,6 @@ from kb.answering.explain import render_explanation
 from kb.answering.schema import Answer, LicenseClassRow, ModelHit, PassageHit, Relaxation
 from kb.answering.text import citation, understood_chips
 from kb.api import (
-    Conversation,
     KnowledgeBase,
     edit_where,
     explain_name,
@@ -26,6 +25,7 @@ from kb.api import (
     rollback_index,
 )
 from kb.config import EVAL_DIR, EVAL_FILE, NOTES_DIR, PROJECT_ROOT, kb_home
+from kb.conversation import Conversation
 from kb.errors import (
     EXIT_CODES,
     BadInput,

@@ -28,7 +28,7 @@ from kb.answering.schema import Answer, Comparison, ModelHit, PassageHit
 from kb.answering.text import compose_answer
 from kb.facts import BY_KEY
 from kb.language import detect_language, has_hangul, validate_question
-from kb.query.describe import describe
+from kb.query.describe import describe, first_version_notes
 from kb.query.expression import conds, positive_conds, to_syntax
 from kb.query.flat import filters_of, where_of
 from kb.query.lexicon import Lexicon
@@ -205,6 +205,9 @@ class Searcher:
                 read = read.model_copy(update={"where": where, "notes": read.notes + [note_ko if language == "ko" else note_en],
                                                "asked": list(dict.fromkeys(read.asked + sorted(dropped)))})
                 matches = ranked_matches(self.matcher, where, read.sort)
+            versions = first_version_notes(read.where, self.lexicon.family_set, language)
+            if versions:  # "swin" is Swin V1 here: said, since people read it both ways
+                read = read.model_copy(update={"notes": read.notes + versions})
             among, ranked = len(matches), matches
             if read.top_n:  # "the lightest", "top 3 by top-5": the first n, and every weight tied with the n-th
                 matches = tied_at(matches, read.sort, read.top_n)

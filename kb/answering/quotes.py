@@ -44,6 +44,8 @@ def statement(quote) -> bool:
     return len(_NAMES.sub(" ", quote.text).split()) >= 3
 
 
+_ABOUT_ANOTHER = re.compile(r"timm/[\w.\-]+|\b[a-z0-9]+_[\w]+\.[a-z0-9_]+\b")  # a heading that names one weight
+_PRACTICE = re.compile(r"연습\s*문제|exercises?\b|quiz|실습\s*과제", re.IGNORECASE)
 SHOWN_FIRST = 10  # the weights an answer shows first: a quote about a family the long tail holds is not about it
 
 
@@ -54,16 +56,25 @@ def related(quote, models: list[ModelHit], where=None) -> bool:
     weights, "DINOv2 > 주요 혁신" for family:dinov2). Anything else is unrelated to the answer."""
     if not statement(quote):
         return False
+    section = quote.passage.heading.split(">")[-1]  # the section's own title, below its chapter's
+    if _PRACTICE.search(quote.passage.heading):
+        return False  # an exercise for the reader ("입력 shape (2, 64, 32, 32)로 테스트하세요") says nothing of a weight
+    if _ABOUT_ANOTHER.search(section) and not set(quote.passage.models) & {m.name for m in models}:
+        return False  # "timm/dm_nfnet_f0.dm_in1k": a section about another weight (it may mention EfficientNet-B7)
     text = f"{quote.passage.heading} {quote.text}".lower()
     # "DINOv2-g" names dinov2, "Swin-T" swin, "Res-Net" resnet, "ConvNeXt V2-H" convnextv2
     texts = (text, text.replace("-", ""), re.sub(r"[\s-]+(v\d)", r"\1", text))
     linked = bool({m.name for m in models} & set(quote.passage.models))
 
     def names(word: str) -> bool:  # "ConvNeXt" names convnext; "ConvNeXt V2" and "convnextv2_tiny" do not
+        if re.search(rf"(?<![a-z0-9]){re.escape(word)}[\s\-]*v\d", section.lower()):
+            return False  # "ConvNeXt > 2.4 ConvNeXt V2 개선사항": the section is about a later version
         return any(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9]|\s*v\d)", t) for t in texts)
     subjects = {str(c.value) for c in positive_conds(where) if c.field in ("family", "arch", "arch_token") and c.op == "="}
-    # a dataset the question named, where the sentence defines it: "_in12k: ImageNet-12k …" explains in12k weights
-    data = {str(c.value) for c in positive_conds(where) if c.op == "=" and c.field in ("data", "first", "last", "finetune")}
+    # a dataset the question named, where the sentence defines it: "_in12k: ImageNet-12k …" explains in12k weights,
+    # or a tag word: ".soup: 'Model Souping' …" explains weights with soup
+    data = {str(c.value) for c in positive_conds(where) if c.op == "=" and c.field in ("data", "first", "last", "finetune",
+                                                                                        "method", "tag")}
     defines = any(re.match(rf"[._]?{re.escape(d)}(?![a-z0-9])", quote.text.lower()) for d in data)
     return defines or any(names(s) for s in subjects) or any(
         m.record is not None and (names(m.record.family) or names(m.record.arch) or (linked and m.name in quote.text))

@@ -15,8 +15,10 @@ class Missing(NamedTuple):
 
 MISSING: tuple[Missing, ...] = (
     Missing(r"(?:(?:monthly|weekly|total)\s+)?downloads?(?:\s+(?:last|this|per)\s+(?:month|week|year))?|download\s+counts?"
-            r"|(?:most\s+)?popular(?:ity)?|(?:github\s+|hf\s+)?(?:stars|likes)|(?:월간\s*|지난\s*달\s*)?다운로드(?:\s*수)?|인기(?:\s*(?:순|있는|많은))?",
-            "timm-kb has no download counts or popularity figures", "timm-kb에는 다운로드 수나 인기 정보가 없습니다"),
+            r"|(?:most\s+)?popular(?:ity)?|(?:github\s+|hf\s+)?(?:stars|likes)|(?:월간\s*|지난\s*달\s*)?다운로드(?:\s*수)?|인기(?:\s*(?:순|있는|많은))?"
+            r"|trending(?:\s+on\s+(?:hf|hugging\s*face|the\s+hub))?(?:\s+(?:this|last)\s+(?:week|month))?|(?:most\s+)?cited|citations?|citation\s+counts?"
+            r"|인용\s*(?:수|횟수|많은)?",
+            "timm-kb has no download counts, citations or popularity figures", "timm-kb에는 다운로드 수, 인용 수, 인기 정보가 없습니다"),
     Missing(r"released?\s+(?:after|before|since|in)\s+(?:19|20)\d\d|release\s+(?:date|year)|(?:19|20)\d\d\s*년\s*(?:이후|이전|에|부터)\s*(?:나온|출시|발표|공개)\w*"
             r"|(?:출시|발표|공개)\s*(?:일|날짜|연도|시기)|(?:after|since|before)\s+(?:19|20)\d\d|(?:19|20)\d\d\s*(?:년\s*)?(?:이후|이전)",
             "timm's registry has no release dates", "timm 레지스트리에는 공개 날짜가 없습니다"),

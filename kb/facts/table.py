@@ -17,11 +17,11 @@ from kb.schema import ModelRecord
 ALL = frozenset({"table", "compare", "detail", "csv"})
 SHOWN = frozenset({"compare", "detail", "csv"})
 IMAGENET = r"(?:image\s*net[\s\-_]?|이미지\s*넷[\s\-_]?|in[\-_])"  # "ImageNet-A", "in-a"; never "in a"
-ACCURACY = r"(?:\s*(?:top[\s\-]?1|accuracy|acc|정확도|성능|점수|score))?"
+ACCURACY = r"(?:\s*(?:top[\s\-]?1|accuracy|acc|정확도|성능|점수|score|robustness))?"
 SPEED = (r"(?:throughput|speed|images?\s*/\s*s(?:ec)?|images? per second|img\s*/\s*s|imgs?/s|fps|inference speed|처리량|속도"
          r"|초당\s*(?:이미지|처리|장)?|추론\s*속도)")
 BATCH1 = r"(?:[\s,]*(?:batch(?:\s*size)?\s*(?:of\s*)?1|배치\s*(?:크기\s*)?1)(?:\s*(?:에서|로))?)?"  # how timm measured it
-FAST = (r"fast(?:er|est)?|quick(?:er|est)?|speedi(?:er|est)|빠른|빠르|빨라|고속",)
+FAST = (r"fast(?:er|est)?|quick(?:er|est)?|speedi(?:er|est)|빠른|빠르|빨라|빨리|고속",)
 SLOW = (r"slow(?:er|est)?|느린|느리|느려",)
 
 
@@ -123,10 +123,10 @@ FACTS: tuple[Fact, ...] = (
          read=lambda r: r.top1_test, digits=2, percent=True, unit="%", hit_key="top1_test",
          column=("top-1 @test", "테스트 top-1"), places=ALL, drop=4, better="high",
          # "scores best at its test resolution": at the test size, the score is this top-1
-         words=(r"(?:top[\s\-_]?1\s*(?:accuracy\s*)?)?(?:at|@|on)\s*(?:its\s*|the\s*)?test[\s\-_]*(?:size|res\w*|time)"
+         words=(r"(?:top[\s\-_]?1\s*(?:accuracy\s*)?)?(?:at|@|on)\s*(?:its\s*|the\s*|that\s*)?test[\s\-_]*(?:size|res\w*|time)"
                 r"|test[\s\-_]*(?:size|res\w*|time)\s*(?:top[\s\-_]?1|탑\s*1)|top[\s\-_]?1\s+there(?![a-z])",
                 # "test size로 평가했을 때 top-1", "테스트 해상도에서의 정확도"
-                r"(?:테스트|test)\s*(?:해상도|크기|사이즈|size|res\w*)\s*(?:에서(?:의)?|의|(?:으로|로)\s*평가\w*\s*(?:때|시)?(?:의)?)?"
+                r"(?:테스트|test)\s*(?:해상도|크기|사이즈|size|res\w*)\s*(?:에서(?:의|는)?|에선|의|(?:으로|로)\s*평가\w*\s*(?:때|시)?(?:의)?)?"
                 r"\s*(?:top[\s\-_]?1|탑\s*1|정확도)"),
          about_en="ImageNet-1k top-1 at the test size, where timm measured it", about_ko="테스트 크기에서의 ImageNet-1k top-1"),
     Fact(key="top5_test", kind="number", label_en="top-5 at the test size (%)", label_ko="테스트 크기 top-5 (%)",
@@ -157,14 +157,14 @@ FACTS: tuple[Fact, ...] = (
          about_en="activations in millions at the input size (timm's benchmark table)",
          about_ko="입력 크기에서의 활성화 수 (백만, timm 벤치마크 표)"),
     _speed("gpu", "RTX 4090, AMP", "RTX 4090, AMP", "GPU", ("gpu_speed", "ips_gpu", "gpu"),
-           rf"(?:rtx\s*)?(?:gpu|4090|cuda)(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:rtx\s*)?(?:gpu|4090|cuda)",
+           rf"(?:rtx\s*)?(?:gpu|4090|cuda)(?:\s*(?:에서|on|의|기준(?:으로)?))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:rtx\s*)?(?:gpu|4090|cuda)",
            r"gpu|4090|그래픽\s*카드", "an RTX 4090, AMP, batch 1024", "RTX 4090, AMP, 배치 1024"),
     _speed("cpu", "CPU, fp32, batch 1", "CPU, fp32, 배치 1", "CPU", ("cpu_speed", "ips_cpu", "cpu"),
-           rf"(?:cpu|i7)(?:\s*\([^()]{{1,30}}\))?{BATCH1}(?:\s*(?:에서|on|의))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:cpu|i7){BATCH1}",
+           rf"(?:cpu|i7)(?:\s*\([^()]{{1,30}}\))?{BATCH1}(?:\s*(?:에서|on|의|기준(?:으로)?))?\s*{SPEED}|{SPEED}\s*(?:on|in|at)?\s*(?:an?\s+|the\s+)?(?:cpu|i7){BATCH1}",
            r"cpu|씨피유|i7", "an i7-12700H CPU, fp32, batch 1", "i7-12700H CPU, fp32, 배치 1"),
     Fact(key="fixed_input_size", kind="flag", label_en="fixed input size", label_ko="입력 크기 고정",
          read=lambda r: r.fixed_input_size, hit_key="fixed_input_size", syntax=("fixed", "fixed_size"), places=SHOWN,
-         words=(r"fixed[\s\-_]*(?:input[\s\-_]*)?(?:size|res\w*)|fixed[\s\-]size input",
+         words=(r"fixed[\s\-_]*(?:input[\s\-_]*)?(?:size|res\w*)|fixed[\s\-]size input|input\s*(?:size|res\w*)\s*(?:is\s+)?fixed",
                 r"입력\s*(?:(?:크기|해상도|사이즈)\s*)?(?:가|이)?\s*고정|고정\s*(?:된\s*)?(?:입력|해상도|크기)"),
          about_en="the model cannot take another input size (most ViTs)", about_ko="다른 입력 크기를 받을 수 없음 (대부분의 ViT)"),
     Fact(key="num_classes", ways=("most", "fewest", "많은", "적은"),  type_=Optional[int], kind="number", label_en="classifier classes", label_ko="분류 헤드 클래스 수",
@@ -177,7 +177,10 @@ FACTS: tuple[Fact, ...] = (
     Fact(key="top1_real", kind="number", label_en="ImageNet-ReaL top-1 (%)", label_ko="ImageNet-ReaL top-1 (%)",
          read=lambda r: r.top1_real, digits=2, percent=True, unit="%", hit_key="top1_real", places=SHOWN,
          better="high", syntax=("real",), words=(rf"{IMAGENET}real{ACCURACY}|real labels?|real\s*(?:top[\s\-]?1|accuracy|acc)(?![a-z0-9])"
-                                                 r"|(?-i:ReaL)", r"이미지넷\s*[\-_]?\s*real|리얼"),
+                                                 # "ReaL이랑 V2", "ReaL 점수", "top5 and ReaL": the test set in a list
+                                                 r"|real\s*(?:점수|정확도)|real(?=\s*(?:이랑|랑|과|와|하고|보다|,|/|and\s+(?:v2|sketch|imagenet)))"
+                                                 r"|(?:(?<=and )|(?<=, )|(?<=,)|(?<=& ))real(?![a-z])",
+                                                 r"이미지넷\s*[\-_]?\s*real|리얼"),
          about_en="top-1 on ImageNet-ReaL (reassessed labels)", about_ko="ImageNet-ReaL(재검수 레이블) top-1"),
     Fact(key="top1_v2", kind="number", label_en="ImageNet-V2 top-1 (%)", label_ko="ImageNet-V2 top-1 (%)",
          read=lambda r: r.top1_v2, digits=2, percent=True, unit="%", hit_key="top1_v2", places=SHOWN, better="high",
@@ -189,16 +192,19 @@ FACTS: tuple[Fact, ...] = (
          about_en="top-1 on ImageNet-V2 (matched frequency)", about_ko="ImageNet-V2 (matched frequency) top-1"),
     Fact(key="top1_sketch", kind="number", label_en="ImageNet-Sketch top-1 (%)", label_ko="ImageNet-Sketch top-1 (%)",
          read=lambda r: r.top1_sketch, digits=2, percent=True, unit="%", hit_key="top1_sketch", places=SHOWN,
-         better="high", syntax=("sketch",), words=(rf"(?:{IMAGENET})?sketch{ACCURACY}", r"(?:이미지넷\s*[\-_]?\s*)?스케치"),
+         better="high", syntax=("sketch",), words=(rf"(?:{IMAGENET})?sketch{ACCURACY}", rf"(?:이미지넷\s*[\-_]?\s*)?스케치{ACCURACY}"),
          about_en="top-1 on ImageNet-Sketch", about_ko="ImageNet-Sketch top-1"),
     Fact(key="top1_a", kind="number", label_en="ImageNet-A top-1 (%)", label_ko="ImageNet-A top-1 (%)",
          read=lambda r: r.top1_a, digits=2, percent=True, unit="%", hit_key="top1_a", places=SHOWN, better="high",
-         syntax=("imagenet_a",), words=(rf"{IMAGENET}a(?![a-z0-9]){ACCURACY}|natural adversarial(?: examples)?",
+         syntax=("imagenet_a",), words=(rf"{IMAGENET}a(?![a-z0-9]){ACCURACY}|natural adversarial(?: examples)?"
+                                        r"|(?<![a-z0-9])a\s*(?:점수|정확도|탑\s*1)",  # "A 점수": the test set, said short
                                         r"이미지넷\s*[\-_]?\s*a(?![a-z0-9])"),
          about_en="top-1 on ImageNet-A (natural adversarial examples)", about_ko="ImageNet-A(자연 적대적 예제) top-1"),
     Fact(key="top1_r", kind="number", label_en="ImageNet-R top-1 (%)", label_ko="ImageNet-R top-1 (%)",
          read=lambda r: r.top1_r, digits=2, percent=True, unit="%", hit_key="top1_r", places=SHOWN, better="high",
-         syntax=("imagenet_r",), words=(rf"{IMAGENET}r(?![a-z0-9]){ACCURACY}|renditions?", r"이미지넷\s*[\-_]?\s*r(?![a-z0-9])"),
+         syntax=("imagenet_r",), words=(rf"{IMAGENET}r(?![a-z0-9]){ACCURACY}|renditions?|(?<![a-z0-9])r\s*(?:점수|정확도|탑\s*1)"
+                                        r"|(?:(?<=,)|(?<=, )|(?<=/))r(?![a-z0-9])",  # "ImageNet-A, R, ReaL"
+                                        r"이미지넷\s*[\-_]?\s*r(?![a-z0-9])"),
          about_en="top-1 on ImageNet-R (renditions)", about_ko="ImageNet-R(렌디션) top-1"),
     # ---- preprocessing (nested under "preprocessing" in an answer's models)
     Fact(key="input_size", type_=tuple[int, int, int], kind="display", label_en="input size (C, H, W)", label_ko="입력 크기 (C, H, W)",

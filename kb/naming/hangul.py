@@ -75,12 +75,13 @@ def _consonants(key: str) -> str:
 
 def _distance(a: str, b: str) -> float:
     """Consonants weigh fully, vowels a quarter: Korean writes vowels English spells otherwise. More than two
-    vowel edits (three in a long name whose consonants all agree) is another word ("시리즈인데" is not seresnet, however alike their consonants)."""
+    vowel edits (three in a long name whose consonants all agree) is another word ("시리즈인데" is not seresnet,
+    however alike their consonants)."""
     from rapidfuzz.distance import Levenshtein
 
     consonants = Levenshtein.distance(_consonants(a), _consonants(b))
     letters = Levenshtein.distance(a.lower(), b.lower())
-    # a long name whose every consonant agrees may miss one vowel more ("이피션트넷": i-/e-, -syo-/-ci-)
+    # a long name whose every consonant agrees may miss a vowel more ("이피션트넷": i-/e-, -syo-/-ci-)
     vowels = 3 if consonants == 0 and len(_consonants(a)) >= 6 else 2
     return consonants + 0.25 * letters if letters - consonants <= vowels else 99.0
 

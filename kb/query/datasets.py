@@ -100,6 +100,10 @@ def parse_stage_words(q: Scan) -> None:
     """'pretrained only', 'as released', 'from scratch' (never fine-tuned); a bare 'fine-tuned' (went through one)."""
     for pattern in [NOT_FINETUNED_PATTERNS[1], NOT_FINETUNED_PATTERNS[3], RAW_CHECKPOINT, SCRATCH_WORD]:
         for m in q.finditer(pattern):
+            if re.search(r"(?:헤드|head|클래스|class(?:es)?)\s*(?:\(\s*[\d,]+\s*(?:클래스|class(?:es)?)\s*\))?\s*(?:가|이|는|를)?\s*$",
+                         q.original[max(0, m.start() - 30):m.start()], flags=re.IGNORECASE):
+                q.consume(*m.span())  # "in12k 헤드 (11821 클래스) 그대로인": the head is as released, not the weight
+                continue
             q.add(NOT_FINETUNED, *m.span(), "stage")
     for m in q.finditer(NO_EXTRA_DATA):
         q.add(cond("stage", "in1k_only"), *m.span(), "stage")
@@ -117,12 +121,14 @@ def _fine_tuning_as_activity(text: str, start: int, end: int) -> bool:
                 or re.match(ACTIVITY_AFTER, text[end:], flags=re.IGNORECASE))
 
 
+TAKES_ANY = r"(?:take|takes|taking|accept\w*|handle\w*|support\w*|work\w*\s+(?:with|at)|run\w*\s+at)\s+$"
+
+
 def parse_any_field(q: Scan) -> None:
     """'any resolution is fine', '해상도는 상관없어': no condition, and a follow-up drops the previous one."""
     for field, pattern in ANY_FIELD.items():
         for m in q.finditer(pattern):
-            if field == "resolution" and re.search(r"(?:take|takes|taking|accept\w*|handle\w*|support\w*|work\w*\s+(?:with|at)|run\w*\s+at)\s+$",
-                                                   q.text[:m.start()], flags=re.IGNORECASE):
+            if field == "resolution" and re.search(TAKES_ANY, q.text[:m.start()], flags=re.IGNORECASE):
                 continue  # "ones that take any input size": a model that is not fixed to one (kb.query.fact_idioms)
             q.drops.append(field)
             q.consume(*m.span())
@@ -130,10 +136,14 @@ def parse_any_field(q: Scan) -> None:
 
 def parse_license_ids(q: Scan, lexicon: Lexicon) -> None:
     """Licence ids of the registry as written, with or without their hyphens: cc-by-nc-4.0, "CC BY-NC 4.0"."""
-    for license_id in sorted(lexicon.licenses, key=len, reverse=True):
-        parts = [r"licen[cs]e" if p == "license" else re.escape(p) for p in re.split(r"[\-.]", license_id) if p]
+    stems: dict[str, list[str]] = {}  # "cc-by-nc" for cc-by-nc-4.0: an id written without its version
+    for license_id in lexicon.licenses:
+        stems.setdefault(re.sub(r"-v?\d+(?:\.\d+)*$", "", license_id), []).append(license_id)
+    written = {i: i for i in lexicon.licenses} | {stem: ids[0] for stem, ids in stems.items() if len(ids) == 1}
+    for spelled in sorted(written, key=len, reverse=True):
+        parts = [r"licen[cs]e" if p == "license" else re.escape(p) for p in re.split(r"[\-.]", spelled) if p]
         for m in q.finditer(r"(?<!from )(?<!by )" + NOT_AFTER + r"[\s\-.]?".join(parts) + NOT_BEFORE):
-            q.add(cond("license", license_id), *m.span(), "license")
+            q.add(cond("license", written[spelled]), *m.span(), "license")
 
 
 def parse_licenses(q: Scan) -> None:

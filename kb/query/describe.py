@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from kb.facts import BY_KEY
@@ -91,3 +92,17 @@ def is_default_exclusion(item: Where) -> bool:
 def chips(where: Optional[Where], lang: Lang) -> list[str]:
     """One short phrase per top-level condition (the default test_* exclusion left out)."""
     return [describe(c, lang) for c in conjuncts(where) if not is_default_exclusion(c)]
+
+
+def first_version_notes(where: Optional[Where], families, lang: Lang) -> list[str]:
+    """Say how a family named without a version was read: the first one, its later versions being families of their
+    own ("swin means Swin V1 here (swin_*); swinv2 is its own family: say 'every swin version' for both")."""
+    notes = []
+    for c in (i for i in conjuncts(where) if isinstance(i, Cond) and i.field == "family" and i.op == "="):
+        later = sorted(f for f in families if f != c.value and re.fullmatch(rf"{re.escape(str(c.value))}v?\d+", f))
+        if later:
+            listed = ", ".join(later)
+            notes.append(f"{c.value} here is the first version, {c.value}_*; for {listed} too, ask for every {c.value} version"
+                         if lang == "en" else
+                         f"{c.value}는 첫 버전({c.value}_*)입니다. {listed}도 보려면 '{c.value} 모든 버전'이라고 하세요")
+    return notes

@@ -7,14 +7,17 @@ from __future__ import annotations
 import re
 
 from kb.facts import FACTS
-from kb.query.expression import Cmp, cond
+from kb.query.expression import Cmp, all_of, cond
 from kb.query.fact_words import bounded, regex, words_of
 from kb.query.scan import Scan
 
 HEAD_IDIOMS = (  # the classifier head: no head, a head of n classes, a head
     (r"headless|no (?:classifier |classification )?head|without (?:a |the |any )?(?:classifier |classification )?head"
      r"|feature[\s\-]extract(?:or|ion)s?|backbone[\s\-]only|num[\s_]?classes\s*(?:=|==|:|is|of)?\s*0(?![\d.])"
-     r"|(?:분류\s*)?헤드\s*(?:가|는|를)?\s*(?:없|뺀|빼|제거)\w*|특징\s*추출(?:기|용|만)?|피처\s*추출\w*|백본\s*(?:만|용)",
+     r"|(?:분류\s*)?헤드\s*(?:가|는|를)?\s*(?:없|뺀|빼|제거)\w*|특징\s*추출(?:기|용|만)?|피처\s*추출\w*|백본\s*(?:만|용)"
+     # "이미지 임베딩용", "for image embeddings": what a weight without a head is used for
+     r"|(?:이미지\s*)?임베딩\s*(?:용|추출)\w*|(?:for|as)\s+(?:an?\s+)?(?:image\s+)?embeddings?(?:\s+(?:extractor|model|backbone)s?)?"
+     r"|embedding\s+(?:extractor|extraction)s?",
      lambda m: cond("num_classes", 0.0)),
     # "a 1000-class ImageNet head", "in12k 11821클래스 헤드": the dataset named with the count is the count's
     (r"(?:(?:in|imagenet[\s\-]?)\d+k\s*)?(\d{1,3}(?:,\d{3})+|\d+)[\s\-]*(?:class(?:es)?|클래스)\s*"
@@ -51,11 +54,17 @@ INPUT_IDIOMS = (
      r"(?:더\s*)?(?P<ko_way>낮|높|나쁜|좋)\w*",
      lambda m: Cmp(field="top1_test", op="<" if (m.group("way") or m.group("ko_way") or "").lower() in (
          "lower", "worse", "less", "낮", "나쁜") else ">", other="top1")),
+    # "test size 에서 재면 top-1 이 오히려 떨어지는": measured at the test size, top-1 falls (or rises)
+    (rf"(?:테스트|test)[\s\-_]*(?:{_KO_SIZE}|size|res\w*)\s*(?:에서|로)\s*(?:(?:재|평가하|테스트하|돌리|측정하)(?:면|니까|니)\s*)?"
+     r"(?:top[\s\-_]?1|탑\s*1|정확도|성능)\s*(?:이|가|은|는)?\s*(?:오히려|더|좀)?\s*"
+     r"(?:(?P<down>떨어지|떨어진|낮아지|낮아진|낮|줄어|나빠)|(?P<up>올라가|올라간|오르|높아지|높아진|좋아))\w*",
+     lambda m: Cmp(field="top1_test", op="<" if m.group("down") else ">", other="top1")),
 )
 
 
 _HIGHER = r"higher|greater|better|larger|bigger|more"
-_THAN_EN = rf"\s*(?:is\s+|are\s+)?{_ADVERB}(?P<way>{_HIGHER}|lower|less|worse|smaller|fewer)\s+than\s+(?:(?:the|its|their|clean|plain|regular|standard)\s+)*"
+_THAN_EN = (rf"\s*(?:is\s+|are\s+)?{_ADVERB}(?P<way>{_HIGHER}|lower|less|worse|smaller|fewer)\s+than\s+"
+            r"(?:(?:the|its|their|clean|plain|regular|standard)\s+)*")
 
 
 def parse_fact_comparisons(q: Scan) -> None:
@@ -65,7 +74,8 @@ def parse_fact_comparisons(q: Scan) -> None:
         for b in (f for f in numeric if f is not a):
             first, second = bounded(words_of(a)), bounded(words_of(b))
             pattern = (rf"(?P<a>{first}){_THAN_EN}(?P<b>{second})"
-                       rf"|(?P<ko_a>{first})\s*(?:이|가|은|는)?\s*(?P<ko_b>{second})\s*(?:보다|에\s*비해)\s*(?:더\s*)?(?P<ko_way>높|낮|크|작|좋|나쁘|나쁜)")
+                       rf"|(?P<ko_a>{first})\s*(?:이|가|은|는)?\s*(?:(?:원래|기존|그냥|일반|보통|clean|plain)\s*)?(?P<ko_b>{second})"
+                       r"\s*(?:보다|에\s*비해)\s*(?:더\s*)?(?P<ko_way>높|낮|크|작|좋|나쁘|나쁜)")
             for m in q.finditer(regex(pattern)):
                 way = (m.group("way") or m.group("ko_way") or "").lower()
                 higher = bool(re.fullmatch(_HIGHER, way)) or way in ("높", "크", "좋")
@@ -78,10 +88,20 @@ def parse_fact_idioms(q: Scan) -> None:
             for m in q.finditer(regex(pattern)):
                 q.add(where(m), *m.span(), group)
     parse_fact_comparisons(q)
+    # "that have a CPU benchmark", "GPU 측정값 있는": the speed measured on that device
+    for m in q.finditer(regex(r"(?:has|have|with)\s+(?:an?\s+)?(cpu|gpu)\s+(?:benchmark|speed|throughput|measurement|number|row)s?"
+                              r"|(cpu|gpu)\s*(?:benchmark|벤치마크|측정\s*값?|속도)\s*(?:이|가)?\s*(?:있|된)\w*")):
+        device = (m.group(1) or m.group(2)).lower()
+        q.add(cond(f"images_per_sec_{device}", 0.0, ">"), *m.span(), f"images_per_sec_{device}")
+    # "a fixed 384 input", "448 고정 입력": fixed, at that size
+    for m in q.finditer(regex(r"fixed\s+(\d{2,4})\s*(?:px\s*)?(?:input|res\w*|size)(?:\s*size)?"
+                              r"|(\d{2,4})\s*(?:px\s*)?고정\s*(?:입력|해상도|크기|사이즈)?")):
+        size = float(m.group(1) or m.group(2))
+        q.add(all_of([cond("fixed_input_size", "true"), cond("resolution", size)]), *m.span(), "fixed_input_size")
     fixed = bounded(words_of(next(f for f in FACTS if f.key == "fixed_input_size")))
     for m in q.finditer(regex(fixed)):
         q.add(cond("fixed_input_size", "true"), *m.span(), "fixed_input_size")
-    for m in q.finditer(regex(r"(?:flexible|any|variable|arbitrary)\s+input\s+(?:size|res\w*)"
+    for m in q.finditer(regex(r"(?:flexible|any|variable|arbitrary)[\s\-]+input(?:[\s\-]+(?:size|res\w*))?"
                             r"|입력\s*(?:크기|해상도)\s*(?:가|를)?\s*(?:자유|가변|바꿀\s*수)\w*")):
         q.add(cond("fixed_input_size", "false"), *m.span(), "fixed_input_size")
     # "arXiv 2110.00476 (ResNet strikes back)": the paper it comes from; its title in parentheses says no more

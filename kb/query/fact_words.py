@@ -36,14 +36,14 @@ KO_MULTIPLIERS = {"천": 1e3, "만": 1e4, "k": 1e3}
 _IS_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만]|k)?")  # a group NUMBER captured
 UNIT = (r"(?:\s*(?:%|퍼센트|프로|px|픽셀|g?macs|gflops|(?:m|million)(?![a-z])|img\s*/\s*s(?:ec)?|images?\s*/\s*s(?:ec)?"
         r"|images? per second|fps|장\s*/\s*(?:s|sec|초)|장|개|classes|클래스|배))?")
-GAP = r"\s*(?:is|are|of|at|:|=|가|이|는|은|이가|에서|에서의|의|값이?)?\s*"
+GAP = r"\s*(?:is|are|of|at|:|=|가|이|는|은|이가|에서|에서의|의|값이?|도)?\s*"  # "ImageNet-R 도 70 이상"
 SUPER_MORE = r"(?:most|highest|largest|biggest|greatest|max(?:imum)?|best|top(?![\s\-]?\d)|strongest|최고|최대)"
 MORE_THAN = r"(?:better|higher|greater|more|larger|bigger|stronger|더\s*(?:높|좋|크|큰|많))"  # among named weights
 LESS_THAN = r"(?:lower|less|fewer|smaller|weaker|worse|더\s*(?:낮|작|적|나쁜))"
-SUPER_LESS = r"(?:least|lowest|smallest|fewest|min(?:imum)?|worst|weakest|최저|최소)"
+SUPER_LESS = r"(?:least|lowest|smallest|fewest|min(?:imum)?|worst|weakest|bottom|최저|최소)"
 KO_SUPER = r"(?:가장|제일|젤)"
 KO_HIGH = r"(?:높은|큰|많은|높|크|많|좋은)"
-KO_LOW = r"(?:낮은|작은|적은|낮|작|적)"
+KO_LOW = r"(?:안\s*좋은|나쁜|낮은|작은|적은|낮|작|적)"
 ORDER_WORD = (r"(?:sorted|ordered|ranked|sort|order|rank)\s+(?:them\s+)?by|(?<=\s)by(?=\s)|기준(?:으로)?")
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
@@ -58,7 +58,7 @@ COUNT = (  # "top 3", "3 fastest", "2개", "상위 5", "which three do best"; no
     rf"|(\d{{1,2}}|{_EN_NUMBER})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest|cheapest)\b)"
     rf"|(?:which|the|top|give me(?:\s+the)?|show(?:\s+me)?(?:\s+the)?|pick|list)\s+(\d{{1,2}}|{_EN_NUMBER})(?=\s+[a-z]|\s*[.!?]*\s*$)"
     rf"|({_KO_NUMBER})\s*(?:개|가지)(?![가-힣])"
-    rf"|(?:lowest|highest|fastest|slowest|smallest|largest|cheapest|lightest|fewest|most|least|best|worst)[\s\-]+"
+    rf"|(?:lowest|highest|fastest|slowest|smallest|largest|cheapest|lightest|fewest|most|least|best|worst|bottom)[\s\-]+"
     rf"(\d{{1,2}}|{_EN_NUMBER})(?![\d.%])(?!\s*(?:%|m\b|px|gmacs|img|개))")
 # the fact ranked by the count before it: "top 5 models on ImageNet-A", "best 3 by GMACs"; after it: "ImageNet-R top 3",
 # "테스트 사이즈 top-1 상위 3개"
@@ -264,8 +264,10 @@ def parse_fact_rankings(q: Scan) -> None:
                 (rf"{NOT_AFTER}(?P<cue>{LESS_THAN}){gap}{words}", False, True),
                 (rf"{words}{GAP}{MORE_THAN}", True, True), (rf"{words}{GAP}{LESS_THAN}", False, True)) if _named(q) else ()):
             for m in q.finditer(regex(pattern)):
-                spans = [m.span("cue"), m.span("fact")] if "cue" in m.re.groupindex else [m.span()]
                 count = m.group("n") if "n" in m.re.groupindex else None
+                if count in ("1", "5") and re.fullmatch(r"top[\-_]?", q.text[m.start("cue"):m.start("n")]):
+                    continue  # "test size 에서 top1 top5는": two metrics; "ImageNet-R top-1 top 5" is a count
+                spans = [m.span("cue"), m.span("fact")] if "cue" in m.re.groupindex else [m.span()]
                 spans += [m.span("n")] if count else []
                 said = m.end("fact") - m.start("fact")  # of two facts in one span, the one said at more length
                 found.append((spans, (m.end() - m.start(), said), m.start(), fact, high, superlative, count))
@@ -279,7 +281,10 @@ def parse_fact_rankings(q: Scan) -> None:
     # "fastest", "가장 가벼운", "the lightest 3"; among named weights "더 빠른"
     for word, facts in ((w, f) for w, f in by_adjective.items() if q.finditer(regex(w.lstrip("-")))):
         pattern = word.lstrip("-")
-        superlative = rf"{KO_SUPER}\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=est){NOT_BEFORE}"
+        # "가장 빠른", "fastest", "빠른 순으로 2개": the adjective's way
+        # … and "가벼운 모델 5개": the adjective with a count a few words on
+        superlative = (rf"{KO_SUPER}\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=est){NOT_BEFORE}|(?:{pattern})\s*순(?:으로|서대로|서)?"
+                       rf"|(?:{pattern})(?=(?:\s+\S+){{0,3}}?\s*\d{{1,2}}\s*(?:개|가지))")
         comparative = rf"더\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=er){NOT_BEFORE}(?!\s+than)"
         m = next(iter(q.finditer(regex(superlative + (f"|{comparative}" if named else "")))), None)
         if m and (adjective is None or m.start() < adjective[0][0]):
@@ -309,6 +314,9 @@ def parse_fact_rankings(q: Scan) -> None:
                 count = m.group(m.lastindex).lower()
                 q.top_n = NUMBER_WORDS[count] if count in NUMBER_WORDS else int(count)
                 q.consume(*m.span(m.lastindex))
+                counter = regex(r"\s*(?:개|가지)(?:만|씩|정도|까지)?").match(q.original, m.end(m.lastindex))
+                if counter and counter.group(0).strip():  # "2개만": the counter with its particle
+                    q.consume(*counter.span())
                 break
 
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from typing import Callable, Optional
+from typing import Optional
 
 from kb.query.datasets import NOT_FINETUNED
 from kb.query.describe import is_default_exclusion
 from kb.query.expression import Cond, Not, Or, Where, all_of, any_of, cond, conjuncts, field_of, to_syntax
-from kb.query.fact_words import DEVICE_WORDS, NUMBER_WORDS
+from kb.query.fact_words import DEVICE_WORDS
 from kb.query.reading import FollowUp, Understanding
+from kb.query.rereading import REST_CUES, the_rest
 from kb.query.words import CHANGE_CUES, NEW_SUBJECT_CUES, REFINE_CUES
 
 SUBJECT_FIELDS = {"family", "arch", "name"}
@@ -86,6 +87,18 @@ def siblings_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
     return None
 
 
+def _besides_sibling(part: Where, siblings: list[Where], lexicon) -> list[Where]:
+    """"b5 ns는?" after efficientnet b4: b5 names the sibling; ns, which no sibling's name holds, still narrows."""
+    items = part.items if isinstance(part, Or) else [part]
+    names = [str(s.value).split("_") for s in siblings if isinstance(s, Cond)]
+    left = [i for i in items if isinstance(i, Cond) and i.field in ("arch_token", "tag")
+            and not any(str(i.value) in parts for parts in names)]
+    values = {str(i.value) for i in left}
+    if not left or any(lexicon.is_arch_token(v) and any(v in n for n in names) for v in values):
+        return []
+    return [any_of([cond("arch_token", v) for v in values] + [cond("tag", v) for v in values])]
+
+
 def _named_archs(part: Where) -> list[str]:
     """The architectures a condition names outright (an arch, or the arch of a full name)."""
     return [v.split(".")[0] for v in _values(part, ("arch", "name")) if "*" not in v]
@@ -143,112 +156,6 @@ def _version_of(kept: list[Where], part: Where, lexicon) -> Optional[tuple[int, 
     return None
 
 
-def context_family(previous: Understanding, lexicon) -> Optional[str]:
-    """The one family the previous turn was about (by a family condition or its architectures), else None:
-    "m 시리즈는?" after "poolformer v1 s 시리즈" is read as "poolformer m 시리즈"."""
-    if lexicon is None:
-        return None
-    found = set()
-    for part in conjuncts(previous.where):
-        if is_default_exclusion(part):
-            continue
-        for item in (part.items if part.kind == "or" else [part]):
-            if isinstance(item, Cond) and item.field == "family":
-                found.add(str(item.value))
-            elif isinstance(item, Cond) and item.field == "arch":
-                found.add(lexicon.names.arch_family.get(str(item.value)))
-    return found.pop() if len(found) == 1 and None not in found else None
-
-
-BARE_VERSION = r"(?<![A-Za-z0-9_])(v\d)(?![A-Za-z0-9_])"
-
-
-def read_with_family(question: str, previous: Understanding, lexicon,
-                     understand: Callable[[str], Understanding]) -> Optional[Understanding]:
-    """The turn read with the previous turn's one family, when that gives its words something to qualify: a bare
-    version takes the family's name without its own version ("and the v1 ones?" after efficientformerv2 is "and
-    the efficientformer v1 ones?"), anything else reads after the family ("m 시리즈는?"). None when it gives nothing."""
-    family = context_family(previous, lexicon)
-    if family is None:
-        return None
-    versioned = bool(re.search(BARE_VERSION, question))
-    completed = understand(re.sub(BARE_VERSION, rf"{re.sub(r'v[0-9]+$', '', family)} \1", question, count=1)
-                           if versioned else f"{family} {question}")
-    said = [p for p in conjuncts(completed.where) if not is_default_exclusion(p)]
-    if completed.is_structured() and (versioned or any(not (isinstance(p, Cond) and p.field == "family") for p in said)):
-        return completed
-    return None
-
-
-def reranked(previous: Understanding, current: Understanding) -> Optional[Understanding]:
-    """"and on ImageNet-A?" after "which has the best ImageNet-ReaL top-1?": a turn that only names another number
-    asks for the same ranking by it (the same direction, the same count)."""
-    if previous.sort == "relevance" or current.is_structured() or len(current.asked) != 1:
-        return None
-    from kb.facts import NUMERIC, sort_name, sort_order
-
-    fact = current.asked[0]
-    if fact not in NUMERIC:
-        return None
-    high_first = sort_order(previous.sort)[1]
-    return current.model_copy(update={"sort": sort_name(fact, high_first), "top_n": previous.top_n, "asked": [],
-                                      "wants_explanation": False})
-
-
-# "5개까지 늘려줘", "show 10", "top 5 instead", "just 2": a turn that gives only a new count
-_RECOUNT = re.compile(r"(?<![\w.])(\d{1,2}|다섯|여섯|일곱|여덟|아홉|열|두|세|네)\s*개\s*(?:까지|로|만|씩)?"
-                      r"|(?:top|show|give|list|first|just|only|up\s+to|to)\s+(\d{1,2}|two|three|four|five|ten)(?![\w.%])",
-                      re.IGNORECASE)
-
-
-def recounted(previous: Understanding, current: Understanding, text: str) -> Optional[Understanding]:
-    """"같은 조건으로 5개까지 늘려줘" after "… 높은 순 3개": the same ranking with another count."""
-    m = _RECOUNT.search(text)
-    if previous.sort == "relevance" or current.is_structured() or current.asked or current.wants_explanation or not m:
-        return None
-    count = (m.group(1) or m.group(2)).lower()
-    return previous.model_copy(update={"top_n": NUMBER_WORDS.get(count) or int(count)})
-
-
-# "make that 70", "79로 낮추면?", "아니 50장으로 낮춰줘", "lower it to 75", "60 instead": a turn that gives only a new
-# number for a bound the previous turn set
-_REVALUE = re.compile(
-    r"(?:make|change|set|lower|raise|bump|drop|move)\s+(?:it|that|this|them|those|the\s+(?:bar|threshold|limit|cut[\s\-]?off))?"
-    r"\s*(?:to\s+)?(?P<en>\d[\d,]*(?:\.\d+)?)\s*(?P<en_unit>k|%|m\b|px|img/s)?"
-    r"|(?P<ko>\d[\d,]*(?:\.\d+)?)\s*(?P<ko_unit>%|장|M|px|만|천)?\s*(?:으로|로)\s*(?:낮|올|바꾸|바꿔|줄|늘|변경|하면|해|가면|잡으면|잡아)"
-    r"|(?P<inst>\d[\d,]*(?:\.\d+)?)\s*(?P<inst_unit>%|장|M|px)?\s*(?:instead|대신)", re.IGNORECASE)
-_UNIT_FIELDS = {"%": ("top1", "top5", "top1_test", "top5_test", "top1_real", "top1_v2", "top1_sketch", "top1_a", "top1_r"),
-                "장": ("images_per_sec_cpu", "images_per_sec_gpu"), "img/s": ("images_per_sec_cpu", "images_per_sec_gpu"),
-                "m": ("params", "macts"), "px": ("resolution", "test_resolution")}
-
-
-def _bounds(where: Optional[Where]) -> list[Cond]:
-    return [c for c in conjuncts(where) if isinstance(c, Cond) and c.op in ("<", "<=", ">", ">=", "=")
-            and not is_default_exclusion(c) and isinstance(c.value, (int, float))]
-
-
-def revalued(previous: Understanding, current: Understanding, text: str) -> Optional[Understanding]:
-    """"make that 70" after "swin v2 weights with ImageNet-A above 60": the previous reading with the one bound
-    the new number fits (by its unit when several could) set to it. None when the turn says more than a number."""
-    m = _REVALUE.search(text)
-    said = [p for p in conjuncts(current.where) if not is_default_exclusion(p)]
-    if not m or current.asked or any(not (isinstance(p, Cond) and p.field == "arch_token"
-                                          and re.fullmatch(r"[\d.,]+", str(p.value))) for p in said):
-        return None
-    number = next(g for g in (m.group("en"), m.group("ko"), m.group("inst")) if g)
-    unit = (m.group("en_unit") or m.group("ko_unit") or m.group("inst_unit") or "").lower()
-    value = float(number.replace(",", "")) * {"k": 1000, "만": 10000, "천": 1000}.get(unit, 1)
-    bounds = _bounds(previous.where)
-    if unit in _UNIT_FIELDS:
-        bounds = [b for b in bounds if b.field in _UNIT_FIELDS[unit]]
-    if len(bounds) != 1:
-        return None
-    old = bounds[0]
-    new = old.model_copy(update={"value": value})
-    where = all_of([new if part == old else part for part in conjuncts(previous.where)])
-    return previous.model_copy(update={"where": where, "ignored_words": []})
-
-
 def widened_part(kept: list[Where], same: list[int], addition: Where, lexicon) -> int:
     """Which of the previous conditions on the addition's field it joins: "add the pcpvt ones too" after "twins
     svt" joins svt (twins_pcpvt_* exist), not twins (no pcpvt_svt_*)."""
@@ -294,7 +201,8 @@ def _without_lone_inclusion(read: Understanding) -> Understanding:
 
 
 HOW_BIG = ("size", "params")
-TRAINING = ("data", "pretrain", "finetune", "first", "last", "stage")  # the training data, said in many ways
+# the training data, said in many ways, and the head it ended with ("in21k 헤드 달린 거" then "아니 in1k 파인튜닝된 걸로")
+TRAINING = ("data", "pretrain", "finetune", "first", "last", "stage", "num_classes")
 
 
 def _device_in_context(sort: str, where: Optional[Where], text: str) -> str:
@@ -317,9 +225,12 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     """The current turn read in the context of the previous one (`lexicon` finds sibling architectures)."""
     before = to_syntax(previous.where)
     current = _without_lone_inclusion(current)
+    rest = bool(re.search(REST_CUES, text, flags=re.IGNORECASE))
+    if rest:
+        previous = the_rest(previous)
     if re.search(NEW_SUBJECT_CUES, text, flags=re.IGNORECASE):
         return current, FollowUp(mode="new", previous=before, reason="the turn says it is a new question")
-    refining = says_refine(text)
+    refining = rest or says_refine(text)
     if not refining and (_subject(current) or not (current.is_structured() or current.additions or current.drops)):
         reason = "the turn names its own subject" if _subject(current) else "the turn asks the notes"
         return current, FollowUp(mode="new", previous=before, reason=reason)
@@ -351,6 +262,7 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept[sibling[0]] = any_of(sibling[1])
             added.remove(part)
             renamed.extend(sibling[1])
+            added.extend(_besides_sibling(part, sibling[1], lexicon))
     additions = list(current.additions)
     for part in list(additions):  # "include nano as well": its sibling joins it
         sibling = siblings_of(kept, part, lexicon)
@@ -369,8 +281,9 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept = [k for k in kept if _bound_side(k) != side and not _contradicts(k, part)]
         elif field in REPLACED_FIELDS:
             kept = [k for k in kept if field_of(k) != field]
-    if any(field_of(p) in ("family", "arch") for p in added):  # "그럼 vit clip 중에 …" after a turn about named weights:
-        kept = [k for k in kept if field_of(k) != "name"]  # a family within named weights would only re-filter them
+    subjects = {field_of(p) for p in added} & {"family", "arch"}
+    if subjects:  # "same for mobilenetv4 conv small", "그럼 vit clip 중에 …": the subject named replaces the previous one
+        kept = [k for k in kept if field_of(k) not in ("family", "arch", "name") and not ("arch" in subjects and field_of(k) == "size")]
     families = {str(c.value) for p in added if field_of(p) == "family" for c in (p.items if isinstance(p, Or) else [p])}
     if families and lexicon is not None:  # "crossvit dagger" then "now cait": a token no weight of the new family has goes
         archs = [a.split("_") for a, f in lexicon.names.arch_family.items() if f in families]

@@ -15,7 +15,7 @@ import unicodedata
 
 from kb.query import datasets, fact_idioms, fact_words, names, numbers, tokens
 from kb.query.compose import asides, compose
-from kb.query.expression import all_of, any_of, cond, conds, conjuncts, field_of, is_true, negate, positive_conds
+from kb.query.expression import Cond, Not, all_of, any_of, cond, conds, conjuncts, field_of, is_true, negate, positive_conds
 from kb.query.followup import siblings_of
 from kb.query.lexicon import Lexicon
 from kb.query.reading import Understanding
@@ -60,6 +60,20 @@ def _rest_of_family(where, lexicon: Lexicon):
     if len(families) != 1 or None in families:
         return where
     return all_of([cond("family", families.pop()), where])
+
+
+def _lineage_dropped(where, lexicon: Lexicon, text: str):
+    """"drop the EVA ones", "스윈 빼고": a family excluded by its plain name goes with its later versions (eva02,
+    swinv2), which carry the name; a family asked for stays the one named."""
+    parts = conjuncts(where)
+    asked = {str(c.value) for c in positive_conds(where) if c.field == "family"}
+    for index, part in enumerate(parts):
+        if isinstance(part, Not) and isinstance(part.item, Cond) and part.item.field == "family" and part.item.op == "=":
+            base = str(part.item.value)
+            later = sorted(f for f in lexicon.family_set if f != base and re.fullmatch(rf"{re.escape(base)}v?\d+", f))
+            if later and not asked & set(later) and not re.search(r"(?<![a-z0-9])v1(?![0-9])", text):  # "not v1": v1 alone
+                parts[index] = Not(item=any_of([part.item] + [cond("family", f) for f in later]))
+    return all_of(parts) if parts else where
 
 
 def _include_siblings(where, additions: list, lexicon: Lexicon):
@@ -134,7 +148,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     fact_words.parse_fact_mentions(q)
     tokens.parse_tokens(q, lexicon, COMMON_WORDS)
     where, additions, notes, leftover = compose(q)
-    where = _rest_of_family(where, lexicon)
+    where = _lineage_dropped(_rest_of_family(where, lexicon), lexicon, corrected.lower())
     where, additions = _include_siblings(where, additions, lexicon)
     both = bool(re.search(BOTH_WORDS, corrected, flags=re.IGNORECASE))
     where = repair_scope(where, lexicon, corrected.lower(), both)

@@ -67,3 +67,23 @@ def point_back(text: str, shown: list[str]) -> Optional[tuple[str, list[str]]]:
 def _written(text: str, m: re.Match, names: list[str]) -> tuple[str, list[str]]:
     joined = " and ".join(names) if len(names) > 1 else names[0]
     return f"{text[:m.start()]} {joined} {text[m.end():]}".strip(), names
+
+
+# "두번째로 높은 거", "the second most accurate", "3rd fastest": a place in a ranking, not the first
+_ORDINAL_RANK = re.compile(
+    r"(?P<ko>첫|두|세|네|다섯)\s*번째\s*로"
+    r"|(?<![A-Za-z])(?:the\s+)?(?P<en>second|third|fourth|fifth|2nd|3rd|4th|5th)(?=[\s\-]+(?:most|least|highest|lowest|best|worst"
+    r"|fastest|slowest|largest|biggest|smallest|lightest|heaviest|cheapest|\w+est)(?![A-Za-z]))", re.IGNORECASE)
+_PLACES = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3,
+           "4th": 4, "5th": 5}
+
+
+def ranked_place(text: str) -> Optional[tuple[int, str, str]]:
+    """(the place asked for, the turn asking for the first instead, the turn without the place) when a turn asks
+    for the n-th of a ranking: "거기서 top1 두번째로 높은거" -> (2, "거기서 top1 제일 높은거", "거기서 top1 높은거")."""
+    m = _ORDINAL_RANK.search(text)
+    if not m:
+        return None
+    place = _PLACES[(m.group("ko") or m.group("en")).lower()]
+    first = f"{text[:m.start()]}{'제일 ' if m.group('ko') else ''}{text[m.end():]}".strip()
+    return place, first, f"{text[:m.start()]}{text[m.end():]}".strip()

@@ -157,13 +157,15 @@ def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[
         if word in korean_words() or name in korean_words():
             continue
         spelled = _SPELLED_AFTER.match(text, m.end())
+        end = m.end()
         if spelled and re.fullmatch(r"v\d+", spelled.group(1), flags=re.IGNORECASE):
-            spelled = None  # "컨브넥스트(v1)": a version in parentheses, not the name spelled out
+            # "컨브넥스트(v1)": a version in parentheses, not the name spelled out: read as "convnext v1"
+            attached, end, spelled = f" {spelled.group(1)}", spelled.end(), None
         found = spelled.group(1) if spelled else sounds_like(name)
         if found is None:  # "비트(BiT)": the Latin name in parentheses says which name the sound is
             continue
-        read_as = found + ("_" if re.match(r"[a-uw-z]\d", attached) else "") + attached.strip()  # never a version
-        text = text[:m.start()] + read_as + particle + text[m.end():]
+        read_as = found + ("_" if re.match(r"[a-uw-z]\d", attached) else " " if attached.startswith(" ") else "") + attached.strip()
+        text = text[:m.start()] + read_as + particle + text[end:]
         corrections.insert(0, (m.group(0).strip(), read_as))
     return text, corrections
 

@@ -183,7 +183,8 @@ LICENSE_PATTERNS: list[tuple[str, str]] = [
      "class:permissive"),
     (r"custom(?:\s*/\s*[a-z]+)?\s+licen[cs]es?|vendor licen[cs]es?|own licen[cs]es?|(?:자체|커스텀|벤더)\s*라이선스", "class:custom"),
     (r"(?:licen[cs]e|라이선스|라이센스)\s*(?:정보\s*)?(?:가\s*)?(?:없는|없음|미상|unknown|not given|missing|is missing)"
-     r"|no licen[cs]e(?: info(?:rmation)?)?|without a licen[cs]e|unlicensed|licen[cs]e unknown", "class:unknown"),
+     r"|no (?:usable |known |clear |valid )?licen[cs]e(?: info(?:rmation)?)?|without a (?:usable |known )?licen[cs]e|unlicensed"
+     r"|licen[cs]e unknown|licen[cs]e\s*(?:is\s+)?(?:blank|empty)", "class:unknown"),
     (r"apache(?:[\s\-]?2(?:\.0)?)?|아파치", "apache-2.0"),
     (rf"(?<!from )(?<!by ){NOT_AFTER}mit{NOT_BEFORE}", "mit"),  # "EfficientViT from MIT" is the institute
     (rf"{NOT_AFTER}bsd(?:[\s\-]?3(?:[\s\-]?clause)?)?{NOT_BEFORE}", "bsd-3-clause"),
@@ -244,6 +245,8 @@ FAMILY_ALIASES: dict[str, str] = {
     # Hangul spellings no rule of kb.naming.hangul reaches (three vowels off, one consonant, a meaning not a sound)
     "이피션트넷": "efficientnet", "히에라": "hiera", "에바": "eva", "딥잇": "deit", "데잇": "deit", "에이치알넷": "hrnet",
     "swin transformer": "swin", "dino v2": "dinov2", "dino 2": "dinov2", "siglip 2": "siglip2",
+    # 비트 sounds like both ViT and BiT; Koreans write ViT 비전 트랜스포머 / 빗, and BiT 비트
+    "비트": "BiT", "리그넷": "regnet", "다이노": "dino",
 }
 # Words that may sit inside a spoken family name without changing it ("Swin Transformer V2")
 FAMILY_FILLERS = {"transformer", "transformers", "net", "model", "models"}  # "family" asks for the whole family
@@ -261,6 +264,8 @@ EXPLANATION_PATTERN = (r"what (?:does|do|is|are)|stand for|short for|abbreviat|a
                        # the notes' tables and experiments: "the comparison table", "in the experiments", "실험에서"
                        r"|(?:comparison|results?)\s+table|experiments?\b|실험|비교\s*표"
                        r"|의미|뜻|무엇|뭐야|뭔가|뭐라고|약자|줄임말|왜|어떻게|설명|차이|란\?|이란|언제|얼마|몇|노트에서"
+                       # "who trained the rw ones?", "per my notes", "붙은 건 뭐임": provenance and meaning
+                       r"|\bwho\b|누가|누구|(?:per|in|from) (?:my|the|our) notes?\b|붙은\s*(?:건|거|것은|게)\s*(?:뭐|무슨)"
                        # advice on training settings is the notes' business, even when it names a model
                        r"|(?:recommended|suggested|typical|good)\s+(?:lr|learning rate|batch size|epochs?|settings?|hyper-?param\w*)"
                        r"|(?:lr|learning rate|학습률|배치\s*크기|에폭)\s*(?:추천|권장)|(?:추천|권장)\s*(?:범위|값|설정|lr|학습률)"
@@ -333,7 +338,8 @@ REFINE_CUES = (r"^\s*(?:only|just|those|these|of (?:those|these|them)|among (?:t
                r"|(?:of|among|from) (?:those|these|them)|(?:of|among) the [\w\-]+ ones|(?:는|은)\s*\??\s*$|도\s*(?:포함|추가)"
                r"|(?:것|거|애|놈)들?\s*만\s*(?:요|줘|보여\s*줘)?\s*[?.!]*\s*$|만\s*(?:보여|남겨|골라|추려)")
 # "1억 파라미터 넘는 것들로 바꿔줘", "switch to ones over 100M": the follow-up asks anew how big (sizes or params)
-CHANGE_CUES = r"바꿔|바꾸|바뀐|변경|대신|instead|switch(?:ed)? to|change (?:it |that |them )?to|make (?:it|that|them|those)\b"
+CHANGE_CUES = (r"바꿔|바꾸|바뀐|변경|대신|(?:걸|거|것으)로\s*[?.!]*\s*$|instead|switch(?:ed)? to|change (?:it |that |them )?to"
+               r"|make (?:it|that|them|those)\b")
 NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|forget (?:that|those|it)|start over|다른\s*질문|새\s*질문|딴\s*얘기|다른\s*얘기"
 # Words that ask for timm's test_* dummy weights (otherwise never an answer)
 TEST_WORDS = rf"{NOT_AFTER}test_\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"

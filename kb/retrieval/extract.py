@@ -185,6 +185,19 @@ class SentenceIndex:
         return frozenset(self._sentences(passage).heading)
 
 
+_ANAPHOR = re.compile(r"(?:이는|이것은|이건|즉|따라서|This|It|That|These|i\.e\.)\s", re.IGNORECASE)
+
+
+def _goes_on(sentence: str, tokens: frozenset[str], following: tuple) -> bool:
+    """Whether the unit after a sentence finishes what it says: a label of a diagram or a step list ("Low
+    latency (< 10ms)" then "ConvNeXt-T, EfficientNetV2-S"; "Step 5: Large kernel sizes" then "Accuracy: 80.6% →
+    81.0%"), or a short definition the next sentence explains ("'Model Souping'을 나타낼 수 있습니다." then "이는 …")."""
+    # a label ends with what it qualifies in parentheses; what follows it is no label of its own
+    label = (sentence.rstrip().endswith(")") and not following[0].rstrip().endswith(")") and len(tokens) <= 10
+             and len(following[2]) <= 8 and not re.match(r"\d+(?:\.\d+)*\.?\s", following[0]))  # never the next heading
+    return label or (len(sentence) < 120 and bool(_ANAPHOR.match(following[0])))
+
+
 def best_sentences(question: str, passages: list[PassageHit], index: Optional[SentenceIndex] = None,
                    min_share: float = 0.0, idf: Optional[dict[str, float]] = None, limit: int = 2,
                    vocabulary: Optional[frozenset[str]] = None) -> list[Quote]:
@@ -237,6 +250,8 @@ def best_sentences(question: str, passages: list[PassageHit], index: Optional[Se
                 score -= LEAD_IN_PENALTY  # "ResNet-50에서 시작하여 …:" introduces an answer, it is not one
                 if sentence.rstrip().endswith(":") and following is not None and not following[1] and not code:
                     sentence = f"{sentence.rstrip()} {following[0]}"  # should it still win, with what it introduces
+            elif following is not None and not following[1] and not code and _goes_on(sentence, sentence_tokens, following):
+                sentence = f"{sentence.rstrip()} {following[0]}"
             candidates.append((score, -(rank * 1000 + order), Quote(sentence[:MAX_CHARS], passage, code)))
         scored += sorted(candidates, key=lambda item: item[:2], reverse=True)[:PER_PASSAGE]
     scored.sort(key=lambda item: item[:2], reverse=True)

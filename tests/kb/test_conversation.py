@@ -26,3 +26,63 @@ def test_which_of_the_five_ranks_the_list_shown(knowledge_base):
     fastest = chat.ask("which of the five is the fastest on CPU?")
     shown = {m.name for m in first.models[:5]}
     assert fastest.sort == "images_per_sec_cpu_desc" and len(fastest.models) == 1 and fastest.models[0].name in shown
+
+
+def test_a_turn_that_moves_a_bound_keeps_the_rest(knowledge_base):
+    """"make that 70", "78로 낮추면?", "30장으로 낮춰줘": the previous reading with that one bound moved."""
+    chat = knowledge_base.conversation()
+    chat.ask("deit3 weights with ImageNet-R top-1 above 60")
+    moved = chat.ask("make that 65")
+    assert moved.where_text == "family:deit3 AND top1_r>65 AND NOT family:test" and moved.follow_up.mode == "refine"
+    chat = knowledge_base.conversation()
+    chat.ask("레그넷y 중에 cpu 80장 넘는 거")
+    lowered = chat.ask("아니 30장으로 낮춰줘")
+    assert lowered.where_text == "family:regnety AND images_per_sec_cpu>30 AND NOT family:test"
+    chat = knowledge_base.conversation()
+    chat.ask("apache-2.0 weights at 384 with top-1 >= 85")
+    resized = chat.ask("make that 224 instead")  # a percentage is never 224: the input size moves
+    assert "res:224" in resized.where_text and "top1>=85" in resized.where_text
+
+
+def test_which_ones_refines_even_when_nothing_fits_and_the_next_turn_goes_on_from_the_last_answer(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("deit3 weights at 384")
+    none = chat.ask("which ones are not fixed input size?")
+    assert none.follow_up.mode == "refine" and none.total_matches == 0
+    ranked = chat.ask("ok then the top 2 by top-5 among the in22k ones")  # "the top 2 by …" ranks, points at nothing
+    assert ranked.total_matches == 2 and all(m.name.startswith("deit3_") and "_384." in m.name for m in ranked.models)
+    assert ranked.sort == "top5_desc"
+
+
+def test_its_and_the_nth_best_point_at_one_weight(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("caformer weights at 224")
+    best = chat.ask("which of those has the best ImageNet-A?")
+    its = chat.ask("what's its ReaL and V2 top-1?")
+    assert [m.name for m in its.models] == [best.models[0].name]
+    chat = knowledge_base.conversation()
+    listed = chat.ask("tf_efficientnet_b2 weights")
+    second = chat.ask("거기서 top1 두번째로 높은거 GMACs 얼마?")
+    by_top1 = sorted((m for m in listed.models if m.top1 is not None), key=lambda m: -m.top1)
+    assert [m.name for m in second.models] == [by_top1[1].name]
+
+
+def test_a_family_replaces_the_subject_and_the_rest_is_the_complement(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("mobilenetv3 large weights")
+    chat.ask("which of them have a test size?")
+    same = chat.ask("same for mobilenetv4 conv medium")
+    assert "mobilenetv3" not in same.where_text and "size:large" not in same.where_text and "test_res>0" in same.where_text
+    chat = knowledge_base.conversation()
+    chat.ask("클립 모델 중 비상업 라이선스인 거")
+    rest = chat.ask("그거 빼고 나머지 클립 중 100M 이하")
+    assert "NOT licence:noncommercial" in rest.where_text and "params<=100M" in rest.where_text
+
+
+def test_facts_asked_after_one_weight_are_of_that_weight(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("resnet50.a1_in1k 라이선스랑 클래스 수")
+    follow = chat.ask("테스트 사이즈에선 top1 얼마?")
+    assert [m.name for m in follow.models] == ["resnet50.a1_in1k"] and "81.24" in follow.answer.split("\n\n")[0]
+    both = chat.ask("convnext_tiny.in12k_ft_in1k 랑 둘 비교해줘")
+    assert both.comparison is not None and set(both.comparison.names) == {"resnet50.a1_in1k", "convnext_tiny.in12k_ft_in1k"}
