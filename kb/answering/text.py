@@ -157,8 +157,10 @@ def structured_paragraph(lang: Lang, read: Understanding, models: list[ModelHit]
         ranked = _ranked(read, models, total, among, cond, lang, others) + " " if read.sort != "relevance" else ""
         return ranked + " ".join(_t("answer.facts_of", lang, name=m.name, facts=_facts(m, read.asked, lang))
                                  for m in models[:FEW])
-    if read.sort != "relevance":
-        return _ranked(read, models, total, among, cond, lang, others)
+    if read.sort != "relevance":  # "mean/std of the most accurate": the first's asked facts after the ranking
+        ranked = _ranked(read, models, total, among, cond, lang, others)
+        return ranked + (" " + _t("answer.facts_of", lang, name=models[0].name, facts=_facts(models[0], read.asked, lang))
+                         if read.asked else "")
     text = _t("answer.found", lang, n=total, s="" if total == 1 else "s", cond=cond)
     top = models[0]
     best = top.top1 is not None and total > 1

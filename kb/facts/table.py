@@ -19,7 +19,7 @@ SHOWN = frozenset({"compare", "detail", "csv"})
 IMAGENET = r"(?:image\s*net[\s\-_]?|이미지\s*넷[\s\-_]?|in[\-_])"  # "ImageNet-A", "in-a"; never "in a"
 ACCURACY = r"(?:\s*(?:top[\s\-]?1|accuracy|acc|정확도|성능|점수|score|robustness))?"
 SPEED = (r"(?:throughput|speed|images?\s*/\s*s(?:ec)?|images? per second|img\s*/\s*s|imgs?/s|fps|inference speed|처리량|속도"
-         r"|초당\s*(?:이미지|처리|장)?|추론\s*속도)")
+         r"|초당\s*(?:이미지|처리|장)?(?:\s*(?:처리량|처리\s*속도|처리\s*수|수))?|추론\s*속도)")
 BATCH1 = r"(?:[\s,]*(?:batch(?:\s*size)?\s*(?:of\s*)?1|배치\s*(?:크기\s*)?1)(?:\s*(?:에서|로))?)?"  # how timm measured it
 FAST = (r"fast(?:er|est)?|quick(?:er|est)?|speedi(?:er|est)|빠른|빠르|빨라|빨리|고속",)
 SLOW = (r"slow(?:er|est)?|느린|느리|느려",)
@@ -178,15 +178,19 @@ FACTS: tuple[Fact, ...] = (
          read=lambda r: r.top1_real, digits=2, percent=True, unit="%", hit_key="top1_real", places=SHOWN,
          better="high", syntax=("real",), words=(rf"{IMAGENET}real{ACCURACY}|real labels?|real\s*(?:top[\s\-]?1|accuracy|acc)(?![a-z0-9])"
                                                  # "ReaL이랑 V2", "ReaL 점수", "top5 and ReaL": the test set in a list
-                                                 r"|real\s*(?:점수|정확도)|real(?=\s*(?:이랑|랑|과|와|하고|보다|,|/|and\s+(?:v2|sketch|imagenet)))"
-                                                 r"|(?:(?<=and )|(?<=, )|(?<=,)|(?<=& ))real(?![a-z])",
+                                                 r"|real\s*(?:점수|정확도)|real(?=\s*(?:이랑|랑|과|와|하고|보다|,|/|and\s+(?:v2|sketch|imagenet|in[\-_]|a\b|r\b)))"
+                                                 r"|(?:(?<=and )|(?<=, )|(?<=,)|(?<=& )|(?<=best )|(?<=highest )|(?<=lowest )"
+                                                 r"|(?<=worst )|(?<=top ))real(?![a-z])",
                                                  r"이미지넷\s*[\-_]?\s*real|리얼"),
          about_en="top-1 on ImageNet-ReaL (reassessed labels)", about_ko="ImageNet-ReaL(재검수 레이블) top-1"),
     Fact(key="top1_v2", kind="number", label_en="ImageNet-V2 top-1 (%)", label_ko="ImageNet-V2 top-1 (%)",
          read=lambda r: r.top1_v2, digits=2, percent=True, unit="%", hit_key="top1_v2", places=SHOWN, better="high",
          syntax=("v2",), words=(rf"{IMAGENET}v2(?:[\s\-_]*matched[\s\-_]*frequency)?{ACCURACY}|imagenetv2"
                                 # "ReaL이랑 V2 top-1", "V2 numbers": the test set, not a model's version
-                                r"|v2\s*(?:top[\s\-_]?1|탑\s*1|accuracy|acc\b|정확도|점수|scores?|numbers?|results?)"
+                                # (never after a family's name: "mobilenet v2 top1 75" is MobileNet V2's top-1)
+                                r"|(?:(?<=^)|(?<=and )|(?<=, )|(?<=,)|(?<=/)|(?<=랑 )|(?<=과 )|(?<=와 )|(?<=the )|(?<=its )|(?<=on ))"
+                                r"v2(?:\s*(?:top[\s\-_]?1|탑\s*1|accuracy|acc\b|정확도|점수|scores?|numbers?|results?)"
+                                r"|(?=\s*(?:and|,|/|이랑|랑)\s*(?:a|r|real|sketch)\b))"
                                 r"|(?<=real)(?:\s*(?:이랑|랑|과|와|하고|and|,|/)\s*)v2(?:\s*(?:top[\s\-_]?1|탑\s*1))?",
                                 r"이미지넷\s*[\-_]?\s*v2"),
          about_en="top-1 on ImageNet-V2 (matched frequency)", about_ko="ImageNet-V2 (matched frequency) top-1"),
@@ -197,13 +201,14 @@ FACTS: tuple[Fact, ...] = (
     Fact(key="top1_a", kind="number", label_en="ImageNet-A top-1 (%)", label_ko="ImageNet-A top-1 (%)",
          read=lambda r: r.top1_a, digits=2, percent=True, unit="%", hit_key="top1_a", places=SHOWN, better="high",
          syntax=("imagenet_a",), words=(rf"{IMAGENET}a(?![a-z0-9]){ACCURACY}|natural adversarial(?: examples)?"
-                                        r"|(?<![a-z0-9])a\s*(?:점수|정확도|탑\s*1)",  # "A 점수": the test set, said short
+                                        r"|(?<![a-z0-9])a\s*(?:점수|정확도|탑\s*1)"  # "A 점수": the test set, said short
+                                        r"|(?:(?<=v2 and )|(?<=real and )|(?<=r and )|(?<=v2, )|(?<=r, ))a(?:\s*top[\s\-_]?1)?(?![a-z])",
                                         r"이미지넷\s*[\-_]?\s*a(?![a-z0-9])"),
          about_en="top-1 on ImageNet-A (natural adversarial examples)", about_ko="ImageNet-A(자연 적대적 예제) top-1"),
     Fact(key="top1_r", kind="number", label_en="ImageNet-R top-1 (%)", label_ko="ImageNet-R top-1 (%)",
          read=lambda r: r.top1_r, digits=2, percent=True, unit="%", hit_key="top1_r", places=SHOWN, better="high",
          syntax=("imagenet_r",), words=(rf"{IMAGENET}r(?![a-z0-9]){ACCURACY}|renditions?|(?<![a-z0-9])r\s*(?:점수|정확도|탑\s*1)"
-                                        r"|(?:(?<=,)|(?<=, )|(?<=/))r(?![a-z0-9])",  # "ImageNet-A, R, ReaL"
+                                        r"|(?:(?<=,)|(?<=, )|(?<=/))r(?![a-z0-9])|(?<=and )-r(?![a-z0-9])",  # "ImageNet-A, R, ReaL"
                                         r"이미지넷\s*[\-_]?\s*r(?![a-z0-9])"),
          about_en="top-1 on ImageNet-R (renditions)", about_ko="ImageNet-R(렌디션) top-1"),
     # ---- preprocessing (nested under "preprocessing" in an answer's models)
@@ -262,7 +267,7 @@ FACTS: tuple[Fact, ...] = (
          read=lambda r: r.hf_hub_id, hit_key="hf_hub_id", places=frozenset({"detail"}), syntax=("hub",),
          words=(r"(?:hf|hugging\s*face)?\s*hub[\s_]*id|(?:hf|hugging\s*face)(?:[\s_]*hub)?[\s_]*(?:repo(?:sitory)?|model\s*card|page)"
                 r"|hf[\s_]*hub|hub\s*repo(?:sitory)?|repo(?:sitory)?\s*id",
-                r"허브\s*(?:id|아이디)|(?:허깅\s*페이스|hf)\s*(?:허브|저장소|레포|리포)"),
+                r"허브\s*(?:id|아이디)|(?:허깅\s*페이스|hf)\s*(?:허브|저장소|레포|리포|(?:허브\s*)?(?:id|아이디))"),
          about_en="the Hugging Face repository the weights load from", about_ko="가중치를 받는 Hugging Face 저장소"),
     Fact(key="hf_url", type_=Optional[str], kind="display", label_en="Hugging Face", label_ko="Hugging Face", read=lambda r: r.hf_url,
          hit_key="hf_url", column=("link", "링크"), places=frozenset({"table", "csv", "detail"}), drop=1),

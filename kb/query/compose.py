@@ -298,13 +298,6 @@ def _subject_chunks(cues: list[Cue], atoms: list[Atom], text: str) -> list[Atom]
     return result
 
 
-def asides(q: Scan) -> list[Where]:
-    """The conditions read inside parentheses: explanations of the words before them, the first to go when the
-    whole question matches nothing ("ssld (PaddleClas distillation)")."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", q.original)]
-    return [a.where for a in q.atoms if a.where is not None and any(s < a.start and a.end < e for s, e in spans)]
-
-
 def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
     """(the expression, what inclusion added with nothing to add to in this question (a follow-up widens the
     previous turn with it), the notes on how operators were read, the text no rule used)."""
@@ -319,6 +312,7 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
     dropped: set[int] = set()
     chains = _alternative_chains(cues, atoms, q.original)
     explicit = _alternative_chains(cues, atoms, q.original, commas=False)  # or, /, 든: not a list's commas
+    parens = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", q.original)]
     for number, cue in enumerate(cues):
         segments: list[list[Atom]] = []
         if cue.kind == "not_pre":
@@ -343,6 +337,9 @@ def compose(q: Scan) -> tuple[Where, list[Where], list[str], str]:
             scope = _nearest(cue, atoms, explicit, before=True)
             dropped.update(id(a) for a in scope)
             notes += [f"widened: {a.text}" for a in scope]
+        inside = next(((a, b) for a, b in parens if a < cue.start < b), None)
+        if segments and inside:  # "상업적으로 써도 되는 거(cc-by-nc 아닌 것)": a negation in parentheses ends with them
+            segments = [kept for segment in segments if (kept := [x for x in segment if inside[0] < x.start and x.end < inside[1]])]
         if segments:
             segments_of[number] = segments
             for atom in (a for segment in segments for a in segment):

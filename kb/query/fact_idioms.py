@@ -54,6 +54,10 @@ INPUT_IDIOMS = (
      r"(?:더\s*)?(?P<ko_way>낮|높|나쁜|좋)\w*",
      lambda m: Cmp(field="top1_test", op="<" if (m.group("way") or m.group("ko_way") or "").lower() in (
          "lower", "worse", "less", "낮", "나쁜") else ">", other="top1")),
+    # "get worse top-1 at their test size than at the native input size"
+    (rf"(?P<way>lower|worse|less|higher|better|greater)\s+top[\s\-_]?1\s*(?:accuracy\s*)?(?:at|@|on)\s*(?:its\s+|the\s+|their\s+)?"
+     rf"{_TEST_SIZE}\s+than\s+(?:at\s+|on\s+)?{_TRAIN_SIZE}",
+     lambda m: Cmp(field="top1_test", op="<" if m.group("way").lower() in ("lower", "worse", "less") else ">", other="top1")),
     # "test size 에서 재면 top-1 이 오히려 떨어지는": measured at the test size, top-1 falls (or rises)
     (rf"(?:테스트|test)[\s\-_]*(?:{_KO_SIZE}|size|res\w*)\s*(?:에서|로)\s*(?:(?:재|평가하|테스트하|돌리|측정하)(?:면|니까|니)\s*)?"
      r"(?:top[\s\-_]?1|탑\s*1|정확도|성능)\s*(?:이|가|은|는)?\s*(?:오히려|더|좀)?\s*"
@@ -63,6 +67,8 @@ INPUT_IDIOMS = (
 
 
 _HIGHER = r"higher|greater|better|larger|bigger|more"
+_CLEAN = (r"(?:clean|plain|original|regular|standard)\s+(?:imagenet\s+)?(?:val(?:idation)?(?:\s+set)?|imagenet|top[\s\-]?1)"
+          r"|(?:imagenet\s+)?val(?:idation)?\s+set")
 _THAN_EN = (rf"\s*(?:is\s+|are\s+)?{_ADVERB}(?P<way>{_HIGHER}|lower|less|worse|smaller|fewer)\s+than\s+"
             r"(?:(?:the|its|their|clean|plain|regular|standard)\s+)*")
 
@@ -70,24 +76,64 @@ _THAN_EN = (rf"\s*(?:is\s+|are\s+)?{_ADVERB}(?P<way>{_HIGHER}|lower|less|worse|s
 def parse_fact_comparisons(q: Scan) -> None:
     """Two facts of one weight compared: "ImageNet-R top-1 higher than clean ImageNet top-1", "top-5가 ReaL보다 높은"."""
     numeric = [f for f in FACTS if f.kind == "number" and f.words and regex(bounded(words_of(f))).search(q.text)]
+    top1 = next(f for f in FACTS if f.key == "top1")
+    clean = regex(_CLEAN).search(q.text)
     for a in numeric:
-        for b in (f for f in numeric if f is not a):
+        for b in [f for f in numeric if f is not a] + ([top1] if clean and a is not top1 and top1 not in numeric else []):
             first, second = bounded(words_of(a)), bounded(words_of(b))
+            if b is top1:  # "than on the clean val set": ImageNet itself
+                second = rf"(?:{second}|{_CLEAN})"
             pattern = (rf"(?P<a>{first}){_THAN_EN}(?P<b>{second})"
+                       # "do better on ImageNet-R than on the clean val set"
+                       rf"|(?:do|does|did|score|scores|perform|performs|get|gets)\s+(?P<way2>{_HIGHER}|lower|less|worse)\s+"
+                       rf"(?:on|in)\s+(?:the\s+)?(?P<a2>{first})\s+than\s+(?:on|in)\s+(?:the\s+)?(?P<b2>{second})"
                        rf"|(?P<ko_a>{first})\s*(?:이|가|은|는)?\s*(?:(?:원래|기존|그냥|일반|보통|clean|plain)\s*)?(?P<ko_b>{second})"
                        r"\s*(?:보다|에\s*비해)\s*(?:더\s*)?(?P<ko_way>높|낮|크|작|좋|나쁘|나쁜)")
             for m in q.finditer(regex(pattern)):
-                way = (m.group("way") or m.group("ko_way") or "").lower()
+                way = (m.group("way") or m.group("way2") or m.group("ko_way") or "").lower()
                 higher = bool(re.fullmatch(_HIGHER, way)) or way in ("높", "크", "좋")
                 q.add(Cmp(field=a.key, op=">" if higher else "<", other=b.key), *m.span(), a.key)
 
 
+def parse_dropped_facts(q: Scan) -> None:
+    """"GMACs 조건 말고", "drop the params limit": a follow-up lets go of its bound on that fact (kb.query.followup)."""
+    for fact in (f for f in FACTS if f.words):
+        words = bounded(words_of(fact))
+        if not regex(words).search(q.text):
+            continue
+        for m in q.finditer(regex(rf"{words}\s*(?:조건|제한|기준|필터)\s*(?:은|는|을|를)?\s*(?:말고|빼고|없이|제외하고|지우고|풀고)"
+                                  rf"|(?:drop|remove|forget|ignore|without|lose)\s+the\s+{words}\s+(?:condition|limit|bound|filter|constraint|cap)")):
+            q.drops.append(fact.key)
+            q.consume(*m.span())
+
+
 def parse_fact_idioms(q: Scan) -> None:
+    parse_dropped_facts(q)
     for idioms, group in ((HEAD_IDIOMS, "num_classes"), (INPUT_IDIOMS, "test_resolution")):
         for pattern, where in idioms:
             for m in q.finditer(regex(pattern)):
                 q.add(where(m), *m.span(), group)
     parse_fact_comparisons(q)
+    # "test_crop_pct 따로 있고", "weights that have a separate test crop pct": the fact is given for the weight
+    given = []
+    for fact in (f for f in FACTS if f.kind == "number" and f.words and regex(bounded(words_of(f))).search(q.text)):
+        words = bounded(words_of(fact))
+        for m in q.finditer(regex(
+                rf"{words}\s*(?:값|정보)?\s*(?:가|이|은|는)?\s*(?:따로\s*)?(?:있|존재|명시)\w*"
+                rf"|(?:with|has|have|having)\s+(?:an?\s+)?(?:separate\s+|measured\s+|known\s+|listed\s+)?{words}"
+                r"(?=\s*(?:$|[,.?!;)]|and\b|or\b|that\b|which\b|도|만))")):  # said alone, with no bound
+            given.append((m.span(), fact.key))
+    taken: list[tuple[int, int]] = []
+    for (start, end), key in sorted(given, key=lambda g: g[0][0] - g[0][1]):  # the longest name wins: test_crop_pct
+        if all(end <= a or start >= b for a, b in taken):
+            q.add(cond(key, 0.0, ">"), start, end, key)
+            taken.append((start, end))
+    # "whose HF repo lives under apple/ (rather than timm/)", "허브 id가 apple/로 시작하는": the hub organisation
+    for m in q.finditer(regex(r"(?:hf|hugging\s*face)?\s*(?:repo(?:sitory)?|hub(?:\s*id)?|org(?:ani[sz]ation)?)s?\s+"
+                              r"(?:lives?\s+|is\s+|are\s+|sits?\s+|hosted\s+)?(?:under|in|from|at)\s+([a-z0-9][\w\-]*)/"
+                              r"(?:\s*,?\s*(?:rather|not|instead)\s+(?:than|of)\s+[a-z0-9][\w\-]*/)?"
+                              r"|(?:허브\s*(?:id|아이디)|hf\s*(?:hub\s*)?id|레포)\s*(?:가|이)?\s*([a-z0-9][\w\-]*)/\s*(?:로\s*시작|아래|밑)\w*")):
+        q.add(cond("hf_hub_id", f"{m.group(1) or m.group(2)}/*"), *m.span(), "hf_hub_id")
     # "that have a CPU benchmark", "GPU 측정값 있는": the speed measured on that device
     for m in q.finditer(regex(r"(?:has|have|with)\s+(?:an?\s+)?(cpu|gpu)\s+(?:benchmark|speed|throughput|measurement|number|row)s?"
                               r"|(cpu|gpu)\s*(?:benchmark|벤치마크|측정\s*값?|속도)\s*(?:이|가)?\s*(?:있|된)\w*")):

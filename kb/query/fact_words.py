@@ -24,7 +24,7 @@ from kb.facts.missing import MISSING
 from kb.facts.table import SPEED
 from kb.query.expression import all_of, cond
 from kb.query.scan import Scan
-from kb.query.words import EN_OR_LESS, EN_OR_MORE, KO_LESS, KO_MORE, LESS, MORE, NOT_AFTER, NOT_BEFORE
+from kb.query.words import EN_OR_LESS, EN_OR_MORE, KO_LESS, KO_MORE, LESS, MORE, NOT_AFTER, NOT_BEFORE, REACH
 from kb.regex_programs import compiled
 
 BESPOKE = ("params", "top1", "resolution")  # read by kb.query.numbers
@@ -65,6 +65,8 @@ COUNT = (  # "top 3", "3 fastest", "2개", "상위 5", "which three do best"; no
 TOP_COUNT = (rf"(?P<cue>top(?=[\s\-]?(?:(?:[2-46-9]|\d{{2}}|{_EN_NUMBER})(?![\d.%])"  # never the metrics top-1 / top-5
              r"|[15]\s+(?:models?|weights?|ones|checkpoints?|of|on|in|by|개|모델|가중치)))"
              rf"|best(?=\s*(?:\d|{_EN_NUMBER}))|상위(?=\s*\d)|탑(?=\s*\d))[\s\-]?")
+# "clears 80%", "tops 81% top-1 at the test size": reached; "top" only before a percentage ("top 3 on …" is a count)
+REACHES = rf"(?:{REACH.replace('|tops?|topping', '')}|tops?(?=\s*\d+(?:\.\d+)?\s*%))"
 UNIT_NOTE = r"(?:\s*\([^()]{1,20}\))?"  # "activations(M)", "처리량(images/s)": a unit in parentheses after the fact
 DEVICE_WORDS = {"images_per_sec_cpu": r"cpu|씨피유|i7", "images_per_sec_gpu": r"gpu|4090|cuda|그래픽\s*카드"}
 
@@ -123,14 +125,16 @@ def _pattern_texts(key: str, spoken: Optional[str] = None) -> list[tuple[str, st
     more = "|".join(fact.more + fact.less)
     than = rf"(?:(?:{more})\s+than|{LESS}|{MORE})" if more else rf"(?:{LESS}|{MORE})"
     after = rf"(?:(?:{KO_LESS}|{KO_MORE})\w*|{EN_OR_LESS}|{EN_OR_MORE})"
+    # before the fact it bounds, the bound word ends no clause: "85 이상이면서 4090 …" is a bound of what came first
+    tight = rf"(?:(?:{KO_LESS}|{KO_MORE})(?:인|의|되는|하는|짜리|으로|로)?|{EN_OR_LESS}|{EN_OR_MORE})"
     return [
         ("range", rf"{words}{GAP}(?:between\s*)?{NUMBER}{UNIT}\s*(?:~|-|to|and|에서|부터)\s*{NUMBER}{UNIT}\s*(?:사이)?"),
         ("range", rf"between\s*{NUMBER}{UNIT}\s*(?:and|-|to)\s*{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+)?{words}"),
         ("before", rf"{words}{GAP}({than})\s*{NUMBER}{UNIT}"),
         ("after", rf"{words}{GAP}{NUMBER}{UNIT}\s*({after})"),
-        ("before", rf"({than})\s*{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+|for\s+)?(?:the\s+)?{words}"),
+        ("before", rf"({than}|{REACHES})\s*{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+|for\s+)?(?:the\s+)?{words}"),
         ("after", rf"{NUMBER}{UNIT}\s*(?:of\s+|on\s+|in\s+)?{words}{GAP}({after})"),
-        ("after", rf"{NUMBER}{UNIT}\s*({after})\s*(?:of\s+|on\s+|in\s+|for\s+)?(?:the\s+)?{words}"),
+        ("after", rf"{NUMBER}{UNIT}\s*({tight})\s*(?:of\s+|on\s+|in\s+|for\s+)?(?:the\s+)?{words}"),
         ("equal", rf"{words}{GAP}{NUMBER}(?![\d.])" + (r"\s*%?" if fact.percent else "") + rf"(?!\s*(?:{after}|~|-|to|등|위))"),
     ] + ([("equal", rf"{NUMBER}\s*(?:px|픽셀)?[\s\-]*{words}")] if fact.unit == "px" else [])  # "a 320 test size"
 
@@ -283,7 +287,9 @@ def parse_fact_rankings(q: Scan) -> None:
         pattern = word.lstrip("-")
         # "가장 빠른", "fastest", "빠른 순으로 2개": the adjective's way
         # … and "가벼운 모델 5개": the adjective with a count a few words on
+        # "그 중 큰 쪽": of those, the larger one
         superlative = (rf"{KO_SUPER}\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=est){NOT_BEFORE}|(?:{pattern})\s*순(?:으로|서대로|서)?"
+                       rf"|(?:{pattern})\s*쪽(?![가-힣])"
                        rf"|(?:{pattern})(?=(?:\s+\S+){{0,3}}?\s*\d{{1,2}}\s*(?:개|가지))")
         comparative = rf"더\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=er){NOT_BEFORE}(?!\s+than)"
         m = next(iter(q.finditer(regex(superlative + (f"|{comparative}" if named else "")))), None)

@@ -230,7 +230,7 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         previous = the_rest(previous)
     if re.search(NEW_SUBJECT_CUES, text, flags=re.IGNORECASE):
         return current, FollowUp(mode="new", previous=before, reason="the turn says it is a new question")
-    refining = rest or says_refine(text)
+    refining = rest or says_refine(text) or bool(re.search(CHANGE_CUES, text, flags=re.IGNORECASE))  # "레그넷y로 바꾸면?"
     if not refining and (_subject(current) or not (current.is_structured() or current.additions or current.drops)):
         reason = "the turn names its own subject" if _subject(current) else "the turn asks the notes"
         return current, FollowUp(mode="new", previous=before, reason=reason)
@@ -282,6 +282,9 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         elif field in REPLACED_FIELDS:
             kept = [k for k in kept if field_of(k) != field]
     subjects = {field_of(p) for p in added} & {"family", "arch"}
+    if subjects and not rest and any(p in kept for p in added if field_of(p) not in SUBJECT_FIELDS):
+        # "그럼 에바02 쪽에서 in22k 사전학습에 1000클래스인 것 중 …": a new subject with the conditions it keeps said again
+        return current, FollowUp(mode="new", previous=before, reason="the turn names a new subject and says what it keeps")
     if subjects:  # "same for mobilenetv4 conv small", "그럼 vit clip 중에 …": the subject named replaces the previous one
         kept = [k for k in kept if field_of(k) not in ("family", "arch", "name") and not ("arch" in subjects and field_of(k) == "size")]
     families = {str(c.value) for p in added if field_of(p) == "family" for c in (p.items if isinstance(p, Or) else [p])}

@@ -14,12 +14,12 @@ import re
 import unicodedata
 
 from kb.query import datasets, fact_idioms, fact_words, names, numbers, tokens
-from kb.query.compose import asides, compose
+from kb.query.compose import compose
 from kb.query.expression import Cond, Not, all_of, any_of, cond, conds, conjuncts, field_of, is_true, negate, positive_conds
 from kb.query.followup import siblings_of
 from kb.query.lexicon import Lexicon
 from kb.query.reading import Understanding
-from kb.query.scan import Scan
+from kb.query.scan import Scan, asides
 from kb.query.scope import repair_scope
 from kb.query.stopwords import COMMON_WORDS, STOPWORDS, korean_stem
 from kb.query.syntax import looks_like_syntax, parse_where
@@ -60,6 +60,15 @@ def _rest_of_family(where, lexicon: Lexicon):
     if len(families) != 1 or None in families:
         return where
     return all_of([cond("family", families.pop()), where])
+
+
+_DOTTED_VARIANT = re.compile(r"(?<![\w.])([a-z]+\d+)\.(\d+)(?![\w.])", re.IGNORECASE)
+
+
+def _dotted(m: re.Match, lexicon: Lexicon) -> str:
+    """"렙빗 m1.5": the variant the registry writes m1_5 (repvit_m1_5)."""
+    written = f"{m.group(1)}_{m.group(2)}".lower()
+    return written if any(f"_{written}" in arch for arch in lexicon.names.arch_tags) else m.group(0)
 
 
 def _lineage_dropped(where, lexicon: Lexicon, text: str):
@@ -118,6 +127,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     corrections += fixed_names
     corrected, fixed_mixed = correct_mixed(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary(), lexicon.mixed_words)
     corrections += fixed_mixed
+    corrected = re.sub(_DOTTED_VARIANT, lambda m: _dotted(m, lexicon), corrected)
     q = Scan(corrected)
     names.parse_patterns(q, lexicon)
     names.parse_names(q, lexicon)

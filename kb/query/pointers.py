@@ -33,6 +33,8 @@ ONE = [  # one of those shown, by position
     r"([1-4])\s*(?:번째|등)\s*(?:거|것|모델|가중치)?(?:의|는|은|이랑|랑)?",
 ]
 THAT_ONE = (r"(?<![A-Za-z])(?:that|this)\s+one(?:'s)?(?![A-Za-z])(?!\s*(?:aside|apart))|(?<![A-Za-z])its(?![A-Za-z])"
+            # "the better one", "더 나은 거": the first of the answer shown, its best by the reading it was ranked by
+            r"|(?<![A-Za-z])the\s+(?:better|best|top|winning)\s+one(?:'s)?(?![A-Za-z])"
             r"|(?<![가-힣])(?:그거|그것|그\s*모델|이거|이것)(?:의|는|은|이랑|랑|하고|과|와)?(?!\s*(?:말고|빼고|아닌|말구|대신))")
 
 
@@ -61,7 +63,16 @@ def point_back(text: str, shown: list[str]) -> Optional[tuple[str, list[str]]]:
     m = re.search(THAT_ONE, text, flags=re.IGNORECASE)
     if m:
         return _written(text, m, shown[:1])
+    m = re.search(_WHICH_ONE, text, flags=re.IGNORECASE)
+    if m:  # "of the L one", "nano 짜리": the one shown whose architecture has that part
+        word = (m.group(1) or m.group(2)).lower()
+        named = [n for n in shown if word in n.split(".")[0].split("_")]
+        if len(named) == 1:
+            return _written(text, m, named)
     return None
+
+
+_WHICH_ONE = r"(?<![A-Za-z])the\s+([a-z0-9]{1,8})\s+one(?:'s)?(?![A-Za-z])|(?<![A-Za-z0-9_])([a-z0-9]{1,8})\s*짜리"
 
 
 def _written(text: str, m: re.Match, names: list[str]) -> tuple[str, list[str]]:

@@ -117,6 +117,12 @@ def revalued(previous: Understanding, current: Understanding, text: str) -> Opti
     if len(said) != len([p for p in said if isinstance(p, Cond) and p.field in read_as]):
         return None
     bounds = _bounds(previous.where)
+    if re.search(r"\b(?:bar|threshold|limit|cut[\s\-]?off)\b|기준|하한|상한", text, flags=re.IGNORECASE):
+        bounds = [b for b in bounds if b.op != "="]  # "lower the bar to 40": a bound, not a size
+    if re.search(r"\b(?:lower|decrease|drop|reduce)\b|낮|줄", text, flags=re.IGNORECASE):
+        bounds = [b for b in bounds if float(b.value) > value] or bounds  # lowered: below where it was
+    elif re.search(r"\b(?:raise|increase|bump|tighten)\b|올|높", text, flags=re.IGNORECASE):
+        bounds = [b for b in bounds if float(b.value) < value] or bounds
     if read_as - {"arch_token"} and any(b.field in read_as for b in bounds):
         bounds = [b for b in bounds if b.field in read_as]
     if unit in _UNIT_FIELDS:

@@ -72,3 +72,10 @@ class Scan:
 
     def atoms_before(self, position: int, group: Optional[str] = None) -> list[Atom]:
         return [a for a in self.atoms if a.end <= position and (group is None or a.group == group)]
+
+
+def asides(q: Scan) -> list[Where]:
+    """The conditions read inside parentheses: explanations of the words before them, the first to go when the
+    whole question matches nothing ("ssld (PaddleClas distillation)")."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", q.original)]
+    return [a.where for a in q.atoms if a.where is not None and any(s < a.start and a.end < e for s, e in spans)]

@@ -17,12 +17,12 @@ STOPWORDS = set(
     어떤 가중치 학습된 학습한 학습 의 로 으로 에서 이 가 은 는 을 를 과 와 및 좀 찾아줘 보여줘 목록 리스트 개 인 인것 것들 테스트용
     해상도의 크기 크기의 크기인 사이즈 라이선스 라이선스인 라이센스 파라미터 데이터 데이터로 데이터셋 사용한 사용된 이면서 이고 그리고
     되는 된 된것 모두 전부 다 체크포인트 버전 사전학습 사전학습한 사전학습된 사전학습하고 학습하고 하고 태그 그 그중 이중 버전들 뭐있음 된거 된것 학습한걸로 학습한거로 ㄱㄱ 계열 아키텍처 구조 원조 만 다른 자체 학습한거 학습된거 뽑아줘 골라줘 찾아줘 추려줘 은거 인거 들어간 들어있는 붙은 달린 달린거 붙은거 있는 하는 쓴 거 것 건 게 거만 것만 건만 애들 놈 거는 것은 거요 건데 해줘 보여 보여줘요 있음 뭐임
-    어느 쪽 쪽이 쪽은 쪽을 쪽의 어느쪽 어떤거 어떤게 뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로 ckpt ckpts stuff 바꿔줘 바꿔 바꿔서 얼마 얼마야 얼마임 얼마지 몇 몇장 몇개 가능한 가능한걸로 걸로 거로 것으로 가능 measured 대신""".split()
+    어느 쪽 쪽이 쪽은 쪽을 쪽의 어느쪽 어떤거 어떤게 뭐있어 뭐가 있어 나머지 나머지는 끝나는 이름들 이름이 이름 rest others remaining other 있을까 있나 찾고 싶어 주라 좀 다 줘봐 알려줘요 목록 모델들 웨이트 까지 기준 기준으로 ckpt ckpts stuff 바꿔줘 바꿔 바꿔서 얼마 얼마야 얼마임 얼마지 몇 몇장 몇개 가능한 가능한걸로 걸로 거로 것으로 가능 measured 대신 다시 뽑아주세요 하나 시리즈 상수 전처리 preprocessing 뭐로 맞춰야""".split()
 )
 KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "이", "가", "을", "를", "의", "로", "와", "과", "만", "도")
 # a Korean word that ends as a verb or adjective does ("쓰는", "나오는", "들어간거", "보여줄래", "됐고", "거친"): it
 # says what is done, not which weights; the noun it qualifies is what narrows the answer
-KO_PREDICATE = re.compile(r"[가-힣](?:는|은|ㄴ|던|고|면|래|요|야|지|거|건|게|서|며|대|데|까|니|음|임|함|된|한|친|린|진|든|운|울|릴|할|될|줄|온)$"
+KO_PREDICATE = re.compile(r"[가-힣](?:는|은|ㄴ|던|고|면|래|요|야|지|거|건|게|서|며|대|데|까|니|음|임|함|된|한|친|린|진|든|운|울|릴|할|될|줄|온|씀)$"
                           r"|(?:하나|하나만|각각|그냥|그건|그거|이거|저거|별개로|새로|직접|일반|정확히|전체|최종|쪽만|짜리|뭐뭐|됐고)$")
 
 # Ordinary English words that are also registry tokens (tags "it", "mix", "green"; archs "plus", "next", "big") or
@@ -48,7 +48,7 @@ COMMON_WORDS = set(
     note notes guide table experiment experiments hm hmm umm uh ah oh compare comparison versus vs 비교 비교해줘 비교해
     비교하면 차이 across overall everywhere regardless hold holds held reach reaches reaching cite cites citing perform
     performs performing does bump bumped raise raised tighten loosen relax move moved set change changed instead
-    evaluate evaluates evaluated evaluating 처리 백본 week weeks month months day days year years call calls called carry carries""".split()
+    evaluate evaluates evaluated evaluating 처리 백본 week weeks month months day days year years call calls called carry carries tell""".split()
 )
 
 

@@ -139,9 +139,11 @@ def parse_token_phrases(q: Scan, lexicon: Lexicon) -> None:
 def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
     """Any word left that the registry uses as an architecture token (gap, quickgelu, lite0, minimal) or a tag
     token (swag, ns, sw, ra4, a1): a condition, because the live registry has it."""
-    for korean, token in KO_TOKEN_WORDS.items():  # "하이브리드": hybrid
-        for m in q.finditer(re.escape(korean)):
-            if lexicon.is_arch_token(token) or token in lexicon.token_stems:
+    for korean, token in KO_TOKEN_WORDS.items():  # "하이브리드": hybrid; "라이트3": lite3
+        for m in q.finditer(re.escape(korean) + r"\s?(\d{1,2})?(?!\d)"):
+            if m.group(1) and lexicon.is_arch_token(token + m.group(1)):
+                q.add(cond("arch_token", token + m.group(1)), *m.span(), "token")
+            elif lexicon.is_arch_token(token) or token in lexicon.token_stems:
                 q.add(cond("arch_token", token, "prefix" if token in lexicon.token_stems else "="), *m.span(), "token")
     families = _context_families(q, lexicon)
     for m in q.finditer(r"(?<![A-Za-z0-9_])(?:[a-z][a-z0-9]*|\d+x\d+[a-z]*)(?![A-Za-z0-9_])"):  # 32x32d: a width token
@@ -164,8 +166,8 @@ def parse_tokens(q: Scan, lexicon: Lexicon, common_words: set[str]) -> None:
             q.add(any_of([cond("arch_token", word), cond("tag", word)]), *m.span(), "token")  # ns: either place
         elif lexicon.is_arch_token(word) and word not in SIZE_TERMS:
             q.add(cond("arch_token", word), *m.span(), "token")
-        elif lexicon.is_tag_token(word) and lexicon.tag_role(word) != "number":
-            q.add(cond("tag", word), *m.span(), "tag")
+        elif lexicon.is_tag_token(word) and (lexicon.tag_role(word) != "number" or re.fullmatch(r"[a-z]+\d+", word)):
+            q.add(cond("tag", word), *m.span(), "tag")  # "e3600": a tag's number, written as the tag writes it
     # "xcit tiny 24 p8", "mobilenetv3 large 100": a bare number the named family spells as an architecture token
     families = _context_families(q, lexicon)
     _depths_not_resolutions(q, lexicon, families)

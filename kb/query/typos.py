@@ -186,8 +186,8 @@ def correct(text: str, vocabulary: set[str]) -> tuple[str, list[tuple[str, str]]
                 or _fact_word().fullmatch(word):
             continue  # patch8, e300: a known word with its number; "fastest": a fact's word
         best = _nearest(word, targets)
-        if best is None:
-            continue
+        if best is None or (len(word) <= 4 and len(best) <= len(word) and best in stopwords.COMMON_WORDS):
+            continue  # a short word one letter off an ordinary one is a word of its own: "tell" is no "tall"
         pieces.append(text[position:m.start()] + best)
         position = m.end()
         corrections.append((m.group(0), best))

@@ -86,3 +86,34 @@ def test_facts_asked_after_one_weight_are_of_that_weight(knowledge_base):
     assert [m.name for m in follow.models] == ["resnet50.a1_in1k"] and "81.24" in follow.answer.split("\n\n")[0]
     both = chat.ask("convnext_tiny.in12k_ft_in1k 랑 둘 비교해줘")
     assert both.comparison is not None and set(both.comparison.names) == {"resnet50.a1_in1k", "convnext_tiny.in12k_ft_in1k"}
+
+
+def test_a_change_keeps_the_ranking_and_a_dropped_fact_goes(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("레그넷x 중에 파라미터 8M 이하")
+    chat.ask("cpu 제일 빠른거 2개만")
+    switched = chat.ask("아 레그넷y로 바꾸면?")  # a change refers to the turns before it
+    assert switched.where_text == "params<=8M AND family:regnety AND NOT family:test"
+    assert switched.sort == "images_per_sec_cpu_desc" and switched.top_n == 2
+    chat = knowledge_base.conversation()
+    chat.ask("top-1 83 이상이면서 GMACs 4 이하인 거")
+    dropped = chat.ask("GMACs 조건 말고 파라미터 15M 이하로 바꿔서")
+    assert "gmacs" not in dropped.where_text and "params<=15M" in dropped.where_text and "top1>=83" in dropped.where_text
+
+
+def test_a_new_subject_that_says_again_what_it_keeps_is_read_alone(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("스윈 베이스 in22k 사전학습 가중치")
+    alone = chat.ask("그럼 에바02 쪽에서 in22k 사전학습인 것 중 파라미터 제일 작은 건?")
+    assert alone.follow_up.mode == "new" and "size:base" not in alone.where_text and "family:eva02" in alone.where_text
+
+
+def test_the_x_one_and_the_better_one_point_at_one_weight(knowledge_base):
+    chat = knowledge_base.conversation()
+    shown = chat.ask("tf_efficientnetv2 s, m and l weights fine-tuned on in1k from in21k")
+    l_one = chat.ask("what's the test size of the L one?")
+    assert [m.name for m in l_one.models] == [n for n in (m.name for m in shown.models) if "_l." in n]
+    chat = knowledge_base.conversation()
+    ranked = chat.ask("resnet50 weights, top 2 by top-1 at the test size")
+    better = chat.ask("what paper is the better one from?")
+    assert [m.name for m in better.models] == [ranked.models[0].name]

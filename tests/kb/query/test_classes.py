@@ -320,6 +320,43 @@ EXAMPLES = [
      'data:in1k AND NOT (family:swin OR family:swinv2) AND NOT family:test', 'relevance'),
     ('negation', 'mobilevit v1 말고 v2만',
      'family:mobilevitv2* AND NOT family:mobilevit AND NOT family:test', 'relevance'),
+    # after blind34/35 (issue 24)
+    ('fact', 'top1 82 이상이면서 4090 기준 초당 5000장 넘게 나오는 거',
+     'top1>=82 AND images_per_sec_gpu>5000 AND NOT family:test', 'relevance'),
+    ('superlative', 'GPU에서 초당 이미지 처리량 제일 높은 모델 3개만',
+     'NOT family:test', 'images_per_sec_gpu_desc'),
+    ('superlative', 'the base ViT with the best ReaL',
+     'size:base AND family:vit AND NOT family:test', 'top1_real_desc'),
+    ('family', '모바일넷 v2 top1 72 이상',
+     'family:mobilenetv2 AND top1>=72 AND NOT family:test', 'relevance'),
+    ('negation', 'regnetz 중에 test_crop_pct 따로 있는 거',
+     'family:regnetz AND test_crop_pct>0 AND NOT family:test', 'relevance'),
+    ('fact', 'levit weights that have a separate test size',
+     'family:levit AND test_res>0 AND NOT family:test', 'relevance'),
+    ('cross-field', 'any weights that do worse on ImageNet-Sketch than on the clean val set?',
+     'top1_sketch<top1 AND NOT family:test', 'relevance'),
+    ('cross-field', 'which weights get lower top-1 at their test size than at the native input size',
+     'top1_test<top1 AND NOT family:test', 'relevance'),
+    ('fact', 'weights whose HF repo lives under facebook/ rather than timm/',
+     'hf_hub_id:facebook/* AND NOT family:test', 'relevance'),
+    ('superlative', '그 중 작은 쪽',
+     'NOT family:test', 'params_asc'),
+    ('fact', '렙빗 m1.5 가중치',
+     'family:repvit AND arch:*m1_5* AND NOT family:test', 'relevance'),
+    ('fact', '모바일넷V4 conv medium e500 가중치',
+     'arch:mobilenetv4_conv_medium AND tag:e500 AND NOT family:test', 'relevance'),
+    ('fact', 'tf 이피션트넷 라이트2',
+     '(token:tf OR tag:tf) AND token:lite2 AND family:efficientnet AND NOT family:test', 'relevance'),
+    ('superlative', 'bottom 2 on ImageNet-A among models under 10M params',
+     'params<10M AND NOT family:test', 'top1_a_asc'),
+    ('superlative', 'deit3 that tops 85% top-1 at the test size',
+     'family:deit3 AND top1_test>=85 AND NOT family:test', 'relevance'),
+    ('negation', '상업적으로 써도 되는 거(cc-by-nc 아닌 것) 중 레즈넥스트50',
+     'licence:permissive AND token:resnext50 AND NOT license:cc-by-nc-4.0 AND NOT family:test', 'relevance'),
+    ('hangul', '모바일원 cpu 기준 제일 빠른 모델',
+     'family:mobileone AND NOT family:test', 'images_per_sec_cpu_desc'),
+    ('fact', '인셉션v3 tf_in1k 로 파인튜닝하려는데 보간 뭐야',
+     'family:inception_v3 AND name:*.*tf_in1k* AND NOT family:test', 'relevance'),
 
 ]
 
@@ -358,4 +395,3 @@ def test_fine_tuning_as_what_the_reader_does_is_no_filter(question, lexicon):
 ])
 def test_advice_on_training_settings_asks_the_notes(question, notes, lexicon):
     assert understand(question, lexicon).wants_explanation is notes
-
