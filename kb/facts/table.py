@@ -246,8 +246,8 @@ FACTS: tuple[Fact, ...] = (
          values={"imagenet_default": (r"imagenet[\s_\-]?default|(?:standard|default|usual)\s+imagenet(?:\s+(?:mean|normali[sz]ation|stats))?",
                                       r"이미지넷\s*기본"),
                  # timm's constant as written ("IMAGENET_INCEPTION") needs no context; a bare "inception" does
-                 "imagenet_inception": (r"imagenet[\s_\-]?inception|inception(?:[\s\-]style)?(?=\s*(?:mean|normali|norm|정규화|평균))"
-                                        r"|0\.5\s*mean|\(?\s*0\.5\s*/\s*0\.5\s*\)?",),
+                 "imagenet_inception": (r"imagenet[\s_\-]?inception|inception(?:[\s\-]style)?(?=\s*(?:mean|normali|norm|정규화|평균|상수|constant))"
+                                        r"|0\.5\s*mean|\(?\s*0\.5\s*/\s*0\.5\s*\)?|mean\s*/\s*std\s*(?:가|이|는|=|:)?\s*0\.5",),
                  "openai_clip": (r"openai_clip|(?:openai[\s\-]?)?clip(?=\s*(?:mean|normali|norm|stats|정규화|평균|\s*/\s*std))",),
                  "imagenet_dpn": (r"dpn(?=\s*(?:mean|normali|norm|정규화|평균))",),
                  "none": (r"(?:no|without|skips?|skipping)\s+(?:the\s+)?(?:mean[\s/\-]*std\s+)?normali[sz]ation"

@@ -36,11 +36,11 @@ _KO_SIZE = r"(?:해상도|크기|사이즈)"
 _ADVERB = r"(?:(?:actually|really|even|still|slightly|much|any)\s+)?"
 _KO_TRAIN = r"(?:학습|훈련|입력|기본)(?:\s*(?:학습|훈련|입력))?"
 INPUT_IDIOMS = (
-    (r"(?:evaluated|tested|eval(?:uated)?|test(?:ed)?|scored)\s+at\s+(?:a\s+)?(?:higher|larger|bigger)\s+(?:res\w*|size|input)"
+    (r"(?:evaluat\w*|tested|eval(?:uated)?|test(?:ed)?|scor\w*)\s+at\s+(?:a\s+)?(?:higher|larger|bigger)\s+(?:test\s+)?(?:res\w*|size|input)"
      r"(?:\s+than\s+(?:it\s+|the\s+)?(?:trains?|trained|training|input)(?:\s+(?:at|size|res\w*))?)?"
      rf"|{_TEST_SIZE}\s*(?:is\s+)?(?:higher|larger|bigger|greater)\s+than\s+(?:at\s+)?{_TRAIN_SIZE}"
      rf"|{_KO_TRAIN}\s*{_KO_SIZE}\s*보다\s*(?:더\s*)?(?:큰|높은)\s*{_KO_SIZE}?\s*(?:에서)?\s*(?:평가|테스트|검증)\w*"
-     rf"|테스트\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?\s*보다\s*)?(?:더\s*)?(?:큰|높은)"
+     rf"|(?:테스트|test)\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?\s*보다\s*)?(?:더\s*)?(?:큰|높은)"
      rf"|{_TEST_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?|{_TRAIN_SIZE})\s*보다\s*(?:더\s*)?(?:큰|높은)",
      lambda m: Cmp(field="test_resolution", op=">", other="resolution")),
     (r"(?:has|have|with)\s+(?:a\s+)?(?:separate\s+)?test[\s\-_]*(?:size|res\w*)(?!\s*(?:of\s+|=|:)?\s*\d)"
@@ -68,7 +68,7 @@ INPUT_IDIOMS = (
 
 _HIGHER = r"higher|greater|better|larger|bigger|more"
 _CLEAN = (r"(?:clean|plain|original|regular|standard)\s+(?:imagenet\s+)?(?:val(?:idation)?(?:\s+set)?|imagenet|top[\s\-]?1)"
-          r"|(?:imagenet\s+)?val(?:idation)?\s+set")
+          r"|(?:imagenet\s+)?val(?:idation)?\s+set|imagenet(?:[\s\-]?1k)?\s+itself(?:\s*\(?\s*top[\s\-]?1\s*\)?)?")
 _THAN_EN = (rf"\s*(?:is\s+|are\s+)?{_ADVERB}(?P<way>{_HIGHER}|lower|less|worse|smaller|fewer)\s+than\s+"
             r"(?:(?:the|its|their|clean|plain|regular|standard)\s+)*")
 
@@ -119,7 +119,7 @@ def parse_fact_idioms(q: Scan) -> None:
     for fact in (f for f in FACTS if f.kind == "number" and f.words and regex(bounded(words_of(f))).search(q.text)):
         words = bounded(words_of(fact))
         for m in q.finditer(regex(
-                rf"{words}\s*(?:값|정보)?\s*(?:가|이|은|는)?\s*(?:따로\s*)?(?:있|존재|명시)\w*"
+                rf"{words}\s*(?:값|정보)?\s*(?:가|이|은|는)?\s*(?:따로\s*)?(?:잡혀\s*|설정되어\s*)?(?:있|존재|명시)\w*"
                 rf"|(?:with|has|have|having)\s+(?:an?\s+)?(?:separate\s+|measured\s+|known\s+|listed\s+)?{words}"
                 r"(?=\s*(?:$|[,.?!;)]|and\b|or\b|that\b|which\b|도|만))")):  # said alone, with no bound
             given.append((m.span(), fact.key))

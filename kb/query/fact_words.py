@@ -30,13 +30,13 @@ from kb.regex_programs import compiled
 BESPOKE = ("params", "top1", "resolution")  # read by kb.query.numbers
 # "초당 1만장": Korean thousands and ten-thousands, when a unit or a bound follows
 # "over 20k img/s": thousands as k, when a unit or a bound follows
-NUMBER = (r"(\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만](?=\s*(?:장|개|배|img|images?|이상|이하|넘|초과|미만))"
+NUMBER = (r"(?<![A-Za-z_.\d])(\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만](?=\s*(?:장|개|배|img|images?|이상|이하|넘|초과|미만))"
           r"|k(?=\s*(?:img|images?|fps|장|이상|이하|넘|초과|미만|or\s|and\s|\+|$)))?)")
 KO_MULTIPLIERS = {"천": 1e3, "만": 1e4, "k": 1e3}
 _IS_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s*[천만]|k)?")  # a group NUMBER captured
 UNIT = (r"(?:\s*(?:%|퍼센트|프로|px|픽셀|g?macs|gflops|(?:m|million)(?![a-z])|img\s*/\s*s(?:ec)?|images?\s*/\s*s(?:ec)?"
         r"|images? per second|fps|장\s*/\s*(?:s|sec|초)|장|개|classes|클래스|배))?")
-GAP = r"\s*(?:is|are|of|at|:|=|가|이|는|은|이가|에서|에서의|의|값이?|도)?\s*"  # "ImageNet-R 도 70 이상"
+GAP = r"\s*(?:is|are|of|at|exactly|:|=|가|이|는|은|이가|에서|에서의|의|값이?|도)?\s*"  # "ImageNet-R 도 70 이상"
 SUPER_MORE = r"(?:most|highest|largest|biggest|greatest|max(?:imum)?|best|top(?![\s\-]?\d)|strongest|최고|최대)"
 MORE_THAN = r"(?:better|higher|greater|more|larger|bigger|stronger|더\s*(?:높|좋|크|큰|많))"  # among named weights
 LESS_THAN = r"(?:lower|less|fewer|smaller|weaker|worse|더\s*(?:낮|작|적|나쁜))"
@@ -54,10 +54,10 @@ COUNT = (  # "top 3", "3 fastest", "2개", "상위 5", "which three do best"; no
     r"(?:best|first|상위|탑)\s*(\d{1,2})(?![\d.%])"
     r"|top[\s\-]?(\d{1,2})(?=\s+(?:by|models?|weights?|ones|checkpoints?|of|among|in|on|개|모델|가중치))"
     r"|top[\s\-]?([2-46-9]|\d{2})(?![\d.%])(?!\s*(?:%|accuracy|acc|정확도))"
-    r"|(\d{1,2})\s*(?:개|가지)(?![\d])"
+    r"|(\d{1,2})\s*(?:개|가지)(?![\d])(?!\s*(?:있|밖에|뿐))"  # never "두개 있던데": how many there are
     rf"|(\d{{1,2}}|{_EN_NUMBER})\s+(?=(?:best|fastest|slowest|lightest|heaviest|smallest|largest|biggest|most|least|highest|lowest|cheapest)\b)"
     rf"|(?:which|the|top|give me(?:\s+the)?|show(?:\s+me)?(?:\s+the)?|pick|list)\s+(\d{{1,2}}|{_EN_NUMBER})(?=\s+[a-z]|\s*[.!?]*\s*$)"
-    rf"|({_KO_NUMBER})\s*(?:개|가지)(?![가-힣])"
+    rf"|({_KO_NUMBER})\s*(?:개|가지)(?![가-힣])(?!\s*(?:있|밖에|뿐))"
     rf"|(?:lowest|highest|fastest|slowest|smallest|largest|cheapest|lightest|fewest|most|least|best|worst|bottom)[\s\-]+"
     rf"(\d{{1,2}}|{_EN_NUMBER})(?![\d.%])(?!\s*(?:%|m\b|px|gmacs|img|개))")
 # the fact ranked by the count before it: "top 5 models on ImageNet-A", "best 3 by GMACs"; after it: "ImageNet-R top 3",
@@ -262,6 +262,9 @@ def parse_fact_rankings(q: Scan) -> None:
                 (rf"(?:{ORDER_WORD})\s*(?:the\s+)?{words}[\s,]*(?:{SUPER_LESS}|ascending|low(?:est)?\s+first)", False, False),
                 (rf"(?:{ORDER_WORD})\s*(?:the\s+)?{words}[\s,]*(?:{SUPER_MORE}|descending|high(?:est)?\s+first)", True, False),
                 (rf"{words}\s*(?:이|가)?\s*{KO_HIGH}?\s*순(?:으로|서)?", True, False),
+                # "crop pct 더 큰 쪽이 어느 거?": of the weights at hand, the one higher on it
+                (rf"{words}\s*(?:이|가)?\s*더\s*(?:큰|높은|많은)\s*(?:쪽|거|것)", True, True),
+                (rf"{words}\s*(?:이|가)?\s*더\s*(?:작은|낮은|적은)\s*(?:쪽|거|것)", False, True),
                 (rf"{words}\s*(?:이|가)?\s*{KO_LOW}\s*순(?:으로|서)?", False, False)) + ((
                 # among named weights: "which does better on ImageNet-V2", "top5 더 높은 거", "lower GMACs"
                 (rf"{NOT_AFTER}(?P<cue>{MORE_THAN}){gap}{words}", True, True),

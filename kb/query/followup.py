@@ -272,6 +272,9 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
     for question in (HOW_BIG, TRAINING):  # sizes and params answer one question; the data stages another
         if re.search(CHANGE_CUES, text, flags=re.IGNORECASE) and any(field_of(p) in question for p in added):
             kept = [k for k in kept if field_of(k) not in question]
+    if re.search(CHANGE_CUES, text, flags=re.IGNORECASE):  # "make that test size exactly 320": a number said anew
+        numbers = {p.field for p in added if isinstance(p, Cond) and isinstance(p.value, (int, float))}
+        kept = [k for k in kept if not (isinstance(k, Cond) and k.field in numbers and isinstance(k.value, (int, float)))]
     for part in added:
         if isinstance(part, Not) and part.item in kept:  # "in22k weights" then "drop the in22k ones": not both
             kept.remove(part.item)

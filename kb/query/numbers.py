@@ -129,7 +129,8 @@ def parse_params(q: Scan) -> None:
     unit = r"(billion|million|thousand|bn|mil|b|m|k)"
     for comparator, less in ((LESS, True), (MORE, False)):
         for pattern in (rf"(?:{PARAM_WORD}\s*(?:of|is|:)?\s*)?({comparator})\s*{NUM}\s*{unit}{NOT_BEFORE}\s*(?:{PARAM_WORD})?",
-                        rf"{PARAM_WORD}\s*(?:of|is|:)?\s*({comparator})\s*{NUM}(?!\s*{PERCENT})",
+                        # (never "weights above 88 top-1": a number a top-1 word follows is a top-1)
+                        rf"{PARAM_WORD}\s*(?:of|is|:)?\s*({comparator})\s*{NUM}(?![\d.])(?!\s*{PERCENT}|\s*(?:top[\s\-]?[15]|accuracy|acc\b|정확도))",
                         rf"({comparator})\s*{NUM}\s*{PARAM_WORD}"):
             for m in q.finditer(pattern):
                 value = _to_millions(m.group(2), m.group(3) if m.lastindex and m.lastindex >= 3 else None)

@@ -71,6 +71,15 @@ def _dotted(m: re.Match, lexicon: Lexicon) -> str:
     return written if any(f"_{written}" in arch for arch in lexicon.names.arch_tags) else m.group(0)
 
 
+_LETTER_VARIANT = re.compile(r"(?<![\w.])([a-z]+)_([a-z])(\d{2,4})(?![\w.])")
+
+
+def _lettered(m: re.Match, lexicon: Lexicon) -> str:
+    """"레그넷y016" read as regnet_y016: the letter is the family's (regnety_016) when the registry says so."""
+    written = f"{m.group(1)}{m.group(2)}_{m.group(3)}"
+    return written if written in lexicon.names.arch_tags else m.group(0)
+
+
 def _lineage_dropped(where, lexicon: Lexicon, text: str):
     """"drop the EVA ones", "스윈 빼고": a family excluded by its plain name goes with its later versions (eva02,
     swinv2), which carry the name; a family asked for stays the one named."""
@@ -128,6 +137,7 @@ def understand(text: str, lexicon: Lexicon) -> Understanding:
     corrected, fixed_mixed = correct_mixed(corrected, set(lexicon.names.arch_tags), lexicon.vocabulary(), lexicon.mixed_words)
     corrections += fixed_mixed
     corrected = re.sub(_DOTTED_VARIANT, lambda m: _dotted(m, lexicon), corrected)
+    corrected = re.sub(_LETTER_VARIANT, lambda m: _lettered(m, lexicon), corrected)
     q = Scan(corrected)
     names.parse_patterns(q, lexicon)
     names.parse_names(q, lexicon)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4,
+COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "6": 6, "7": 7, "8": 8,
+          "both": 2, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4,
           "네": 4, "다섯": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "첫": 1, "두": 2, "세": 3, "네": 4,
             "1": 1, "2": 2, "3": 3, "4": 4, "마지막": -1}
-_COUNT = r"(two|three|four|five|both|2|3|4|5)"
+_COUNT = r"(two|three|four|five|six|seven|eight|both|2|3|4|5|6|7|8)"
 _KO_COUNT = r"(둘|두|셋|세|넷|네|다섯|2|3|4|5)"
 SEVERAL = [  # the first n shown
     rf"(?<![A-Za-z])(?:of\s+)?(?:those|these|the\s+(?:top|first|above|previous))\s+{_COUNT}(?:\s+(?:ones|models|weights|above))?(?![A-Za-z])",
@@ -61,8 +62,11 @@ def point_back(text: str, shown: list[str]) -> Optional[tuple[str, list[str]]]:
             if position == -1 or position <= len(shown):
                 return _written(text, m, [shown[position - 1] if position > 0 else shown[-1]])
     m = re.search(THAT_ONE, text, flags=re.IGNORECASE)
-    if m:
+    if m and not re.search(r"[a-z0-9]_[a-z0-9_]*\.[a-z0-9_]+", text):  # "switch to X - its Sketch?": its is X's
         return _written(text, m, shown[:1])
+    m = re.search(r"(?<![A-Za-z])which\s+(?:one|of the two|of them)(?![A-Za-z])|어느\s*(?:쪽|거|것)", text, flags=re.IGNORECASE)
+    if m and 2 <= len(shown) <= 4:  # after two to four weights: "which one is better on ImageNet-A?"
+        return _written(text, m, shown)
     m = re.search(_WHICH_ONE, text, flags=re.IGNORECASE)
     if m:  # "of the L one", "nano 짜리": the one shown whose architecture has that part
         word = (m.group(1) or m.group(2)).lower()

@@ -87,9 +87,9 @@ def recounted(previous: Understanding, current: Understanding, text: str) -> Opt
 # number for a bound the previous turn set
 _REVALUE = re.compile(
     r"(?:make|change|set|lower|raise|bump|drop|move)\s+(?:it|that|this|them|those|the\s+(?:bar|threshold|limit|cut[\s\-]?off))?"
-    r"\s*(?:to\s+)?(?P<en>\d[\d,]*(?:\.\d+)?)\s*(?P<en_unit>k|%|m\b|px|img/s)?"
+    r"\s*(?:to\s+)?(?:(?P<en_op>above|over|below|under|at\s+least|at\s+most)\s+)?(?P<en>\d[\d,]*(?:\.\d+)?)\s*(?P<en_unit>k|%|m\b|px|img/s)?"
     r"|(?P<ko>\d[\d,]*(?:\.\d+)?)\s*(?P<ko_unit>%|장|M|px|만|천)?\s*(?P<ko_op>이상|이하|초과|미만|넘게|까지)?\s*(?:으로|로)\s*"
-    r"(?:낮|올|바꾸|바꿔|줄|늘|변경|하면|해|가면|잡으면|잡아)"
+    r"(?:낮|올|바꾸|바꿔|줄|늘|변경|하면|해|가면|잡으면|잡아|[?.!]*\s*$)"
     r"|(?P<inst>\d[\d,]*(?:\.\d+)?)\s*(?P<inst_unit>%|장|M|px)?\s*(?:instead|대신)", re.IGNORECASE)
 _UNIT_FIELDS = {"%": ("top1", "top5", "top1_test", "top5_test", "top1_real", "top1_v2", "top1_sketch", "top1_a", "top1_r"),
                 "장": ("images_per_sec_cpu", "images_per_sec_gpu"), "img/s": ("images_per_sec_cpu", "images_per_sec_gpu"),
@@ -134,8 +134,10 @@ def revalued(previous: Understanding, current: Understanding, text: str) -> Opti
     if len(bounds) != 1:
         return None
     old = bounds[0]
-    ops = {"이상": ">=", "이하": "<=", "초과": ">", "미만": "<", "넘게": ">", "까지": "<="}
-    new = old.model_copy(update={"value": value, "op": ops.get(m.group("ko_op") or "", old.op)})
+    ops = {"이상": ">=", "이하": "<=", "초과": ">", "미만": "<", "넘게": ">", "까지": "<=", "above": ">", "over": ">",
+           "below": "<", "under": "<", "at least": ">=", "at most": "<="}
+    said_op = re.sub(r"\s+", " ", (m.group("ko_op") or m.group("en_op") or "").lower())
+    new = old.model_copy(update={"value": value, "op": ops.get(said_op, old.op)})
     where = all_of([new if part == old else part for part in conjuncts(previous.where)])
     return previous.model_copy(update={"where": where, "ignored_words": []})
 

@@ -23,7 +23,8 @@ KO_PARTICLES = ("으로", "에서", "이고", "이며", "인", "은", "는", "�
 # a Korean word that ends as a verb or adjective does ("쓰는", "나오는", "들어간거", "보여줄래", "됐고", "거친"): it
 # says what is done, not which weights; the noun it qualifies is what narrows the answer
 KO_PREDICATE = re.compile(r"[가-힣](?:는|은|ㄴ|던|고|면|래|요|야|지|거|건|게|서|며|대|데|까|니|음|임|함|된|한|친|린|진|든|운|울|릴|할|될|줄|온|씀)$"
-                          r"|(?:하나|하나만|각각|그냥|그건|그거|이거|저거|별개로|새로|직접|일반|정확히|전체|최종|쪽만|짜리|뭐뭐|됐고)$")
+                          r"|(?:하나|하나만|각각|그냥|그건|그거|이거|저거|별개로|새로|직접|일반|정확히|전체|최종|쪽만|짜리|뭐뭐|됐고)$"
+                          r"|^(?:한|두|세|네|다섯|여섯)\s*개$")
 
 # Ordinary English words that are also registry tokens (tags "it", "mix", "green"; archs "plus", "next", "big") or
 # that a typo must never be corrected into a name: they are read as words, not as conditions.

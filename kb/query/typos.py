@@ -154,8 +154,8 @@ def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[
     for m in reversed(list(_HANGUL_NAME.finditer(text))):
         word, attached = m.group(1), (m.group(2) or "")
         name, particle = strip_particle(word) if not attached else (word, "")
-        if word in korean_words() or name in korean_words():
-            continue
+        if (word in korean_words() or name in korean_words()) and not (attached and name in language.FAMILY_ALIASES):
+            continue  # (but "디노v2": a method's word with a version is a family's name)
         spelled = _SPELLED_AFTER.match(text, m.end())
         end = m.end()
         if spelled and re.fullmatch(r"v\d+", spelled.group(1), flags=re.IGNORECASE):

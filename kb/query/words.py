@@ -246,7 +246,7 @@ FAMILY_ALIASES: dict[str, str] = {
     "이피션트넷": "efficientnet", "히에라": "hiera", "에바": "eva", "딥잇": "deit", "데잇": "deit", "에이치알넷": "hrnet",
     "swin transformer": "swin", "dino v2": "dinov2", "dino 2": "dinov2", "siglip 2": "siglip2",
     # 비트 sounds like both ViT and BiT; Koreans write ViT 비전 트랜스포머 / 빗, and BiT 비트
-    "비트": "BiT", "리그넷": "regnet", "다이노": "dino", "모바일원": "mobileone",
+    "비트": "BiT", "리그넷": "regnet", "다이노": "dino", "디노": "dino", "모바일원": "mobileone", "하드코어나스": "hardcorenas",
 }
 # Words that may sit inside a spoken family name without changing it ("Swin Transformer V2")
 FAMILY_FILLERS = {"transformer", "transformers", "net", "model", "models"}  # "family" asks for the whole family
@@ -342,7 +342,7 @@ CHANGE_CUES = (r"바꿔|바꾸|바뀐|변경|대신|(?:걸|거|것으)로\s*[?.!
                r"|make (?:it|that|them|those)\b")
 NEW_SUBJECT_CUES = r"different question|new question|another question|unrelated|forget (?:that|those|it)|start over|다른\s*질문|새\s*질문|딴\s*얘기|다른\s*얘기"
 # Words that ask for timm's test_* dummy weights (otherwise never an answer)
-TEST_WORDS = rf"{NOT_AFTER}test_(?!(?:crop_pct|res\w*|size|input_size|top\w*)\b)\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"
+TEST_WORDS = rf"{NOT_AFTER}test_(?!(?:crop_pct|res\w*|size|input_size|top\w*)(?![a-z0-9_]))\w*|{NOT_AFTER}(?:dummy|test) (?:models?|weights?|checkpoints?){NOT_BEFORE}|테스트\s*(?:용|모델|가중치)"
 # Stage words without a dataset: "fine-tuned ones", "파인튜닝된 것"; "as released", "원본 그대로": not fine-tuned
 FINETUNED_WORD = rf"{NOT_AFTER}(?:fine[\s\-]?tun(?:ed|es?|ing)|finetun(?:ed|es?|ing)|ft){NOT_BEFORE}|(?:파인\s*튜닝|파튜)\s*(?:된|한|됨)?|미세\s*조정\s*(?:된|한)?"
 # "the lr when fine-tuning a model", "파인튜닝할 때 lr": fine-tuning as what the reader does (kb.query.datasets)

@@ -117,3 +117,22 @@ def test_the_x_one_and_the_better_one_point_at_one_weight(knowledge_base):
     ranked = chat.ask("resnet50 weights, top 2 by top-1 at the test size")
     better = chat.ask("what paper is the better one from?")
     assert [m.name for m in better.models] == [ranked.models[0].name]
+
+
+def test_a_number_said_anew_with_its_bound_and_which_one_after_a_comparison(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("regnetx gmacs 3 이하")
+    lowered = chat.ask("아니 1 이하로")
+    assert lowered.where_text == "family:regnetx AND gmacs<=1 AND NOT family:test"
+    chat = knowledge_base.conversation()
+    chat.ask("deit3 weights with top-1 above 83")
+    raised = chat.ask("make that above 85")
+    assert "top1>85" in raised.where_text and "family:deit3" in raised.where_text
+    chat = knowledge_base.conversation()
+    chat.ask("mobilenetv4 weights with a test size of 448 or more")
+    exact = chat.ask("make that test size exactly 320")
+    assert exact.where_text == "family:mobilenetv4 AND test_res:320 AND NOT family:test"
+    chat = knowledge_base.conversation()
+    chat.ask("compare resnet50.a1_in1k and convnext_tiny.in12k_ft_in1k")
+    better = chat.ask("which one is better on ImageNet-R?")
+    assert better.sort == "top1_r_desc" and {m.name for m in better.models} <= {"resnet50.a1_in1k", "convnext_tiny.in12k_ft_in1k"}

@@ -357,6 +357,27 @@ EXAMPLES = [
      'family:mobileone AND NOT family:test', 'images_per_sec_cpu_desc'),
     ('fact', '인셉션v3 tf_in1k 로 파인튜닝하려는데 보간 뭐야',
      'family:inception_v3 AND name:*.*tf_in1k* AND NOT family:test', 'relevance'),
+    # after blind36/37 (issue 24)
+    ('fact', 'levit weights above 80 top-1',
+     'family:levit AND top1>80 AND NOT family:test', 'relevance'),
+    ('fact', '이피션트넷 b3 중에 mean/std 0.5 짜리 쓰는 거',
+     '(arch:efficientnet_b3 OR arch:tf_efficientnet_b3) AND normalization:imagenet_inception AND NOT family:test', 'relevance'),
+    ('cross-field', '컨브넥스트 베이스 중에 test 사이즈가 입력 사이즈보다 큰 거',
+     'family:convnext AND size:base AND test_res>res AND NOT family:test', 'relevance'),
+    ('fact', 'test_crop_pct가 따로 잡혀있는 deit3',
+     'test_crop_pct>0 AND family:deit3 AND NOT family:test', 'relevance'),
+    ('cross-field', 'which weights score lower on ImageNet-Sketch than on ImageNet itself?',
+     'top1_sketch<top1 AND NOT family:test', 'relevance'),
+    ('cross-field', 'fixed-input-size weights that timm still evaluates at a larger test size',
+     'fixed_input_size:true AND test_res>res AND NOT family:test', 'relevance'),
+    ('fact', '레즈넷50d ra2 테스트 해상도',
+     'arch:resnet50d AND tag:ra2 AND NOT family:test', 'relevance'),
+    ('hangul', '디노v2 헤드 없는 거',
+     'family:dinov2 AND num_classes:0 AND NOT family:test', 'relevance'),
+    ('hangul', '하드코어나스 cpu 100 img/s 넘는거',
+     'family:hardcorenas AND images_per_sec_cpu>100 AND NOT family:test', 'relevance'),
+    ('superlative', '레그넷y032 두개 있던데 crop pct 더 큰 쪽이 어느거?',
+     'arch:regnety_032 AND NOT family:test', 'crop_pct_desc'),
 
 ]
 
