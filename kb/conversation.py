@@ -51,9 +51,10 @@ class Conversation:
             reason = f"the turn points back at {', '.join(pointed[1])}"
             context = (self.previous, self.shown, self.answered)
             answer = self._answer(question, limit, lang, read, FollowUp(mode="refine", reason=reason))
-            if len(pointed[1]) == 1 and answer.comparison is None and context[0] is not None:
+            if len(pointed[1]) == 1 and answer.comparison is None:
                 # "the third one: what input size?": a question about one of the list; the list stays the context
-                self.previous, self.shown, self.answered = context
+                # (after a comparison there is no list: the next question starts over unless it points back)
+                self.previous, self.shown, self.answered = context if context[0] is not None else (None, context[1], None)
             return answer
         read = searcher.understand(question)
         if self.previous is not None and not (read.is_structured() or read.additions or read.drops):

@@ -208,6 +208,9 @@ class Searcher:
             versions = first_version_notes(read.where, self.lexicon.family_set, language)
             if versions:  # "swin" is Swin V1 here: said, since people read it both ways
                 read = read.model_copy(update={"notes": read.notes + versions})
+            flags = [c.field for c in positive_conds(read.where) if c.field in BY_KEY and BY_KEY[c.field].kind == "flag"]
+            if read.asked and flags:  # "crop pct 몇이고 입력 사이즈 고정임?": a yes/no asked beside facts is told too
+                read = read.model_copy(update={"asked": list(dict.fromkeys(read.asked + flags))})
             among, ranked = len(matches), matches
             if read.top_n:  # "the lightest", "top 3 by top-5": the first n, and every weight tied with the n-th
                 matches = tied_at(matches, read.sort, read.top_n)

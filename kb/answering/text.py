@@ -77,7 +77,11 @@ def _fact(hit: ModelHit, key: str, lang: Lang) -> str:
     return f"{fact.short(lang)} {text}"
 
 
+_MEASURED_AT = {"top1_test": "test_resolution", "top5_test": "test_resolution"}  # a figure said with the size it is at
+
+
 def _facts(hit: ModelHit, keys, lang: Lang) -> str:
+    keys = [k for key in keys for k in ((_MEASURED_AT[key], key) if key in _MEASURED_AT else (key,))]
     return ", ".join(_value(hit, k, lang) if k == "resolution" else _fact(hit, k, lang) for k in dict.fromkeys(keys))
 
 

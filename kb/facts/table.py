@@ -106,7 +106,7 @@ FACTS: tuple[Fact, ...] = (
          about_en="ImageNet-1k validation top-5 at the input size", about_ko="입력 크기에서의 ImageNet-1k 검증 top-5"),
     Fact(key="resolution", type_=Optional[int], kind="number", label_en="input size", label_ko="입력 크기", read=lambda r: r.resolution,
          unit="px", hit_key="resolution", syntax=("res",), column=("res", "해상도"), places=ALL | {"widget"},
-         words=(r"(?:input\s*)?(?:resolution|res|image\s*size|input\s*size|img\s*size)", r"해상도|입력\s*(?:크기|사이즈)|이미지\s*(?:크기|사이즈)"),
+         words=(r"(?:input\s*)?(?:resolution|res|image\s*size|input\s*size|img\s*size)|input(?=\s*(?:vs\.?|and|&|/|or)\s*test)", r"해상도|입력\s*(?:크기|사이즈)|이미지\s*(?:크기|사이즈)"),
          more=(r"higher[\s\-]res\w*|(?:larger|bigger|higher)\s+(?:input|resolution|res)",
                r"(?:큰|높은|더\s*큰|더\s*높은)\s*(?:해상도|입력\s*(?:크기|사이즈))"),
          less=(r"lower[\s\-]res\w*|(?:smaller|lower)\s+(?:input|resolution|res)",
@@ -127,7 +127,9 @@ FACTS: tuple[Fact, ...] = (
                 r"|test[\s\-_]*(?:size|res\w*|time)\s*(?:top[\s\-_]?1|탑\s*1)|top[\s\-_]?1\s+there(?![a-z])",
                 # "test size로 평가했을 때 top-1", "테스트 해상도에서의 정확도"
                 r"(?:테스트|test)\s*(?:해상도|크기|사이즈|size|res\w*)\s*(?:에서(?:의|는)?|에선|의|(?:으로|로)\s*평가\w*\s*(?:때|시)?(?:의)?)?"
-                r"\s*(?:top[\s\-_]?1|탑\s*1|정확도)"),
+                r"\s*(?:top[\s\-_]?1|탑\s*1|정확도)"
+                # "테스트 해상도로 돌리면 80 넘는": what it scores when run at the test size
+                r"|(?:테스트|test)\s*(?:해상도|크기|사이즈)\s*(?:으로|로|에서)\s*(?:돌리면|재면|평가하면|테스트하면|돌렸을\s*때)"),
          about_en="ImageNet-1k top-1 at the test size, where timm measured it", about_ko="테스트 크기에서의 ImageNet-1k top-1"),
     Fact(key="top5_test", kind="number", label_en="top-5 at the test size (%)", label_ko="테스트 크기 top-5 (%)",
          read=lambda r: r.top5_test, digits=2, percent=True, unit="%", hit_key="top5_test", places=SHOWN, better="high",
@@ -148,7 +150,7 @@ FACTS: tuple[Fact, ...] = (
     Fact(key="gmacs", ways=("most", "fewest", "많은", "적은"),  kind="number", label_en="GMACs", label_ko="GMACs", read=lambda r: r.gmacs, digits=2, measured=True,
          hit_key="gmacs", places=SHOWN, unit="GMACs",
          more=(r"(?:more\s+)?expensive|costl(?:y|ier|iest)", r"비싼"), less=(r"cheap(?:er|est)?", r"저렴한|싼"),
-         words=(r"g?macs|g?flops|multiply[\s\-]accumulates?|compute(?:\s*cost)?", r"연산량|계산량|맥스"),
+         words=(r"g?macs?|g?flops|multiply[\s\-]accumulates?|compute(?:\s*cost)?", r"연산량|계산량|맥스"),
          about_en="billions of multiply-accumulates at the input size (timm's benchmark table)",
          about_ko="입력 크기에서의 곱셈-누산 수 (십억, timm 벤치마크 표)"),
     Fact(key="macts", ways=("most", "fewest", "많은", "적은"),  kind="number", label_en="activations (M)", label_ko="활성화 (M)", read=lambda r: r.macts, digits=2,
@@ -179,6 +181,7 @@ FACTS: tuple[Fact, ...] = (
          better="high", syntax=("real",), words=(rf"{IMAGENET}real{ACCURACY}|real labels?|real\s*(?:top[\s\-]?1|accuracy|acc)(?![a-z0-9])"
                                                  # "ReaL이랑 V2", "ReaL 점수", "top5 and ReaL": the test set in a list
                                                  r"|real\s*(?:점수|정확도)|real(?=\s*(?:이랑|랑|과|와|하고|보다|,|/|and\s+(?:v2|sketch|imagenet|in[\-_]|a\b|r\b)))"
+                                                 r"|real(?=\s*(?:>=|<=|>|<|=|\d|above|over|below|under|at\s+least|of\s+\d|이상|이하|넘))"
                                                  r"|(?:(?<=and )|(?<=, )|(?<=,)|(?<=& )|(?<=best )|(?<=highest )|(?<=lowest )"
                                                  r"|(?<=worst )|(?<=top ))real(?![a-z])",
                                                  r"이미지넷\s*[\-_]?\s*real|리얼"),
@@ -257,7 +260,7 @@ FACTS: tuple[Fact, ...] = (
          about_ko="mean / std와 같은 timm 상수 (IMAGENET_DEFAULT, IMAGENET_INCEPTION, OPENAI_CLIP …; NONE: mean 0, std 1)"),
     # ---- where it comes from and how to load it
     Fact(key="paper", type_=list[str], kind="text", label_en="paper", label_ko="논문", read=lambda r: r.paper_ids, hit_key="paper_ids",
-         places=SHOWN, syntax=("arxiv",), words=(r"paper|arxiv|publication", r"논문"),
+         places=SHOWN, syntax=("arxiv",), words=(r"paper|arxiv(?:\s*(?:id|ids|number|no\.?))?|publication", r"논문|arxiv\s*번호"),
          about_en="the paper ids of the pretrained cfg (arXiv:2110.00476)", about_ko="사전학습 cfg의 논문 id (arXiv:2110.00476)"),
     Fact(key="paper_name", kind="text", label_en="paper title", label_ko="논문 제목", read=lambda r: r.paper_name,
          hit_key="paper_name", places=frozenset({"detail"}),

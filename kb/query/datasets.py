@@ -140,6 +140,7 @@ def parse_license_ids(q: Scan, lexicon: Lexicon) -> None:
     for license_id in lexicon.licenses:
         stems.setdefault(re.sub(r"-v?\d+(?:\.\d+)*$", "", license_id), []).append(license_id)
     written = {i: i for i in lexicon.licenses} | {stem: ids[0] for stem, ids in stems.items() if len(ids) == 1}
+    written.pop("unknown", None)  # "an unknown licence" is the class (kb.query.words), which holds missing ones too
     for spelled in sorted(written, key=len, reverse=True):
         parts = [r"licen[cs]e" if p == "license" else re.escape(p) for p in re.split(r"[\-.]", spelled) if p]
         for m in q.finditer(r"(?<!from )(?<!by )" + NOT_AFTER + r"[\s\-.]?".join(parts) + NOT_BEFORE):

@@ -43,7 +43,7 @@ INPUT_IDIOMS = (
      rf"|(?:테스트|test)\s*{_KO_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?\s*보다\s*)?(?:더\s*)?(?:큰|높은)"
      rf"|{_TEST_SIZE}\s*(?:가|이)?\s*(?:{_KO_TRAIN}\s*{_KO_SIZE}?|{_TRAIN_SIZE})\s*보다\s*(?:더\s*)?(?:큰|높은)",
      lambda m: Cmp(field="test_resolution", op=">", other="resolution")),
-    (r"(?:has|have|with)\s+(?:a\s+)?(?:separate\s+)?test[\s\-_]*(?:size|res\w*)(?!\s*(?:of\s+|=|:)?\s*\d)"
+    (r"(?:has|have|with)\s+(?:a\s+)?(?:separate\s+)?test[\s\-_]*(?:size|res\w*)(?!\s*(?:of\s+|=|:)?\s*\d|\s*(?:top|탑|accuracy|정확도))"
      rf"|(?:테스트|test)[\s\-_]*(?:{_KO_SIZE}|size|res\w*)\s*(?:가|이)?\s*(?:따로\s*)?(?:있|따로)\w*",
      lambda m: cond("test_resolution", 0.0, ">")),
     # top-1 at the test size against top-1 at the input size: "top-1 at its test size is lower than at its input
@@ -121,7 +121,7 @@ def parse_fact_idioms(q: Scan) -> None:
         for m in q.finditer(regex(
                 rf"{words}\s*(?:값|정보)?\s*(?:가|이|은|는)?\s*(?:따로\s*)?(?:잡혀\s*|설정되어\s*)?(?:있|존재|명시)\w*"
                 rf"|(?:with|has|have|having)\s+(?:an?\s+)?(?:separate\s+|measured\s+|known\s+|listed\s+)?{words}"
-                r"(?=\s*(?:$|[,.?!;)]|and\b|or\b|that\b|which\b|도|만))")):  # said alone, with no bound
+                r"(?:\s+(?:reported|listed|given|measured|available))?(?=\s*(?:$|[,.?!;)]|and\b|or\b|that\b|which\b|도|만))")):
             given.append((m.span(), fact.key))
     taken: list[tuple[int, int]] = []
     for (start, end), key in sorted(given, key=lambda g: g[0][0] - g[0][1]):  # the longest name wins: test_crop_pct

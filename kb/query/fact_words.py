@@ -264,6 +264,9 @@ def parse_fact_rankings(q: Scan) -> None:
                 (rf"{words}\s*(?:이|가)?\s*{KO_HIGH}?\s*순(?:으로|서)?", True, False),
                 # "crop pct 더 큰 쪽이 어느 거?": of the weights at hand, the one higher on it
                 (rf"{words}\s*(?:이|가)?\s*더\s*(?:큰|높은|많은)\s*(?:쪽|거|것)", True, True),
+                (rf"{words}\s*(?:이|가)?\s*최고", better, True), (rf"{words}\s*(?:이|가)?\s*최저", not better, True),
+                # "ImageNet-A 기준으로 줄세워 주세요": ranked by it, its better way first
+                (rf"{words}\s*기준\s*(?:으로)?\s*(?:줄\s*세\w*|정렬\w*|순위\w*|나열\w*|랭킹\w*)", better, False),
                 (rf"{words}\s*(?:이|가)?\s*더\s*(?:작은|낮은|적은)\s*(?:쪽|거|것)", False, True),
                 (rf"{words}\s*(?:이|가)?\s*{KO_LOW}\s*순(?:으로|서)?", False, False)) + ((
                 # among named weights: "which does better on ImageNet-V2", "top5 더 높은 거", "lower GMACs"
@@ -293,7 +296,7 @@ def parse_fact_rankings(q: Scan) -> None:
         # "그 중 큰 쪽": of those, the larger one
         superlative = (rf"{KO_SUPER}\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=est){NOT_BEFORE}|(?:{pattern})\s*순(?:으로|서대로|서)?"
                        rf"|(?:{pattern})\s*쪽(?![가-힣])"
-                       rf"|(?:{pattern})(?=(?:\s+\S+){{0,3}}?\s*\d{{1,2}}\s*(?:개|가지))")
+                       rf"|(?:{pattern})(?=\S*(?:\s+\S+){{0,3}}?\s*\d{{1,2}}\s*(?:개|가지))")
         comparative = rf"더\s*(?:{pattern})|{NOT_AFTER}(?:{pattern})(?<=er){NOT_BEFORE}(?!\s+than)"
         m = next(iter(q.finditer(regex(superlative + (f"|{comparative}" if named else "")))), None)
         if m and (adjective is None or m.start() < adjective[0][0]):

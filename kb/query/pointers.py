@@ -30,8 +30,8 @@ SEVERAL = [  # the first n shown
 ONE = [  # one of those shown, by position
     r"(?<![A-Za-z])the\s+(first|second|third|fourth|last)\s+(?:one|model|weight)(?:'s)?(?![A-Za-z])",
     r"(?<![A-Za-z])(?:number|no\.?|#)\s*([1-4])(?![0-9])",
-    r"(첫|두|세|네|마지막)\s*(?:번째)?\s*(?:거|것|모델|가중치)(?:의|는|은|이랑|랑)?",
-    r"([1-4])\s*(?:번째|등)\s*(?:거|것|모델|가중치)?(?:의|는|은|이랑|랑)?",
+    r"(첫|두|세|네|마지막)\s*(?:번째)?\s*(?:거|것|꺼|께|모델|가중치)(?:의|는|은|이랑|랑)?",
+    r"([1-4])\s*(?:번째|등(?!\s*만))\s*(?:거|것|꺼|모델|가중치)?(?:의|는|은|이랑|랑)?",  # never "1등만": a count
 ]
 THAT_ONE = (r"(?<![A-Za-z])(?:that|this)\s+one(?:'s)?(?![A-Za-z])(?!\s*(?:aside|apart))|(?<![A-Za-z])its(?![A-Za-z])"
             # "the better one", "더 나은 거": the first of the answer shown, its best by the reading it was ranked by

@@ -69,7 +69,7 @@ def reranked(previous: Understanding, current: Understanding) -> Optional[Unders
 
 
 # "5개까지 늘려줘", "show 10", "top 5 instead", "just 2": a turn that gives only a new count
-_RECOUNT = re.compile(r"(?<![\w.])(\d{1,2}|다섯|여섯|일곱|여덟|아홉|열|두|세|네)\s*개\s*(?:까지|로|만|씩)?"
+_RECOUNT = re.compile(r"(?<![\w.])(\d{1,2}|다섯|여섯|일곱|여덟|아홉|열|두|세|네)\s*(?:개|등)\s*(?:까지|로|만|씩)?"
                       r"|(?:top|show|give|list|first|just|only|up\s+to|to)\s+(\d{1,2}|two|three|four|five|ten)(?![\w.%])",
                       re.IGNORECASE)
 

@@ -136,6 +136,12 @@ def korean_words() -> frozenset[str]:
     return frozenset(w for value in _strings(tables) for w in re.findall(r"[\uac00-\ud7a3]+", value))
 
 
+_KO_SIZES = sorted((w for w in language.SIZE_QUESTION_WORDS if re.fullmatch(r"[\uac00-\ud7a3]+", w)), key=len, reverse=True)
+# Latin letters as Koreans say them, before a variant's digits ("에피션트넷 비0": b0; "엠5": m5)
+_LETTER_NAMES = {"에이": "a", "비": "b", "씨": "c", "디": "d", "엠": "m", "에스": "s", "엘": "l", "엑스": "x"}
+_SAID_LETTER = re.compile(rf"(?<![\uac00-\ud7a3])({'|'.join(sorted(_LETTER_NAMES, key=len, reverse=True))})(\d+)(?![\d])")
+
+
 def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
     """Model names written in Hangul ("레즈넷50을", "모바일넷v3", "스윈v2") as the registry words they sound like
     (kb.naming.hangul), or as the aliases table gives them (비전 트랜스포머, 딥잇), the number or version written with
@@ -146,6 +152,7 @@ def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[
         return language.FAMILY_ALIASES.get(word) or nearest_name(word, spoken)
 
     corrections = []
+    text = _SAID_LETTER.sub(lambda m: _LETTER_NAMES[m.group(1)] + m.group(2), text)
     for m in reversed(list(_SPACED_NAME.finditer(text))):  # "모바일 넷", "컨브 넥스트": a name written in two words
         name, _ = strip_particle(m.group(1) + m.group(2))
         alone, _ = strip_particle(m.group(1))
@@ -162,6 +169,9 @@ def correct_hangul(text: str, spoken: tuple[str, ...]) -> tuple[str, list[tuple[
             # "컨브넥스트(v1)": a version in parentheses, not the name spelled out: read as "convnext v1"
             attached, end, spelled = f" {spelled.group(1)}", spelled.end(), None
         found = spelled.group(1) if spelled else sounds_like(name)
+        sized = next((s for s in _KO_SIZES if name.endswith(s) and len(name) > len(s) + 1 and sounds_like(name[:-len(s)])), None)
+        if found is None and sized:  # "딥잇베이스": a name and a size written as one word
+            found, particle = f"{sounds_like(name[:-len(sized)])} {sized}", particle
         if found is None:  # "비트(BiT)": the Latin name in parentheses says which name the sound is
             continue
         read_as = found + ("_" if re.match(r"[a-uw-z]\d", attached) else " " if attached.startswith(" ") else "") + attached.strip()

@@ -181,10 +181,11 @@ LICENSE_PATTERNS: list[tuple[str, str]] = [
      r"|(?:for|in) commercial (?:use|products?|settings?|projects?)|(?:used|usable|use|deploy(?:ed|able)?) commercially"
      r"|상업(?:적으로|용으로|적)?\s*(?:사용|이용|활용|써|쓸|쓰)(?:해|할)?\s*(?:도|수)?\s*(?:가능|허용|되|돼|있|괜찮|ok|문제\s*(?:없|X))|상업\s*가능|상업용",
      "class:permissive"),
-    (r"custom(?:\s*/\s*[a-z]+)?\s+licen[cs]es?|vendor licen[cs]es?|own licen[cs]es?|(?:자체|커스텀|벤더)\s*라이선스", "class:custom"),
+    (r"custom(?:\s*/\s*[a-z]+)?[\s\-]+licen[cs](?:e[sd]?)?|vendor licen[cs]es?|own licen[cs]es?|(?:자체|커스텀|벤더)\s*라이선스", "class:custom"),
     (r"(?:licen[cs]e|라이선스|라이센스)\s*(?:정보\s*)?(?:가\s*)?(?:없는|없음|미상|unknown|not given|missing|is missing)"
      r"|no (?:usable |known |clear |valid )?licen[cs]e(?: info(?:rmation)?)?|without a (?:usable |known )?licen[cs]e|unlicensed"
-     r"|licen[cs]e unknown|licen[cs]e\s*(?:is\s+)?(?:blank|empty)", "class:unknown"),
+     r"|licen[cs]e unknown|licen[cs]e\s*(?:is\s+)?(?:blank|empty)"
+     r"|(?:unknown|missing|blank)\s+(?:or\s+(?:unknown|missing|blank)\s+)?licen[cs]es?", "class:unknown"),
     (r"apache(?:[\s\-]?2(?:\.0)?)?|아파치", "apache-2.0"),
     (rf"(?<!from )(?<!by ){NOT_AFTER}mit{NOT_BEFORE}", "mit"),  # "EfficientViT from MIT" is the institute
     (rf"{NOT_AFTER}bsd(?:[\s\-]?3(?:[\s\-]?clause)?)?{NOT_BEFORE}", "bsd-3-clause"),
@@ -222,6 +223,7 @@ SIZE_QUESTION_WORDS: dict[str, str] = {
     "large": "large", "라지": "large", "대형": "large", "큰": "large",
     "huge": "huge", "휴즈": "huge", "거대": "huge", "초대형": "huge",
     "giant": "giant", "자이언트": "giant", "gigantic": "gigantic",
+    "xlarge": "xlarge", "엑스라지": "xlarge", "xxlarge": "xxlarge", "엑스엑스라지": "xxlarge",
 }
 
 # More size phrases. Longest phrase wins.

@@ -136,3 +136,20 @@ def test_a_number_said_anew_with_its_bound_and_which_one_after_a_comparison(know
     chat.ask("compare resnet50.a1_in1k and convnext_tiny.in12k_ft_in1k")
     better = chat.ask("which one is better on ImageNet-R?")
     assert better.sort == "top1_r_desc" and {m.name for m in better.models} <= {"resnet50.a1_in1k", "convnext_tiny.in12k_ft_in1k"}
+
+
+def test_pointing_with_kko_and_a_place_count_and_one_weight_of_a_comparison(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("정확도 78 넘고 파라미터 10M 안되는거")
+    ranked = chat.ask("그중에 cpu 젤 빠른거 top3")
+    second = chat.ask("두번째꺼 gmacs 몇임")  # 꺼: how 거 is typed
+    assert [m.name for m in second.models] == [ranked.models[1].name]
+    chat = knowledge_base.conversation()
+    chat.ask("레빗 계열 ImageNet-A 기준으로 줄세워 주세요")
+    first = chat.ask("1등만요")  # a count, not the first one shown: ties stay
+    assert first.top_n == 1 and first.sort == "top1_a_desc"
+    chat = knowledge_base.conversation()
+    chat.ask("convnextv2_nano.fcmae_ft_in22k_in1k 랑 convnextv2_tiny.fcmae_ft_in22k_in1k_384 비교해 주세요")
+    chat.ask("두 번째 거는 test size 따로 있나요?")
+    fresh = chat.ask("그럼 파인튜닝 안 된 fcmae 사전학습 convnextv2 weight 는?")
+    assert "test_res" not in fresh.where_text and "family:convnextv2" in fresh.where_text
