@@ -44,9 +44,16 @@ def statement(quote) -> bool:
     return len(_NAMES.sub(" ", quote.text).split()) >= 3
 
 
-_ABOUT_ANOTHER = re.compile(r"timm/[\w.\-]+|\b[a-z0-9]+_[\w]+\.[a-z0-9_]+\b")  # a heading that names one weight
+_ABOUT_ANOTHER = re.compile(r"timm/[\w.\-]+|\b[a-z0-9]+_[\w]+\.[a-z0-9_]+\b")  # a heading that names one weight or page
 _PRACTICE = re.compile(r"연습\s*문제|exercises?\b|quiz|실습\s*과제", re.IGNORECASE)
 SHOWN_FIRST = 10  # the weights an answer shows first: a quote about a family the long tail holds is not about it
+
+
+def about_another(quote, models: list[ModelHit]) -> bool:
+    """A section titled with one weight or family page ("timm/dm_nfnet_f0.dm_in1k", "timm/convnext") that none of the
+    returned weights is linked to: what it says is about that one."""
+    title = quote.passage.heading.split(">")[-1]
+    return bool(_ABOUT_ANOTHER.search(title)) and not set(quote.passage.models) & {m.name for m in models}
 
 
 def related(quote, models: list[ModelHit], where=None) -> bool:
@@ -59,7 +66,7 @@ def related(quote, models: list[ModelHit], where=None) -> bool:
     section = quote.passage.heading.split(">")[-1]  # the section's own title, below its chapter's
     if _PRACTICE.search(quote.passage.heading):
         return False  # an exercise for the reader ("입력 shape (2, 64, 32, 32)로 테스트하세요") says nothing of a weight
-    if _ABOUT_ANOTHER.search(section) and not set(quote.passage.models) & {m.name for m in models}:
+    if about_another(quote, models):
         return False  # "timm/dm_nfnet_f0.dm_in1k": a section about another weight (it may mention EfficientNet-B7)
     text = f"{quote.passage.heading} {quote.text}".lower()
     # "DINOv2-g" names dinov2, "Swin-T" swin, "Res-Net" resnet, "ConvNeXt V2-H" convnextv2

@@ -251,7 +251,7 @@ FAMILY_ALIASES: dict[str, str] = {
     "비트": "BiT", "리그넷": "regnet", "다이노": "dino", "디노": "dino", "모바일원": "mobileone", "하드코어나스": "hardcorenas",
 }
 # Words that may sit inside a spoken family name without changing it ("Swin Transformer V2")
-FAMILY_FILLERS = {"transformer", "transformers", "net", "model", "models"}  # "family" asks for the whole family
+FAMILY_FILLERS = {"transformer", "transformers", "net", "model", "models", "트랜스포머"}  # "family" asks for the whole family
 # Families that are also ordinary words: only read as families when written with a capital (CoaT, PiT, NesT)
 WORDLIKE_FAMILIES = {"coat", "pit", "nest", "twins", "bat", "lambda", "mixer", "test", "fast", "wide", "little"}
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
