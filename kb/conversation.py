@@ -31,7 +31,7 @@ class Conversation:
         from kb.query.followup import merge, says_refine
         from kb.query.pointers import point_back
         from kb.query.reading import FollowUp
-        from kb.query.rereading import recounted, revalued
+        from kb.query.rereading import recounted, revalued, reversed_ranking
         from kb.query.words import NEW_SUBJECT_CUES
 
         searcher = self.kb.searcher
@@ -39,6 +39,10 @@ class Conversation:
             read = self.kb.understand(question, where, exact_where=True)
             return self._answer(question, limit, lang, read, FollowUp(mode="first"))
         if self.previous is not None:
+            flipped = reversed_ranking(self.previous, question)
+            if flipped is not None:  # "상위 말고 하위 2개는?"
+                return self._answer(question, limit, lang, flipped, FollowUp(
+                    mode="refine", previous=to_syntax(self.previous.where), reason="the turn turns the ranking round"))
             revalue = revalued(self.previous, searcher.understand(question), question)
             if revalue is not None:  # "make that 70": the previous reading with that bound moved
                 return self._answer(question, limit, lang, revalue, FollowUp(

@@ -251,7 +251,7 @@ def parse_fact_rankings(q: Scan) -> None:
                 (rf"{TOP_COUNT}\S+\s+(?:(?:\S+\s+){{0,3}}?(?:on|in|by|for|of)\s+(?:the\s+)?)?{words}", better, True),
                 (rf"{words}\s*(?:기준\s*(?:으로)?\s*)?(?:에서\s*)?{TOP_COUNT}", better, True),
                 # after a fact, "top 5" is a count, never the metric: "ImageNet-R top-1 top 5"
-                (rf"{words}\s*(?:기준\s*(?:으로)?\s*)?(?:에서\s*)?(?P<cue>top|상위|탑)[\s\-]?(?P<n>\d{{1,2}})(?![\d.%])", better, True),
+                (rf"{words}\s*(?:기준\s*(?:으로)?\s*)?(?:에서\s*)?(?P<cue>top|최?상위|탑)[\s\-]?(?P<n>\d{{1,2}})(?![\d.%])", better, True),
                 # "img/s 제일 잘 나오는", "test-size top-1 1등": the fact's better way
                 (rf"{words}{GAP}(?:{KO_SUPER}\s*(?:잘\s*나오|잘\s*나와|잘\s*되)|1\s*등|일등)", better, True),
                 (rf"{KO_SUPER}\s*{KO_HIGH}\w*\s*{words}", True, True), (rf"{KO_SUPER}\s*{KO_LOW}\w*\s*{words}", False, True),

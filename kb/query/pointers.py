@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from kb.query.fact_words import fact_mentions
+
 COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "6": 6, "7": 7, "8": 8,
           "both": 2, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4,
           "네": 4, "다섯": 5, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -49,8 +51,9 @@ def point_back(text: str, shown: list[str]) -> Optional[tuple[str, list[str]]]:
         return None
     for pattern in SEVERAL:
         m = re.search(pattern, text, flags=re.IGNORECASE)
-        if m and re.search(r"top|first|상위", m.group(0), flags=re.IGNORECASE) and re.search(RANKED_BY, text, flags=re.IGNORECASE):
-            continue  # "the top 2 by top-5", "top-5 기준으로 상위 2개": a ranking, not the names shown
+        if m and re.search(r"top|first|상위", m.group(0), flags=re.IGNORECASE) and (
+                re.search(RANKED_BY, text, flags=re.IGNORECASE) or fact_mentions(text[:m.start()], set())):
+            continue  # "the top 2 by top-5", "top-5 기준으로 상위 2개", "ImageNet-R 상위 3개": a ranking, not the names shown
         if m:
             count = COUNTS[next(g for g in m.groups() if g).lower()]
             if count <= len(shown):

@@ -90,7 +90,10 @@ _REVALUE = re.compile(
     r"\s*(?:to\s+)?(?:(?P<en_op>above|over|below|under|at\s+least|at\s+most)\s+)?(?P<en>\d[\d,]*(?:\.\d+)?)\s*(?P<en_unit>k|%|m\b|px|img/s)?"
     r"|(?P<ko>\d[\d,]*(?:\.\d+)?)\s*(?P<ko_unit>%|장|M|px|만|천)?\s*(?P<ko_op>이상|이하|초과|미만|넘게|까지)?\s*(?:으로|로)\s*"
     r"(?:낮|올|바꾸|바꿔|줄|늘|변경|하면|해|가면|잡으면|잡아|[?.!]*\s*$)"
-    r"|(?P<inst>\d[\d,]*(?:\.\d+)?)\s*(?P<inst_unit>%|장|M|px)?\s*(?:instead|대신)", re.IGNORECASE)
+    r"|(?P<inst>\d[\d,]*(?:\.\d+)?)\s*(?P<inst_unit>%|장|M|px)?\s*(?:instead|대신|(?:이)?면|(?:이)?라면)(?=\s*[?.!]*\s*$)", re.IGNORECASE)
+# "82 말고 84 이상으로": the bound said by its old number, moved to the new one
+_INSTEAD_OF = re.compile(r"(?P<old>\d[\d,]*(?:\.\d+)?)\s*(?:%|장|M|px)?\s*(?:말고|대신|아니고)\s*"
+                         r"(?P<new>\d[\d,]*(?:\.\d+)?)\s*(?:%|장|M|px)?\s*(?P<op>이상|이하|초과|미만|넘게|까지)?", re.IGNORECASE)
 _UNIT_FIELDS = {"%": ("top1", "top5", "top1_test", "top5_test", "top1_real", "top1_v2", "top1_sketch", "top1_a", "top1_r"),
                 "장": ("images_per_sec_cpu", "images_per_sec_gpu"), "img/s": ("images_per_sec_cpu", "images_per_sec_gpu"),
                 "m": ("params", "macts"), "px": ("resolution", "test_resolution")}
@@ -104,6 +107,16 @@ def _bounds(where: Optional[Where]) -> list[Cond]:
 def revalued(previous: Understanding, current: Understanding, text: str) -> Optional[Understanding]:
     """"make that 70" after "swin v2 weights with ImageNet-A above 60": the previous reading with the one bound
     the new number fits (by its unit when several could) set to it. None when the turn says more than a number."""
+    instead = _INSTEAD_OF.search(text)
+    if instead:  # "82 말고 84 이상으로"
+        old_value = float(instead.group("old").replace(",", ""))
+        bounds = [b for b in _bounds(previous.where) if float(b.value) == old_value]
+        if len(bounds) == 1:
+            ops = {"이상": ">=", "이하": "<=", "초과": ">", "미만": "<", "넘게": ">", "까지": "<="}
+            moved = bounds[0].model_copy(update={"value": float(instead.group("new").replace(",", "")),
+                                                 "op": ops.get(instead.group("op") or "", bounds[0].op)})
+            return previous.model_copy(update={"where": all_of([moved if p == bounds[0] else p for p in conjuncts(previous.where)]),
+                                               "ignored_words": []})
     m = _REVALUE.search(text)
     if not m or current.asked:
         return None
@@ -157,3 +170,18 @@ def the_rest(previous: Understanding) -> Understanding:
         return previous
     defaults = [p for p in conjuncts(previous.where) if is_default_exclusion(p)]
     return previous.model_copy(update={"where": all_of(subjects + [negate(all_of(others))] + defaults)})
+
+
+# "상위 말고 하위 2개는?", "bottom 2 instead", "반대로": the same ranking the other way round
+_FLIP = re.compile(r"하위\s*(\d{1,2})?|bottom\s*(\d{1,2})?|반대로|거꾸로|(?:the\s+)?other\s+way(?:\s+round)?|reversed?", re.IGNORECASE)
+
+
+def reversed_ranking(previous: Understanding, text: str) -> Optional[Understanding]:
+    """The previous ranking turned the other way, with the count the turn gives (or the same)."""
+    m = _FLIP.search(text)
+    if previous.sort == "relevance" or not m or "_" not in previous.sort:
+        return None
+    key, _, way = previous.sort.rpartition("_")
+    count = m.group(1) or m.group(2)
+    return previous.model_copy(update={"sort": f"{key}_{'asc' if way == 'desc' else 'desc'}",
+                                       "top_n": int(count) if count else previous.top_n, "ignored_words": []})

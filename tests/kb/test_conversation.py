@@ -153,3 +153,20 @@ def test_pointing_with_kko_and_a_place_count_and_one_weight_of_a_comparison(know
     chat.ask("두 번째 거는 test size 따로 있나요?")
     fresh = chat.ask("그럼 파인튜닝 안 된 fcmae 사전학습 convnextv2 weight 는?")
     assert "test_res" not in fresh.where_text and "family:convnextv2" in fresh.where_text
+
+
+def test_what_if_a_value_instead_of_another_and_the_other_way_round(knowledge_base):
+    chat = knowledge_base.conversation()
+    chat.ask("edgenext 중 test 해상도 256인거")
+    other = chat.ask("288이면?")
+    assert other.where_text == "family:edgenext AND test_res:288 AND NOT family:test"
+    chat = knowledge_base.conversation()
+    chat.ask("파라미터 20M 미만 regnety 중 top-1 78 이상")
+    moved = chat.ask("78 말고 80 이상으로")
+    assert "top1>=80" in moved.where_text and "params<20M" in moved.where_text and "family:regnety" in moved.where_text
+    chat = knowledge_base.conversation()
+    chat.ask("deit3 모델들")
+    top = chat.ask("그중 ImageNet-A 상위 3개")  # a ranking by the fact named, not the names shown
+    assert top.sort == "top1_a_desc" and top.top_n == 3
+    bottom = chat.ask("상위 말고 하위 2개는?")
+    assert bottom.sort == "top1_a_asc" and bottom.top_n == 2 and bottom.where_text == top.where_text

@@ -401,6 +401,8 @@ EXAMPLES = [
      'family:convnext AND size:xlarge AND data:in22k AND NOT family:test', 'relevance'),
     ('hangul', '딥잇스몰 distilled 224',
      'family:deit AND size:small AND (method:dist OR token:dist) AND res:224 AND NOT family:test', 'relevance'),
+    ('superlative', 'ImageNet-R top-1 최상위 4개 모델',
+     'NOT family:test', 'top1_r_desc'),
     ('fact', 'keep the ones with ReaL >= 85',
      'top1_real>=85 AND NOT family:test', 'relevance'),
 
