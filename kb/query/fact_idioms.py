@@ -8,7 +8,7 @@ import re
 
 from kb.facts import FACTS
 from kb.query.expression import Cmp, all_of, cond
-from kb.query.fact_words import bounded, regex, words_of
+from kb.query.fact_words import bounded, regex, said_facts, words_of
 from kb.query.scan import Scan
 
 HEAD_IDIOMS = (  # the classifier head: no head, a head of n classes, a head
@@ -75,7 +75,7 @@ _THAN_EN = (rf"\s*(?:is\s+|are\s+)?{_ADVERB}(?P<way>{_HIGHER}|lower|less|worse|s
 
 def parse_fact_comparisons(q: Scan) -> None:
     """Two facts of one weight compared: "ImageNet-R top-1 higher than clean ImageNet top-1", "top-5가 ReaL보다 높은"."""
-    numeric = [f for f in FACTS if f.kind == "number" and f.words and regex(bounded(words_of(f))).search(q.text)]
+    numeric = said_facts(q, "number")
     top1 = next(f for f in FACTS if f.key == "top1")
     clean = regex(_CLEAN).search(q.text)
     for a in numeric:
@@ -97,10 +97,8 @@ def parse_fact_comparisons(q: Scan) -> None:
 
 def parse_dropped_facts(q: Scan) -> None:
     """"GMACs 조건 말고", "drop the params limit": a follow-up lets go of its bound on that fact (kb.query.followup)."""
-    for fact in (f for f in FACTS if f.words):
+    for fact in said_facts(q):
         words = bounded(words_of(fact))
-        if not regex(words).search(q.text):
-            continue
         for m in q.finditer(regex(rf"{words}\s*(?:조건|제한|기준|필터)\s*(?:은|는|을|를)?\s*(?:말고|빼고|없이|제외하고|지우고|풀고)"
                                   rf"|(?:drop|remove|forget|ignore|without|lose)\s+the\s+{words}\s+(?:condition|limit|bound|filter|constraint|cap)")):
             q.drops.append(fact.key)
@@ -116,7 +114,7 @@ def parse_fact_idioms(q: Scan) -> None:
     parse_fact_comparisons(q)
     # "test_crop_pct 따로 있고", "weights that have a separate test crop pct": the fact is given for the weight
     given = []
-    for fact in (f for f in FACTS if f.kind == "number" and f.words and regex(bounded(words_of(f))).search(q.text)):
+    for fact in said_facts(q, "number"):
         words = bounded(words_of(fact))
         for m in q.finditer(regex(
                 rf"{words}\s*(?:값|정보)?\s*(?:가|이|은|는)?\s*(?:따로\s*)?(?:잡혀\s*|설정되어\s*)?(?:있|존재|명시)\w*"

@@ -91,6 +91,11 @@ def _said(q: Scan, words: str) -> bool:
     return bool(q.finditer(regex(bounded(words))))
 
 
+def said_facts(q: Scan, kind: Optional[str] = None) -> list[Fact]:
+    """The facts (of that kind) whose words occur in what is left unread."""
+    return [f for f in FACTS if f.words and (kind is None or f.kind == kind) and _said(q, words_of(f))]
+
+
 def _number(raw: str, fact: Fact) -> Optional[float]:
     raw = raw.replace(",", "").strip()
     value = float(raw[:-1].strip()) * KO_MULTIPLIERS[raw[-1]] if raw[-1] in KO_MULTIPLIERS else float(raw)

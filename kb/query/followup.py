@@ -230,7 +230,8 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
         previous = the_rest(previous)
     if re.search(NEW_SUBJECT_CUES, text, flags=re.IGNORECASE):
         return current, FollowUp(mode="new", previous=before, reason="the turn says it is a new question")
-    refining = rest or says_refine(text) or bool(re.search(CHANGE_CUES, text, flags=re.IGNORECASE))  # "레그넷y로 바꾸면?"
+    changing = bool(re.search(CHANGE_CUES, text, flags=re.IGNORECASE))
+    refining = rest or says_refine(text) or changing  # "레그넷y로 바꾸면?": a change is of the turn before
     if not refining and (_subject(current) or not (current.is_structured() or current.additions or current.drops)):
         reason = "the turn names its own subject" if _subject(current) else "the turn asks the notes"
         return current, FollowUp(mode="new", previous=before, reason=reason)
@@ -270,9 +271,9 @@ def merge(previous: Understanding, current: Understanding, text: str, lexicon=No
             kept[sibling[0]] = any_of([kept[sibling[0]]] + sibling[1])
             additions.remove(part)
     for question in (HOW_BIG, TRAINING):  # sizes and params answer one question; the data stages another
-        if re.search(CHANGE_CUES, text, flags=re.IGNORECASE) and any(field_of(p) in question for p in added):
+        if changing and any(field_of(p) in question for p in added):
             kept = [k for k in kept if field_of(k) not in question]
-    if re.search(CHANGE_CUES, text, flags=re.IGNORECASE):  # "make that test size exactly 320": a number said anew
+    if changing:  # "make that test size exactly 320": a number said anew
         numbers = {p.field for p in added if isinstance(p, Cond) and isinstance(p.value, (int, float))}
         kept = [k for k in kept if not (isinstance(k, Cond) and k.field in numbers and isinstance(k.value, (int, float)))]
     for part in added:

@@ -94,6 +94,9 @@ _REVALUE = re.compile(
 # "82 말고 84 이상으로": the bound said by its old number, moved to the new one
 _INSTEAD_OF = re.compile(r"(?P<old>\d[\d,]*(?:\.\d+)?)\s*(?:%|장|M|px)?\s*(?:말고|대신|아니고)\s*"
                          r"(?P<new>\d[\d,]*(?:\.\d+)?)\s*(?:%|장|M|px)?\s*(?P<op>이상|이하|초과|미만|넘게|까지)?", re.IGNORECASE)
+# the bound a moved number says it is ("84 이상으로", "make that above 82")
+_SAID_OPS = {"이상": ">=", "이하": "<=", "초과": ">", "미만": "<", "넘게": ">", "까지": "<=", "above": ">", "over": ">",
+             "below": "<", "under": "<", "at least": ">=", "at most": "<="}
 _UNIT_FIELDS = {"%": ("top1", "top5", "top1_test", "top5_test", "top1_real", "top1_v2", "top1_sketch", "top1_a", "top1_r"),
                 "장": ("images_per_sec_cpu", "images_per_sec_gpu"), "img/s": ("images_per_sec_cpu", "images_per_sec_gpu"),
                 "m": ("params", "macts"), "px": ("resolution", "test_resolution")}
@@ -112,9 +115,8 @@ def revalued(previous: Understanding, current: Understanding, text: str) -> Opti
         old_value = float(instead.group("old").replace(",", ""))
         bounds = [b for b in _bounds(previous.where) if float(b.value) == old_value]
         if len(bounds) == 1:
-            ops = {"이상": ">=", "이하": "<=", "초과": ">", "미만": "<", "넘게": ">", "까지": "<="}
             moved = bounds[0].model_copy(update={"value": float(instead.group("new").replace(",", "")),
-                                                 "op": ops.get(instead.group("op") or "", bounds[0].op)})
+                                                 "op": _SAID_OPS.get(instead.group("op") or "", bounds[0].op)})
             return previous.model_copy(update={"where": all_of([moved if p == bounds[0] else p for p in conjuncts(previous.where)]),
                                                "ignored_words": []})
     m = _REVALUE.search(text)
@@ -147,10 +149,8 @@ def revalued(previous: Understanding, current: Understanding, text: str) -> Opti
     if len(bounds) != 1:
         return None
     old = bounds[0]
-    ops = {"이상": ">=", "이하": "<=", "초과": ">", "미만": "<", "넘게": ">", "까지": "<=", "above": ">", "over": ">",
-           "below": "<", "under": "<", "at least": ">=", "at most": "<="}
     said_op = re.sub(r"\s+", " ", (m.group("ko_op") or m.group("en_op") or "").lower())
-    new = old.model_copy(update={"value": value, "op": ops.get(said_op, old.op)})
+    new = old.model_copy(update={"value": value, "op": _SAID_OPS.get(said_op, old.op)})
     where = all_of([new if part == old else part for part in conjuncts(previous.where)])
     return previous.model_copy(update={"where": where, "ignored_words": []})
 
